@@ -1,0 +1,294 @@
+//! Structs, open enums, tagged unions and aliases.
+
+use super::{docs, ident, type_path};
+use crate::model::{EnumVariant, Field, FieldType, Struct, TypeDef, TypeKind, TypeRef, UnionVariant};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub fn module_file(types: &[TypeDef]) -> TokenStream {
+    let definitions = types.iter().map(definition);
+    quote! {
+        #![allow(deprecated)]
+        #(#definitions)*
+    }
+}
+
+pub fn definition(def: &TypeDef) -> TokenStream {
+    let docs = docs::attributes(&def.docs);
+    let name = ident(&def.name);
+    match &def.kind {
+        TypeKind::Struct(fields) => structure(&docs, &name, fields),
+        TypeKind::Enum { variants, unknown } => open_enum(&docs, &name, variants, unknown),
+        TypeKind::TaggedUnion { tag, variants, unknown } => tagged_union(&docs, &name, tag, variants, unknown),
+        TypeKind::Alias(ty) => {
+            let ty = type_path(ty);
+            quote! {
+                #docs
+                pub type #name = #ty;
+            }
+        }
+    }
+}
+
+fn field_type(ty: &FieldType) -> TokenStream {
+    match ty {
+        FieldType::Required(inner) => type_path(inner),
+        FieldType::RequiredNullable(inner) | FieldType::Optional(inner) => {
+            let inner = type_path(inner);
+            quote!(::std::option::Option<#inner>)
+        }
+        FieldType::OptionalNullable(inner) => {
+            let inner = type_path(inner);
+            quote!(crate::Nullable<#inner>)
+        }
+    }
+}
+
+fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
+    let all_optional = def.fields.iter().all(|f| !f.ty.is_required());
+    let default = all_optional.then(|| quote!(::std::default::Default,));
+    let fields = def.fields.iter().map(|field| {
+        let docs = docs::attributes(&field.docs);
+        let name = ident(&field.name);
+        let ty = field_type(&field.ty);
+        let rename = (field.name.trim_start_matches("r#") != field.wire).then(|| {
+            let wire = &field.wire;
+            quote!(#[serde(rename = #wire)])
+        });
+        let presence = match &field.ty {
+            FieldType::Optional(_) => Some(quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")])),
+            FieldType::OptionalNullable(_) => Some(quote!(#[serde(default, skip_serializing_if = "crate::Nullable::is_absent")])),
+            FieldType::Required(_) | FieldType::RequiredNullable(_) => None,
+        };
+        quote! {
+            #docs
+            #rename
+            #presence
+            pub #name: #ty,
+        }
+    });
+    let additional = def.additional.as_ref().map(|(field, value)| {
+        let field = ident(field);
+        let value = type_path(value);
+        quote! {
+            /// Properties beyond the declared ones (`additionalProperties`).
+            #[serde(flatten)]
+            pub #field: ::std::collections::BTreeMap<::std::string::String, #value>,
+        }
+    });
+    let builder = def.builder.then(|| builder(name, def));
+    quote! {
+        #docs
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+            #additional
+        }
+        #builder
+    }
+}
+
+/// A constructor taking the required fields and a chainable setter per optional field, so that a
+/// required field cannot be forgotten and optional ones need not be spelled out.
+fn builder(name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
+    let required: Vec<&Field> = def.fields.iter().filter(|f| f.ty.is_required()).collect();
+    let params = required.iter().map(|field| {
+        let name = ident(&field.name);
+        match &field.ty {
+            FieldType::Required(TypeRef::String) => quote!(#name: impl ::std::convert::Into<::std::string::String>),
+            ty => {
+                let ty = field_type(ty);
+                quote!(#name: #ty)
+            }
+        }
+    });
+    let inits = def.fields.iter().map(|field| {
+        let name = ident(&field.name);
+        match &field.ty {
+            FieldType::Required(TypeRef::String) => quote!(#name: #name.into(),),
+            FieldType::Required(_) | FieldType::RequiredNullable(_) => quote!(#name,),
+            FieldType::Optional(_) => quote!(#name: ::std::option::Option::None,),
+            FieldType::OptionalNullable(_) => quote!(#name: crate::Nullable::Absent,),
+        }
+    });
+    let additional = def.additional.as_ref().map(|(field, _)| {
+        let field = ident(field);
+        quote!(#field: ::std::collections::BTreeMap::new(),)
+    });
+    let too_many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    let setters = def.fields.iter().filter(|f| !f.ty.is_required()).map(setter);
+    let constructor_doc = if required.is_empty() {
+        " Creates a request with every field left out; set fields with the methods of the same name."
+    } else {
+        " Creates a request from its required fields; set optional fields with the methods of the same name."
+    };
+    quote! {
+        impl #name {
+            #[doc = #constructor_doc]
+            #too_many
+            pub fn new(#(#params),*) -> Self {
+                Self { #(#inits)* #additional }
+            }
+            #(#setters)*
+        }
+    }
+}
+
+fn setter(field: &Field) -> TokenStream {
+    let name = ident(&field.name);
+    let summary = docs::summary(&field.docs).map(|s| format!(" {s}"));
+    let summary = summary.map(|s| quote!(#[doc = #s]));
+    let hidden = field.docs.hidden.then(|| quote!(#[doc(hidden)]));
+    let deprecated = field.docs.deprecated.as_ref().map(|note| {
+        if note.is_empty() {
+            quote!(#[deprecated])
+        } else {
+            quote!(#[deprecated(note = #note)])
+        }
+    });
+    let (param, value) = match &field.ty {
+        FieldType::Optional(TypeRef::String) => {
+            (quote!(impl ::std::convert::Into<::std::string::String>), quote!(::std::option::Option::Some(#name.into())))
+        }
+        FieldType::Optional(TypeRef::Vec(item)) if **item == TypeRef::String => (
+            quote!(impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<::std::string::String>>),
+            quote!(::std::option::Option::Some(#name.into_iter().map(::std::convert::Into::into).collect())),
+        ),
+        FieldType::Optional(ty) => {
+            let ty = type_path(ty);
+            (quote!(#ty), quote!(::std::option::Option::Some(#name)))
+        }
+        FieldType::OptionalNullable(ty) => {
+            let ty = type_path(ty);
+            (quote!(impl ::std::convert::Into<crate::Nullable<#ty>>), quote!(#name.into()))
+        }
+        FieldType::Required(_) | FieldType::RequiredNullable(_) => unreachable!("setters are for optional fields"),
+    };
+    quote! {
+        #summary
+        #hidden
+        #deprecated
+        pub fn #name(mut self, #name: #param) -> Self {
+            self.#name = #value;
+            self
+        }
+    }
+}
+
+fn open_enum(docs: &TokenStream, name: &proc_macro2::Ident, variants: &[EnumVariant], unknown: &str) -> TokenStream {
+    let unknown = ident(unknown);
+    let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
+    let wires: Vec<&str> = variants.iter().map(|v| v.wire.as_str()).collect();
+    let variant_docs: Vec<String> = wires.iter().map(|w| format!(" `{w}`")).collect();
+    quote! {
+        #docs
+        ///
+        /// Values this version does not know are kept in the last variant and written back unchanged.
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        pub enum #name {
+            #(
+                #[doc = #variant_docs]
+                #names,
+            )*
+            /// A value this version of the bindings does not know, as received.
+            #unknown(::std::string::String),
+        }
+
+        impl #name {
+            /// The value as it is sent and received.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#names => #wires,)*
+                    Self::#unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#wires => Self::#names,)*
+                    other => Self::#unknown(::std::borrow::ToOwned::to_owned(other)),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                crate::wire::deserialize_open_enum(deserializer)
+            }
+        }
+    }
+}
+
+fn tagged_union(docs: &TokenStream, name: &proc_macro2::Ident, tag: &str, variants: &[UnionVariant], unknown: &str) -> TokenStream {
+    let unknown = ident(unknown);
+    let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
+    let tag_values: Vec<&str> = variants.iter().map(|v| v.tag_value.as_str()).collect();
+    let types = variants.iter().map(|v| type_path(&v.ty));
+    let variant_docs = variants.iter().map(|v| {
+        let mut docs = v.docs.clone();
+        docs.notes.push(format!("`{tag}: {}`", v.tag_value));
+        docs::attributes(&docs)
+    });
+    let tag_doc = format!(" Variants are told apart by the `{tag}` property; unknown values are kept as JSON.");
+    quote! {
+        #docs
+        ///
+        #[doc = #tag_doc]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name {
+            #(
+                #variant_docs
+                #names(#types),
+            )*
+            /// A variant this version of the bindings does not know, with its JSON as received.
+            #unknown(::serde_json::Value),
+        }
+
+        impl #name {
+            /// The property whose value selects the variant.
+            pub const TAG: &'static str = #tag;
+
+            /// The value of the tag property.
+            pub fn tag(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #(Self::#names(_) => ::std::option::Option::Some(#tag_values),)*
+                    Self::#unknown(value) => crate::wire::tag_of(value, Self::TAG),
+                }
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #(Self::#names(value) => crate::wire::serialize_tagged(serializer, Self::TAG, #tag_values, value),)*
+                    Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                match crate::wire::tag_of(&value, Self::TAG) {
+                    #(::std::option::Option::Some(#tag_values) => crate::wire::deserialize_variant(value, Self::TAG, #tag_values).map(Self::#names),)*
+                    _ => ::std::result::Result::Ok(Self::#unknown(value)),
+                }
+            }
+        }
+    }
+}

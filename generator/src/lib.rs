@@ -1,0 +1,124 @@
+//! seam-codegen: generates the `seam` crate's typed bindings from an OpenAPI 3.0 document.
+//!
+//! The pipeline has four stages with hard boundaries, each in its own module:
+//!
+//! 1. [`load`]: YAML or JSON text to `openapiv3::OpenAPI`; syntax errors carry a line and column.
+//! 2. [`resolve`]: `openapiv3` to the generator's own [`model`]; every `$ref` resolved, every name decided
+//!    (by [`naming`]), every unsupported construct reported with a JSON pointer. Errors are collected.
+//! 3. [`emit`]: the model to tokens with `quote`; emitters decide no names and do no I/O.
+//! 4. [`write`]: prettyplease formatting, the `@generated` header, and writing only what changed.
+//!
+//! [`generate`] runs stages 1 to 3 and formats in memory, so a spec with any error writes nothing.
+
+pub mod diagnostics;
+pub mod emit;
+pub mod load;
+pub mod model;
+pub mod naming;
+pub mod resolve;
+pub mod write;
+
+pub use diagnostics::{Diagnostic, Location};
+pub use write::{Comparison, OutputFile, WriteSummary};
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The command printed in file headers and in check-mode reports.
+pub const REGENERATE_COMMAND: &str = "cargo run -p seam-codegen";
+
+/// Options of a generation run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The command that regenerates the output, written into every file header.
+    pub regenerate_command: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { regenerate_command: REGENERATE_COMMAND.to_owned() }
+    }
+}
+
+/// The generated files, in memory, and the warnings about the spec.
+#[derive(Debug)]
+pub struct Generated {
+    pub files: Vec<OutputFile>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+#[derive(Debug)]
+pub enum Error {
+    /// The spec could not be read.
+    Read { path: PathBuf, source: std::io::Error },
+    /// The spec has problems; each names its place.
+    Spec { source_name: String, diagnostics: Vec<Diagnostic> },
+    /// The generator produced tokens that are not Rust: a bug in seam-codegen.
+    Emit(String),
+    /// The output could not be written or read.
+    Output { path: PathBuf, source: std::io::Error },
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Read { path, source } => write!(f, "cannot read {}: {source}", path.display()),
+            Error::Spec { source_name, diagnostics } => {
+                let count = diagnostics.len();
+                write!(f, "{source_name}: {count} problem{} found; nothing was written", if count == 1 { "" } else { "s" })?;
+                for diagnostic in diagnostics {
+                    write!(f, "\n  {source_name}: {diagnostic}")?;
+                }
+                Ok(())
+            }
+            Error::Emit(message) => write!(f, "internal error in seam-codegen (please report): {message}"),
+            Error::Output { path, source } => write!(f, "cannot write {}: {source}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Runs load, resolve, emit and format on a spec's text, entirely in memory.
+pub fn generate(spec_text: &str, source_name: &str, settings: &Settings) -> Result<Generated, Error> {
+    let spec_error = |diagnostics| Error::Spec { source_name: source_name.to_owned(), diagnostics };
+    let api = load::parse(spec_text).map_err(spec_error)?;
+    let resolved = resolve::resolve(&api).map_err(spec_error)?;
+    let files = emit::emit(&resolved.model)
+        .into_iter()
+        .map(|file| write::render(&file.path, file.tokens, &settings.regenerate_command))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Error::Emit)?;
+    Ok(Generated { files, warnings: resolved.warnings })
+}
+
+/// [`generate`] on a file.
+pub fn generate_file(spec: &Path, settings: &Settings) -> Result<Generated, Error> {
+    let text = std::fs::read_to_string(spec).map_err(|source| Error::Read { path: spec.to_owned(), source })?;
+    generate(&text, &spec.display().to_string(), settings)
+}
+
+/// Regenerates `out_dir` from `spec`, writing only changed files.
+pub fn regenerate(spec: &Path, out_dir: &Path, settings: &Settings) -> Result<(Generated, WriteSummary), Error> {
+    let generated = generate_file(spec, settings)?;
+    let summary = write::write(out_dir, &generated.files).map_err(|source| Error::Output { path: out_dir.to_owned(), source })?;
+    Ok((generated, summary))
+}
+
+/// Compares `out_dir` with what `spec` generates, writing nothing.
+pub fn check(spec: &Path, out_dir: &Path, settings: &Settings) -> Result<Comparison, Error> {
+    let generated = generate_file(spec, settings)?;
+    write::compare(out_dir, &generated.files).map_err(|source| Error::Output { path: out_dir.to_owned(), source })
+}
+
+/// A check-mode report: what is stale, missing and extra, and the command that fixes it.
+pub fn describe_staleness(out_dir: &Path, comparison: &Comparison, fix_command: &str) -> String {
+    let mut report = format!("{} is not what the spec generates:", out_dir.display());
+    for (label, paths) in [("stale", &comparison.stale), ("missing", &comparison.missing), ("extra", &comparison.extra)] {
+        for path in paths {
+            report.push_str(&format!("\n  {label:<8}{path}"));
+        }
+    }
+    report.push_str(&format!("\nFix it with: {fix_command}"));
+    report
+}

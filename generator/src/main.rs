@@ -1,0 +1,87 @@
+//! The `seam-codegen` command: regenerate (default) or check the bindings.
+
+use clap::{Parser, Subcommand};
+use seam_codegen::{Settings, REGENERATE_COMMAND};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Generates typed Rust bindings for the Seam API from an OpenAPI 3.0 document.
+///
+/// With no subcommand, regenerates the output directory from the spec.
+#[derive(Parser)]
+#[command(version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    paths: Paths,
+}
+
+#[derive(clap::Args, Clone)]
+struct Paths {
+    /// The OpenAPI document (YAML or JSON). Default: spec/seam.yaml of this repository.
+    #[arg(long, global = true, value_name = "FILE")]
+    spec: Option<PathBuf>,
+    /// The directory of generated modules. Default: generated/ of this repository.
+    #[arg(long, global = true, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Change nothing; exit 1 when the output differs from what the spec generates, listing the
+    /// stale, missing and extra files and the command that fixes them.
+    Check,
+}
+
+fn repository_root() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new("."));
+    // Shown relative to where the command runs, as people type paths.
+    std::env::current_dir().ok().and_then(|cwd| root.strip_prefix(cwd).ok().map(Path::to_owned)).unwrap_or_else(|| root.to_owned())
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let explicit = cli.paths.spec.is_some() || cli.paths.out.is_some();
+    let spec = cli.paths.spec.unwrap_or_else(|| repository_root().join("spec/seam.yaml"));
+    let out = cli.paths.out.unwrap_or_else(|| repository_root().join("generated"));
+    let settings = Settings::default();
+    match cli.command {
+        None => match seam_codegen::regenerate(&spec, &out, &settings) {
+            Ok((generated, summary)) => {
+                print_warnings(&generated.warnings);
+                println!("{}: {summary}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                ExitCode::from(2)
+            }
+        },
+        Some(Command::Check) => match seam_codegen::check(&spec, &out, &settings) {
+            Ok(comparison) if comparison.is_fresh() => {
+                println!("{} is up to date with {}", out.display(), spec.display());
+                ExitCode::SUCCESS
+            }
+            Ok(comparison) => {
+                let fix = if explicit {
+                    format!("seam-codegen --spec {} --out {}", spec.display(), out.display())
+                } else {
+                    REGENERATE_COMMAND.to_owned()
+                };
+                eprintln!("{}", seam_codegen::describe_staleness(&out, &comparison, &fix));
+                ExitCode::from(1)
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn print_warnings(warnings: &[seam_codegen::Diagnostic]) {
+    for warning in warnings {
+        eprintln!("warning: {warning}");
+    }
+}

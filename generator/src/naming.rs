@@ -1,0 +1,174 @@
+//! Every naming decision the generator makes: case conversion, keywords, and collisions.
+//!
+//! Later stages never invent a name; they print what the model decided here.
+
+use heck::{ToPascalCase, ToSnakeCase};
+use std::collections::BTreeMap;
+
+/// Every Rust keyword, strict, reserved and edition-dependent, in one list so that one test covers them.
+pub const RUST_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
+    "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static",
+    "struct", "super", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual",
+    "where", "while", "yield",
+];
+
+/// Keywords that cannot be written as raw identifiers (`r#self` is not allowed).
+const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
+
+/// A snake_case identifier for a field, method or module: `acs_credential_id`, `r#type`.
+pub fn snake_ident(wire: &str) -> String {
+    let base = wire.to_snake_case();
+    let base = if base.is_empty() { "field".to_owned() } else { base };
+    let base = if base.starts_with(|c: char| c.is_ascii_digit()) { format!("n{base}") } else { base };
+    escape_keyword(base)
+}
+
+/// A PascalCase identifier for a type or enum variant: `AcsCredential`, `MobileKey`.
+pub fn pascal_ident(wire: &str) -> String {
+    let base = wire.to_pascal_case();
+    let base = if base.is_empty() { "Empty".to_owned() } else { base };
+    let base = if base.starts_with(|c: char| c.is_ascii_digit()) { format!("V{base}") } else { base };
+    escape_keyword(base)
+}
+
+fn escape_keyword(name: String) -> String {
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if RUST_KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// The name of the type of an inline schema: its parent's name and its property's.
+pub fn inline_type(parent: &str, property: &str) -> String {
+    pascal_ident(&format!("{parent}_{}", property.to_pascal_case()))
+}
+
+/// The type of the items of an inline array.
+pub fn item_type(parent: &str, property: &str) -> String {
+    inline_type(parent, &format!("{property}_item"))
+}
+
+/// A request body type: `create` becomes `CreateRequest`.
+pub fn request_type(method: &str) -> String {
+    pascal_ident(&format!("{method}_request"))
+}
+
+/// A success response type: `create` becomes `CreateResponse`.
+pub fn response_type(method: &str) -> String {
+    pascal_ident(&format!("{method}_response"))
+}
+
+/// The client struct of a group of operations: `["acs", "credentials"]` becomes `AcsCredentials`.
+pub fn group_client(path: &[String]) -> String {
+    pascal_ident(&path.join("_"))
+}
+
+/// The variant of an open enum or tagged union that keeps values this version does not know.
+/// Usually `Unknown`; if the spec itself has a value named so, the first free of `UnknownValue`, `UnknownValue2`...
+pub fn unknown_variant(taken: &[String]) -> String {
+    ["Unknown".to_owned(), "UnknownValue".to_owned()]
+        .into_iter()
+        .chain((2..).map(|n| format!("UnknownValue{n}")))
+        .find(|candidate| !taken.contains(candidate))
+        .expect("an unbounded sequence has a free name")
+}
+
+/// The field that holds properties named by `additionalProperties` next to declared ones.
+pub fn additional_properties_field(taken: &[String]) -> String {
+    ["additional_properties".to_owned(), "additional_properties_map".to_owned()]
+        .into_iter()
+        .chain((2..).map(|n| format!("additional_properties_{n}")))
+        .find(|candidate| !taken.contains(candidate))
+        .expect("an unbounded sequence has a free name")
+}
+
+/// Names claimed in one Rust namespace (a module's types, a struct's fields), with where each came from,
+/// so that a collision can name both places.
+#[derive(Debug, Default)]
+pub struct Scope {
+    claimed: BTreeMap<String, String>,
+}
+
+impl Scope {
+    /// Claims `name` for the thing at `origin`; on a collision returns the origin of the earlier claim.
+    pub fn claim(&mut self, name: &str, origin: &str) -> Result<(), String> {
+        match self.claimed.get(name) {
+            Some(earlier) => Err(earlier.clone()),
+            None => {
+                self.claimed.insert(name.to_owned(), origin.to_owned());
+                Ok(())
+            }
+        }
+    }
+
+    /// Claims `name`, or the first of `name2`, `name3`... that is free; returns the name claimed.
+    pub fn claim_free(&mut self, name: &str, origin: &str) -> String {
+        let mut candidate = name.to_owned();
+        let mut n = 2;
+        while self.claimed.contains_key(&candidate) {
+            candidate = format!("{name}{n}");
+            n += 1;
+        }
+        self.claimed.insert(candidate.clone(), origin.to_owned());
+        candidate
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.claimed.contains_key(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_keyword_becomes_a_valid_identifier() {
+        for keyword in RUST_KEYWORDS {
+            let snake = snake_ident(keyword);
+            let pascal = pascal_ident(keyword);
+            for name in [snake, pascal] {
+                let parsed = match name.strip_prefix("r#") {
+                    Some(raw) => syn::parse_str::<syn::Ident>(&format!("r#{raw}")),
+                    None => syn::parse_str::<syn::Ident>(&name),
+                };
+                assert!(parsed.is_ok(), "{keyword} became {name}, which is not an identifier");
+            }
+        }
+        assert_eq!(snake_ident("type"), "r#type");
+        assert_eq!(snake_ident("self"), "self_");
+        assert_eq!(pascal_ident("self"), "Self_");
+    }
+
+    #[test]
+    fn digits_and_punctuation() {
+        assert_eq!(pascal_ident("1d"), "V1d");
+        assert_eq!(snake_ident("2fa-code"), "n2fa_code");
+        assert_eq!(pascal_ident("TLCode"), "TlCode");
+        assert_eq!(pascal_ident("seam-workspace"), "SeamWorkspace");
+        assert_eq!(pascal_ident(""), "Empty");
+    }
+
+    #[test]
+    fn derived_names() {
+        assert_eq!(inline_type("AcsCredential", "visionline_metadata"), "AcsCredentialVisionlineMetadata");
+        assert_eq!(item_type("AcsCredential", "errors"), "AcsCredentialErrorsItem");
+        assert_eq!(request_type("create_offline_code"), "CreateOfflineCodeRequest");
+        assert_eq!(group_client(&["access_codes".into(), "unmanaged".into()]), "AccessCodesUnmanaged");
+        assert_eq!(unknown_variant(&["Unknown".into()]), "UnknownValue");
+    }
+
+    #[test]
+    fn scope_reports_the_earlier_claim() {
+        let mut scope = Scope::default();
+        scope.claim("AcsCredential", "#/components/schemas/acs_credential").unwrap();
+        let earlier = scope.claim("AcsCredential", "#/components/schemas/AcsCredential").unwrap_err();
+        assert_eq!(earlier, "#/components/schemas/acs_credential");
+        assert_eq!(scope.claim_free("AcsCredential", "x"), "AcsCredential2");
+    }
+}

@@ -1,0 +1,890 @@
+//! Stage 2: from `openapiv3` to the generator's [`Model`]. Every `$ref` is resolved, every name
+//! decided (through [`crate::naming`]) and every unsupported construct reported with its JSON pointer.
+//! All errors are collected, not just the first.
+
+use crate::diagnostics::{Diagnostic, Pointer};
+use crate::model::*;
+use crate::naming::{self, Scope};
+use indexmap::IndexMap;
+use openapiv3::{
+    AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema,
+    SchemaData, SchemaKind, StatusCode, Type, VariantOrUnknownOrEmpty,
+};
+use std::collections::BTreeMap;
+
+/// The model and the warnings about what was skipped or renamed.
+#[derive(Debug)]
+pub struct Resolved {
+    pub model: Model,
+    pub warnings: Vec<Diagnostic>,
+}
+
+const TYPES_MODULE: &str = "types";
+const SCHEMAS_PREFIX: &str = "#/components/schemas/";
+
+pub fn resolve(api: &OpenAPI) -> Result<Resolved, Vec<Diagnostic>> {
+    let mut resolver = Resolver { api, errors: Vec::new(), warnings: Vec::new(), modules: BTreeMap::new(), components: BTreeMap::new() };
+    let types = resolver.components();
+    let groups = resolver.operations();
+    if resolver.errors.is_empty() {
+        Ok(Resolved { model: Model { types, groups }, warnings: resolver.warnings })
+    } else {
+        resolver.errors.sort();
+        resolver.errors.dedup();
+        Err(resolver.errors)
+    }
+}
+
+/// A schema position: a `$ref` or an inline schema.
+#[derive(Clone, Copy)]
+enum SchemaRef<'a> {
+    Ref(&'a str),
+    Inline(&'a Schema),
+}
+
+impl<'a> From<&'a ReferenceOr<Schema>> for SchemaRef<'a> {
+    fn from(value: &'a ReferenceOr<Schema>) -> Self {
+        match value {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaRef::Inline(schema),
+        }
+    }
+}
+
+impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
+    fn from(value: &'a ReferenceOr<Box<Schema>>) -> Self {
+        match value {
+            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
+            ReferenceOr::Item(schema) => SchemaRef::Inline(schema),
+        }
+    }
+}
+
+/// Types being defined in one module, in output order; a slot is reserved before its children are defined
+/// so that a type is printed before the inline types it contains.
+#[derive(Default)]
+struct ModuleTypes {
+    scope: Scope,
+    slots: Vec<Option<TypeDef>>,
+}
+
+/// The object shape of a schema, gathered across `allOf` parts.
+#[derive(Default)]
+struct ObjectShape<'a> {
+    properties: Vec<(&'a str, SchemaRef<'a>, Pointer)>,
+    required: Vec<String>,
+    additional: Option<(&'a AdditionalProperties, Pointer)>,
+}
+
+struct Resolver<'a> {
+    api: &'a OpenAPI,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    modules: BTreeMap<Vec<String>, ModuleTypes>,
+    /// `components/schemas` name to Rust type name.
+    components: BTreeMap<String, String>,
+}
+
+impl<'a> Resolver<'a> {
+    fn error(&mut self, at: &Pointer, message: impl Into<String>) {
+        self.errors.push(Diagnostic::at(at, message));
+    }
+
+    fn warn(&mut self, at: &Pointer, message: impl Into<String>) {
+        self.warnings.push(Diagnostic::at(at, message));
+    }
+
+    // ----- components -----
+
+    fn components(&mut self) -> Vec<TypeDef> {
+        let module = vec![TYPES_MODULE.to_owned()];
+        let Some(components) = &self.api.components else { return Vec::new() };
+        let schemas_pointer = Pointer::root().push("components").push("schemas");
+        // Names first, so that every `$ref` resolves whatever the order of definitions.
+        for name in components.schemas.keys() {
+            let rust_name = naming::pascal_ident(name);
+            let origin = schemas_pointer.push(name);
+            match self.module(&module).scope.claim(&rust_name, origin.as_str()) {
+                Ok(()) => {
+                    self.components.insert(name.clone(), rust_name);
+                }
+                Err(earlier) => self.error(
+                    &origin,
+                    format!("schema name `{name}` becomes the Rust type `{rust_name}`, as does {earlier}; rename one of them"),
+                ),
+            }
+        }
+        for (name, schema) in &components.schemas {
+            let Some(rust_name) = self.components.get(name).cloned() else { continue };
+            let pointer = schemas_pointer.push(name);
+            let slot = self.reserve(&module);
+            let definition = match schema {
+                ReferenceOr::Reference { reference } => {
+                    self.type_of(SchemaRef::Ref(reference), &pointer, &module, &rust_name).map(|ty| TypeDef {
+                        name: rust_name.clone(),
+                        docs: Docs::default(),
+                        kind: TypeKind::Alias(ty),
+                    })
+                }
+                ReferenceOr::Item(schema) => self.kind_of(schema, &pointer, &module, &rust_name, false, None).map(|kind| {
+                    TypeDef { name: rust_name.clone(), docs: docs_of(&schema.schema_data), kind }
+                }),
+            };
+            self.fill(&module, slot, definition);
+        }
+        self.modules.remove(&module).map(|types| types.slots.into_iter().flatten().collect()).unwrap_or_default()
+    }
+
+    fn module(&mut self, module: &[String]) -> &mut ModuleTypes {
+        self.modules.entry(module.to_vec()).or_default()
+    }
+
+    fn reserve(&mut self, module: &[String]) -> usize {
+        let types = self.module(module);
+        types.slots.push(None);
+        types.slots.len() - 1
+    }
+
+    fn fill(&mut self, module: &[String], slot: usize, definition: Option<TypeDef>) {
+        self.module(module).slots[slot] = definition;
+    }
+
+    /// Defines an inline schema as a named type in `module`, renaming it if the name is taken.
+    fn define_inline(&mut self, schema: &'a Schema, pointer: &Pointer, module: &[String], wanted: &str) -> Option<TypeRef> {
+        let name = self.module(module).scope.claim_free(wanted, pointer.as_str());
+        if name != wanted {
+            self.warn(pointer, format!("inline schema named `{name}` because `{wanted}` is already taken"));
+        }
+        let slot = self.reserve(module);
+        let kind = self.kind_of(schema, pointer, module, &name, false, None);
+        let definition = kind.map(|kind| TypeDef { name: name.clone(), docs: docs_of(&schema.schema_data), kind });
+        let defined = definition.is_some();
+        self.fill(module, slot, definition);
+        defined.then(|| TypeRef::Named { module: module.to_vec(), name })
+    }
+
+    // ----- references -----
+
+    fn component_ref(&mut self, reference: &str, pointer: &Pointer) -> Option<TypeRef> {
+        match reference.strip_prefix(SCHEMAS_PREFIX).and_then(|name| self.components.get(name)) {
+            Some(name) => Some(TypeRef::Named { module: vec![TYPES_MODULE.to_owned()], name: name.clone() }),
+            None => {
+                self.dangling(reference, pointer);
+                None
+            }
+        }
+    }
+
+    fn dangling(&mut self, reference: &str, pointer: &Pointer) {
+        let message = if reference.starts_with(SCHEMAS_PREFIX) {
+            format!("$ref `{reference}` points to no schema in #/components/schemas")
+        } else {
+            format!("$ref `{reference}` is not supported here; refer to a schema as `{SCHEMAS_PREFIX}<name>`")
+        };
+        self.error(pointer, message);
+    }
+
+    /// Follows `$ref`s to the schema they name.
+    fn lookup(&mut self, schema: SchemaRef<'a>, pointer: &Pointer) -> Option<(&'a Schema, Pointer)> {
+        let mut current = schema;
+        let mut at = pointer.clone();
+        for _ in 0..32 {
+            match current {
+                SchemaRef::Inline(schema) => return Some((schema, at)),
+                SchemaRef::Ref(reference) => {
+                    let api = self.api;
+                    let found = reference
+                        .strip_prefix(SCHEMAS_PREFIX)
+                        .and_then(|name| api.components.as_ref()?.schemas.get(name).map(|s| (name, s)));
+                    match found {
+                        Some((name, next)) => {
+                            at = Pointer::root().push("components").push("schemas").push(name);
+                            current = next.into();
+                        }
+                        None => {
+                            self.dangling(reference, &at);
+                            return None;
+                        }
+                    }
+                }
+            }
+        }
+        self.error(pointer, "$ref chain does not end in a schema (a cycle of references)");
+        None
+    }
+
+    // ----- schemas -----
+
+    /// The Rust type for a schema in a field, item or variant position; inline objects, enums and unions
+    /// become named types called `inline_name`.
+    fn type_of(&mut self, schema: SchemaRef<'a>, pointer: &Pointer, module: &[String], inline_name: &str) -> Option<TypeRef> {
+        let schema = match schema {
+            SchemaRef::Ref(reference) => return self.component_ref(reference, pointer),
+            SchemaRef::Inline(schema) => schema,
+        };
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(string)) => {
+                if string.enumeration.iter().any(Option::is_some) {
+                    self.define_inline(schema, pointer, module, inline_name)
+                } else {
+                    Some(TypeRef::String)
+                }
+            }
+            SchemaKind::Type(Type::Integer(integer)) => {
+                if !integer.enumeration.is_empty() {
+                    self.warn(pointer, "integer enum generated as a plain integer; its values are not checked");
+                }
+                Some(match integer.format {
+                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32) => TypeRef::I32,
+                    _ => TypeRef::I64,
+                })
+            }
+            SchemaKind::Type(Type::Number(number)) => Some(match number.format {
+                VariantOrUnknownOrEmpty::Item(NumberFormat::Float) => TypeRef::F32,
+                _ => TypeRef::F64,
+            }),
+            SchemaKind::Type(Type::Boolean(_)) => Some(TypeRef::Bool),
+            SchemaKind::Type(Type::Array(array)) => match &array.items {
+                Some(items) => {
+                    let item_name = format!("{inline_name}Item");
+                    let item = self.type_of(items.into(), &pointer.push("items"), module, &item_name)?;
+                    Some(TypeRef::Vec(Box::new(item)))
+                }
+                None => {
+                    self.warn(pointer, "array without `items`: its items are generated as any JSON value");
+                    Some(TypeRef::Vec(Box::new(TypeRef::Json)))
+                }
+            },
+            SchemaKind::Type(Type::Object(object)) if object.properties.is_empty() => {
+                self.map_of(object.additional_properties.as_ref(), pointer, module, inline_name)
+            }
+            SchemaKind::Type(Type::Object(_)) | SchemaKind::OneOf { .. } => {
+                self.define_inline(schema, pointer, module, inline_name)
+            }
+            SchemaKind::AllOf { all_of } => match all_of.as_slice() {
+                // `allOf: [$ref]` is how OpenAPI 3.0 attaches `nullable` or a description to a reference.
+                [ReferenceOr::Reference { reference }] => self.component_ref(reference, &pointer.push("allOf").push(0)),
+                _ => self.define_inline(schema, pointer, module, inline_name),
+            },
+            SchemaKind::AnyOf { .. } => {
+                self.unsupported(pointer, "`anyOf`", "describe the alternatives as a `oneOf` with a `discriminator`");
+                None
+            }
+            SchemaKind::Not { .. } => {
+                self.unsupported(pointer, "`not`", "remove it; Rust types cannot express a negation");
+                None
+            }
+            SchemaKind::Any(_) => self.any_schema(schema, pointer, module, inline_name),
+        }
+    }
+
+    fn any_schema(&mut self, schema: &'a Schema, pointer: &Pointer, module: &[String], inline_name: &str) -> Option<TypeRef> {
+        let SchemaKind::Any(any) = &schema.schema_kind else { return self.define_inline(schema, pointer, module, inline_name) };
+        if *any == openapiv3::AnySchema::default() {
+            return Some(TypeRef::Json);
+        }
+        let is_object = matches!(any.typ.as_deref(), None | Some("object"))
+            && any.one_of.is_empty()
+            && any.any_of.is_empty()
+            && any.all_of.is_empty()
+            && any.not.is_none()
+            && any.items.is_none()
+            && any.enumeration.is_empty();
+        if is_object && any.properties.is_empty() {
+            return self.map_of(any.additional_properties.as_ref(), pointer, module, inline_name);
+        }
+        if is_object {
+            return self.define_inline(schema, pointer, module, inline_name);
+        }
+        let mut keywords = Vec::new();
+        if let Some(typ) = &any.typ {
+            keywords.push(format!("type: {typ}"));
+        }
+        for (present, keyword) in [
+            (!any.one_of.is_empty(), "oneOf"),
+            (!any.any_of.is_empty(), "anyOf"),
+            (!any.all_of.is_empty(), "allOf"),
+            (any.not.is_some(), "not"),
+            (!any.properties.is_empty(), "properties"),
+            (any.items.is_some(), "items"),
+            (!any.enumeration.is_empty(), "enum"),
+            (any.minimum.is_some() || any.maximum.is_some(), "minimum/maximum"),
+            (any.pattern.is_some(), "pattern"),
+        ] {
+            if present {
+                keywords.push(keyword.to_owned());
+            }
+        }
+        self.unsupported(
+            pointer,
+            &format!("this combination of keywords ({})", keywords.join(", ")),
+            "give the schema a single `type` with the keywords that belong to it",
+        );
+        None
+    }
+
+    fn map_of(&mut self, additional: Option<&'a AdditionalProperties>, pointer: &Pointer, module: &[String], inline_name: &str) -> Option<TypeRef> {
+        let value = match additional {
+            Some(AdditionalProperties::Schema(schema)) => {
+                let value_name = format!("{inline_name}Value");
+                self.type_of((&**schema).into(), &pointer.push("additionalProperties"), module, &value_name)?
+            }
+            _ => TypeRef::Json,
+        };
+        Some(TypeRef::Map(Box::new(value)))
+    }
+
+    fn unsupported(&mut self, pointer: &Pointer, what: &str, hint: &str) {
+        self.error(pointer, format!("{what} is not supported by seam-codegen; {hint}"));
+    }
+
+    /// The definition of a named type. `builder` marks request bodies; `skip` drops one property
+    /// (a union's tag, which the union writes itself, or the envelope's `ok`).
+    fn kind_of(
+        &mut self,
+        schema: &'a Schema,
+        pointer: &Pointer,
+        module: &[String],
+        name: &str,
+        builder: bool,
+        skip: Option<&str>,
+    ) -> Option<TypeKind> {
+        match &schema.schema_kind {
+            SchemaKind::Type(Type::String(string)) if string.enumeration.iter().any(Option::is_some) => {
+                self.enum_of(string.enumeration.iter().flatten(), pointer)
+            }
+            SchemaKind::OneOf { one_of } => {
+                self.union_of(schema.schema_data.discriminator.as_ref(), one_of, pointer, module, name)
+            }
+            SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } | SchemaKind::Any(_) => {
+                let mut shape = ObjectShape::default();
+                if self.shape_of(schema, pointer, &mut shape, 0) {
+                    self.struct_of(shape, module, name, builder, skip).map(TypeKind::Struct)
+                } else {
+                    self.type_of(SchemaRef::Inline(schema), pointer, module, name).map(TypeKind::Alias)
+                }
+            }
+            _ => self.type_of(SchemaRef::Inline(schema), pointer, module, name).map(TypeKind::Alias),
+        }
+    }
+
+    /// Gathers the properties of an object schema, merging `allOf` parts. Returns false when the schema
+    /// is not an object (the caller then treats it as an alias).
+    fn shape_of(&mut self, schema: &'a Schema, pointer: &Pointer, shape: &mut ObjectShape<'a>, depth: usize) -> bool {
+        if depth > 16 {
+            self.error(pointer, "`allOf` nested too deeply (a cycle through allOf?)");
+            return true;
+        }
+        let (properties, required, additional) = match &schema.schema_kind {
+            SchemaKind::Type(Type::Object(object)) => {
+                (&object.properties, &object.required, object.additional_properties.as_ref())
+            }
+            SchemaKind::Any(any)
+                if matches!(any.typ.as_deref(), None | Some("object"))
+                    && any.one_of.is_empty()
+                    && any.any_of.is_empty()
+                    && any.not.is_none()
+                    && any.items.is_none()
+                    && any.enumeration.is_empty()
+                    && (!any.properties.is_empty() || !any.all_of.is_empty()) =>
+            {
+                for (index, part) in any.all_of.iter().enumerate() {
+                    self.merge_part(part, &pointer.push("allOf").push(index), shape, depth);
+                }
+                (&any.properties, &any.required, any.additional_properties.as_ref())
+            }
+            SchemaKind::AllOf { all_of } => {
+                for (index, part) in all_of.iter().enumerate() {
+                    self.merge_part(part, &pointer.push("allOf").push(index), shape, depth);
+                }
+                return true;
+            }
+            _ => return false,
+        };
+        self.add_properties(properties, pointer, shape);
+        for name in required {
+            if !shape.required.contains(name) {
+                shape.required.push(name.clone());
+            }
+        }
+        if let Some(additional) = additional {
+            shape.additional = Some((additional, pointer.push("additionalProperties")));
+        }
+        true
+    }
+
+    fn add_properties(&mut self, properties: &'a IndexMap<String, ReferenceOr<Box<Schema>>>, pointer: &Pointer, shape: &mut ObjectShape<'a>) {
+        for (wire, schema) in properties {
+            let at = pointer.push("properties").push(wire);
+            match shape.properties.iter_mut().find(|(existing, _, _)| *existing == wire.as_str()) {
+                // A later allOf part restating a property refines it; the last statement wins.
+                Some(existing) => *existing = (wire, schema.into(), at),
+                None => shape.properties.push((wire, schema.into(), at)),
+            }
+        }
+    }
+
+    fn merge_part(&mut self, part: &'a ReferenceOr<Schema>, pointer: &Pointer, shape: &mut ObjectShape<'a>, depth: usize) {
+        let Some((schema, at)) = self.lookup(part.into(), pointer) else { return };
+        if !self.shape_of(schema, &at, shape, depth + 1) {
+            self.unsupported(pointer, "an `allOf` part that is not an object", "merge only object schemas with `allOf`");
+        }
+    }
+
+    fn struct_of(&mut self, shape: ObjectShape<'a>, module: &[String], name: &str, builder: bool, skip: Option<&str>) -> Option<Struct> {
+        let mut scope = Scope::default();
+        let mut fields = Vec::new();
+        let mut complete = true;
+        for (wire, schema, at) in shape.properties {
+            if Some(wire) == skip {
+                continue;
+            }
+            let field_name = naming::snake_ident(wire);
+            if let Err(earlier) = scope.claim(&field_name, at.as_str()) {
+                self.error(&at, format!("property `{wire}` becomes the Rust field `{field_name}`, as does the property at {earlier}"));
+                complete = false;
+                continue;
+            }
+            let Some(ty) = self.type_of(schema, &at, module, &naming::inline_type(name, wire)) else {
+                complete = false;
+                continue;
+            };
+            let (nullable, docs) = match schema {
+                SchemaRef::Inline(schema) => (is_nullable(schema), docs_of(&schema.schema_data)),
+                SchemaRef::Ref(_) => (false, Docs::default()),
+            };
+            let required = shape.required.iter().any(|r| r == wire);
+            let ty = match (required, nullable) {
+                (true, false) => FieldType::Required(ty),
+                (true, true) => FieldType::RequiredNullable(ty),
+                (false, false) => FieldType::Optional(ty),
+                (false, true) => FieldType::OptionalNullable(ty),
+            };
+            fields.push(Field { name: field_name, wire: wire.to_owned(), ty, docs });
+        }
+        let additional = match shape.additional {
+            Some((AdditionalProperties::Any(false), _)) | None => None,
+            Some((additional, at)) if !fields.is_empty() || skip.is_some() => {
+                let taken: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+                let field = naming::additional_properties_field(&taken);
+                let value = match additional {
+                    AdditionalProperties::Schema(schema) => {
+                        self.type_of((&**schema).into(), &at, module, &format!("{name}Value"))?
+                    }
+                    AdditionalProperties::Any(_) => TypeRef::Json,
+                };
+                Some((field, value))
+            }
+            Some(_) => None,
+        };
+        complete.then_some(Struct { fields, additional, builder })
+    }
+
+    fn enum_of<'s>(&mut self, values: impl Iterator<Item = &'s String>, pointer: &Pointer) -> Option<TypeKind> {
+        let mut variants: Vec<EnumVariant> = Vec::new();
+        let mut scope = Scope::default();
+        for (index, wire) in values.enumerate() {
+            if variants.iter().any(|v| &v.wire == wire) {
+                self.warn(&pointer.push("enum").push(index), format!("duplicate enum value `{wire}` ignored"));
+                continue;
+            }
+            let name = naming::pascal_ident(wire);
+            if let Err(earlier) = scope.claim(&name, wire) {
+                self.error(
+                    &pointer.push("enum").push(index),
+                    format!("enum values `{earlier}` and `{wire}` both become the variant `{name}`"),
+                );
+                return None;
+            }
+            variants.push(EnumVariant { name, wire: wire.clone() });
+        }
+        let taken: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
+        Some(TypeKind::Enum { unknown: naming::unknown_variant(&taken), variants })
+    }
+
+    fn union_of(
+        &mut self,
+        discriminator: Option<&'a openapiv3::Discriminator>,
+        branches: &'a [ReferenceOr<Schema>],
+        pointer: &Pointer,
+        module: &[String],
+        name: &str,
+    ) -> Option<TypeKind> {
+        let Some(discriminator) = discriminator else {
+            self.unsupported(
+                pointer,
+                "`oneOf` without a `discriminator`",
+                "add `discriminator: {propertyName: ...}` naming the property whose value tells the branches apart",
+            );
+            return None;
+        };
+        let tag = discriminator.property_name.as_str();
+        let mut variants = Vec::new();
+        let mut scope = Scope::default();
+        let mut complete = true;
+        for (index, branch) in branches.iter().enumerate() {
+            let at = pointer.push("oneOf").push(index);
+            let Some(tag_value) = self.tag_value(branch, discriminator, &at) else {
+                complete = false;
+                continue;
+            };
+            let variant_name = naming::pascal_ident(&tag_value);
+            if let Err(earlier) = scope.claim(&variant_name, at.as_str()) {
+                self.error(&at, format!("`{tag}: {tag_value}` becomes the variant `{variant_name}`, as does the branch at {earlier}"));
+                complete = false;
+                continue;
+            }
+            let (ty, docs) = match branch {
+                ReferenceOr::Reference { reference } => (self.component_ref(reference, &at), Docs::default()),
+                ReferenceOr::Item(schema) => {
+                    let wanted = naming::pascal_ident(&format!("{name}_{variant_name}"));
+                    let type_name = self.module(module).scope.claim_free(&wanted, at.as_str());
+                    let slot = self.reserve(module);
+                    let kind = self.kind_of(schema, &at, module, &type_name, false, Some(tag));
+                    let docs = docs_of(&schema.schema_data);
+                    let definition = kind.map(|kind| TypeDef { name: type_name.clone(), docs: docs.clone(), kind });
+                    let ty = definition.as_ref().map(|_| TypeRef::Named { module: module.to_vec(), name: type_name });
+                    self.fill(module, slot, definition);
+                    (ty, Docs { description: docs.description, ..Docs::default() })
+                }
+            };
+            match ty {
+                Some(ty) => variants.push(UnionVariant { name: variant_name, tag_value, ty, docs }),
+                None => complete = false,
+            }
+        }
+        let taken: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
+        complete.then(|| TypeKind::TaggedUnion { tag: tag.to_owned(), unknown: naming::unknown_variant(&taken), variants })
+    }
+
+    /// The discriminator value of a `oneOf` branch: from `mapping`, or from the branch's tag property
+    /// when that is a string enum of exactly one value.
+    fn tag_value(&mut self, branch: &'a ReferenceOr<Schema>, discriminator: &openapiv3::Discriminator, at: &Pointer) -> Option<String> {
+        if let ReferenceOr::Reference { reference } = branch {
+            if let Some((value, _)) = discriminator.mapping.iter().find(|(_, target)| *target == reference) {
+                return Some(value.clone());
+            }
+        }
+        let tag = &discriminator.property_name;
+        let (schema, schema_at) = self.lookup(branch.into(), at)?;
+        let mut shape = ObjectShape::default();
+        if !self.shape_of(schema, &schema_at, &mut shape, 0) {
+            self.unsupported(at, "a `oneOf` branch that is not an object", "make every branch an object with the discriminator property");
+            return None;
+        }
+        let property = shape.properties.iter().find(|(wire, _, _)| *wire == tag.as_str()).map(|(_, schema, at)| (*schema, at.clone()));
+        let values = match property {
+            Some((schema, property_at)) => match self.lookup(schema, &property_at) {
+                Some((schema, _)) => match &schema.schema_kind {
+                    SchemaKind::Type(Type::String(string)) => string.enumeration.iter().flatten().cloned().collect(),
+                    _ => Vec::new(),
+                },
+                None => return None,
+            },
+            None => Vec::new(),
+        };
+        match values.as_slice() {
+            [value] => Some(value.clone()),
+            _ => {
+                self.error(
+                    at,
+                    format!(
+                        "cannot tell which `{tag}` selects this `oneOf` branch: give it a property `{tag}` with a one-value string `enum`, or list it in `discriminator.mapping`"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    // ----- operations -----
+
+    fn operations(&mut self) -> Vec<Group> {
+        let mut roots: Vec<Group> = Vec::new();
+        let mut root_scope = Scope::default();
+        root_scope.claim(TYPES_MODULE, "the module of shared schemas").expect("first claim in an empty scope");
+        let paths_pointer = Pointer::root().push("paths");
+        for (path, item) in &self.api.paths.paths {
+            let pointer = paths_pointer.push(path);
+            let item = match item {
+                ReferenceOr::Item(item) => item,
+                ReferenceOr::Reference { .. } => {
+                    self.unsupported(&pointer, "a path item `$ref`", "write the operations inline");
+                    continue;
+                }
+            };
+            for (method, _) in item.iter().filter(|(method, _)| *method != "post") {
+                let at = pointer.push(method);
+                if item.post.is_some() {
+                    self.warn(&at, format!("`{method}` ignored: the same path's `post` is generated"));
+                } else {
+                    self.unsupported(&at, &format!("HTTP method `{method}`"), "describe the operation as `post` with a JSON body, as Seam's API takes it");
+                }
+            }
+            let Some(operation) = &item.post else { continue };
+            let at = pointer.push("post");
+            if path.contains('{') {
+                self.unsupported(&pointer, "a path with parameters", "pass identifiers in the JSON body");
+                continue;
+            }
+            let segments: Vec<String> = path.trim_matches('/').split('/').map(str::to_owned).collect();
+            if segments.len() < 2 || segments.iter().any(String::is_empty) {
+                self.unsupported(&pointer, "a path without a group (such as `/name`)", "put the operation in a group: `/group/name`");
+                continue;
+            }
+            let (method_segment, group_path) = segments.split_last().expect("at least two segments");
+            if let Err(earlier) = self.ensure_group(&mut roots, &mut root_scope, group_path, &at) {
+                self.error(&at, earlier);
+                continue;
+            }
+            let module: Vec<String> = group_path.iter().map(|s| naming::snake_ident(s)).collect();
+            if let Some(resolved) = self.operation(path, method_segment, operation, &at, &module) {
+                let group = find_group(&mut roots, group_path);
+                group.operations.push(resolved);
+            }
+        }
+        self.collect_group_types(&mut roots);
+        roots
+    }
+
+    /// Creates the groups along `path`, checking that their module and client names are free.
+    fn ensure_group(&mut self, roots: &mut Vec<Group>, root_scope: &mut Scope, path: &[String], at: &Pointer) -> Result<(), String> {
+        let mut siblings = roots;
+        for depth in 0..path.len() {
+            let segment = &path[depth];
+            let index = match siblings.iter().position(|g| g.path.last() == Some(segment)) {
+                Some(index) => index,
+                None => {
+                    let module_name = naming::snake_ident(segment);
+                    let parent_module: Vec<String> = path[..depth].iter().map(|s| naming::snake_ident(s)).collect();
+                    if depth == 0 {
+                        root_scope.claim(&module_name, at.as_str()).map_err(|earlier| {
+                            format!("group `{segment}` becomes the module `{module_name}`, as does {earlier}")
+                        })?;
+                    } else if siblings.iter().any(|g| g.module == module_name) {
+                        return Err(format!("two groups under `{}` become the module `{module_name}`", path[..depth].join("/")));
+                    }
+                    let group_path: Vec<String> = path[..=depth].to_vec();
+                    let client = naming::group_client(&group_path);
+                    let mut module = parent_module;
+                    module.push(module_name.clone());
+                    self.module(&module).scope.claim(&client, at.as_str()).map_err(|earlier| {
+                        format!("the client struct `{client}` of group `{}` collides with {earlier}", group_path.join("/"))
+                    })?;
+                    siblings.push(Group {
+                        module: module_name,
+                        path: group_path,
+                        client,
+                        operations: Vec::new(),
+                        types: Vec::new(),
+                        subgroups: Vec::new(),
+                    });
+                    siblings.len() - 1
+                }
+            };
+            siblings = &mut siblings[index].subgroups;
+        }
+        Ok(())
+    }
+
+    fn operation(&mut self, path: &str, method_segment: &str, operation: &'a openapiv3::Operation, at: &Pointer, module: &[String]) -> Option<Operation> {
+        let method = naming::snake_ident(method_segment);
+        let request = naming::request_type(method_segment);
+        let response = naming::response_type(method_segment);
+        for name in [&request, &response] {
+            if let Err(earlier) = self.module(module).scope.claim(name, at.as_str()) {
+                self.error(at, format!("the type `{name}` of this operation collides with {earlier}"));
+                return None;
+            }
+        }
+        let request_ok = self.request_body(operation, at, module, &request);
+        let response_fields = self.response_body(operation, at, module, &response);
+        let returns = match (operation.extensions.get("x-response-key"), &response_fields) {
+            (None, _) | (Some(serde_json::Value::Null), _) => None,
+            (Some(serde_json::Value::String(key)), Some(fields)) => match fields.iter().find(|f| &f.wire == key) {
+                Some(field) => Some(ResponseKey { field: field.name.clone(), ty: field.ty.clone() }),
+                None => {
+                    self.error(&at.push("x-response-key"), format!("`{key}` is not a property of the 2xx response body"));
+                    None
+                }
+            },
+            (Some(serde_json::Value::String(_)), None) => None,
+            (Some(other), _) => {
+                self.error(&at.push("x-response-key"), format!("must be a property name or null, found {other}"));
+                None
+            }
+        };
+        let mut docs = Docs {
+            title: operation.summary.clone(),
+            description: operation.description.clone(),
+            deprecated: operation.deprecated.then(String::new),
+            ..Docs::default()
+        };
+        apply_extensions(&mut docs, &operation.extensions);
+        docs.notes.push(format!("`POST {path}`"));
+        (request_ok && response_fields.is_some()).then(|| Operation {
+            http_path: path.to_owned(),
+            method,
+            docs,
+            request,
+            response,
+            response_key: returns,
+        })
+    }
+
+    fn request_body(&mut self, operation: &'a openapiv3::Operation, at: &Pointer, module: &[String], name: &str) -> bool {
+        let slot = self.reserve(module);
+        let body_at = at.push("requestBody");
+        let body = match &operation.request_body {
+            None => None,
+            Some(ReferenceOr::Item(body)) => Some((body, body_at.clone())),
+            Some(ReferenceOr::Reference { reference }) => {
+                let found = reference.strip_prefix("#/components/requestBodies/").and_then(|key| {
+                    let body = self.api.components.as_ref()?.request_bodies.get(key)?;
+                    match body {
+                        ReferenceOr::Item(body) => Some((body, Pointer::root().push("components").push("requestBodies").push(key))),
+                        ReferenceOr::Reference { .. } => None,
+                    }
+                });
+                if found.is_none() {
+                    self.error(&body_at, format!("$ref `{reference}` points to no request body in #/components/requestBodies"));
+                }
+                found
+            }
+        };
+        let kind = match (&operation.request_body, body) {
+            (None, _) => Some(TypeKind::Struct(Struct { fields: Vec::new(), additional: None, builder: true })),
+            (Some(_), None) => None,
+            (Some(_), Some((body, body_at))) => self.body_kind(&body.content, &body_at, module, name, true, None),
+        };
+        let docs = Docs { description: Some(format!("Request body of `{}`.", at_path(at))), ..Docs::default() };
+        let defined = kind.is_some();
+        self.fill(module, slot, kind.map(|kind| TypeDef { name: name.to_owned(), docs, kind }));
+        defined
+    }
+
+    /// Defines the response type; returns its fields for `x-response-key`.
+    fn response_body(&mut self, operation: &'a openapiv3::Operation, at: &Pointer, module: &[String], name: &str) -> Option<Vec<Field>> {
+        let slot = self.reserve(module);
+        let success = operation.responses.responses.iter().find(|(status, _)| match status {
+            StatusCode::Code(code) => (200..300).contains(code),
+            StatusCode::Range(range) => *range == 2,
+        });
+        let kind = match success {
+            None => {
+                self.error(&at.push("responses"), "no 2xx response: cannot tell what the operation returns");
+                None
+            }
+            Some((status, response)) => {
+                let response_at = at.push("responses").push(status);
+                let found = match response {
+                    ReferenceOr::Item(response) => Some((response, response_at.clone())),
+                    ReferenceOr::Reference { reference } => {
+                        let found = reference.strip_prefix("#/components/responses/").and_then(|key| {
+                            match self.api.components.as_ref()?.responses.get(key)? {
+                                ReferenceOr::Item(response) => Some((response, Pointer::root().push("components").push("responses").push(key))),
+                                ReferenceOr::Reference { .. } => None,
+                            }
+                        });
+                        if found.is_none() {
+                            self.error(&response_at, format!("$ref `{reference}` points to no response in #/components/responses"));
+                        }
+                        found
+                    }
+                };
+                let (response, response_at) = found?;
+                self.body_kind(&response.content, &response_at, module, name, false, Some("ok"))
+            }
+        };
+        let fields = match &kind {
+            Some(TypeKind::Struct(s)) => Some(s.fields.clone()),
+            _ => None,
+        };
+        let docs = Docs { description: Some(format!("Success response of `{}`.", at_path(at))), ..Docs::default() };
+        self.fill(module, slot, kind.map(|kind| TypeDef { name: name.to_owned(), docs, kind }));
+        fields
+    }
+
+    /// The struct of a request or response body; bodies that are not JSON objects are rejected.
+    fn body_kind(
+        &mut self,
+        content: &'a IndexMap<String, openapiv3::MediaType>,
+        at: &Pointer,
+        module: &[String],
+        name: &str,
+        builder: bool,
+        skip: Option<&str>,
+    ) -> Option<TypeKind> {
+        let empty = TypeKind::Struct(Struct { fields: Vec::new(), additional: None, builder });
+        if content.is_empty() {
+            return Some(empty);
+        }
+        let content_at = at.push("content");
+        let Some(media) = content.get("application/json") else {
+            let types: Vec<&str> = content.keys().map(String::as_str).collect();
+            self.unsupported(&content_at, &format!("a body of type {}", types.join(", ")), "use `application/json`");
+            return None;
+        };
+        let schema_at = content_at.push("application/json").push("schema");
+        let Some(schema) = &media.schema else { return Some(empty) };
+        let (schema, schema_at) = self.lookup(schema.into(), &schema_at)?;
+        let mut shape = ObjectShape::default();
+        if !self.shape_of(schema, &schema_at, &mut shape, 0) {
+            self.unsupported(at, "a body that is not a JSON object", "wrap the value in an object property");
+            return None;
+        }
+        self.struct_of(shape, module, name, builder, skip).map(TypeKind::Struct)
+    }
+
+    fn collect_group_types(&mut self, groups: &mut [Group]) {
+        for group in groups {
+            let module: Vec<String> = group.path.iter().map(|s| naming::snake_ident(s)).collect();
+            group.types = self.modules.remove(&module).map(|t| t.slots.into_iter().flatten().collect()).unwrap_or_default();
+            self.collect_group_types(&mut group.subgroups);
+        }
+    }
+}
+
+fn find_group<'g>(roots: &'g mut [Group], path: &[String]) -> &'g mut Group {
+    let (first, rest) = path.split_first().expect("group paths are not empty");
+    let group = roots.iter_mut().find(|g| g.path.last() == Some(first)).expect("ensure_group created it");
+    if rest.is_empty() {
+        group
+    } else {
+        find_group(&mut group.subgroups, rest)
+    }
+}
+
+/// `#/paths/~1acs~1credentials~1create/post` as `POST /acs/credentials/create` for docs.
+fn at_path(at: &Pointer) -> String {
+    let path = at.as_str().trim_start_matches("#/paths/").trim_end_matches("/post").replace("~1", "/").replace("~0", "~");
+    format!("POST {path}")
+}
+
+fn is_nullable(schema: &Schema) -> bool {
+    schema.schema_data.nullable
+}
+
+fn docs_of(data: &SchemaData) -> Docs {
+    let mut docs = Docs {
+        title: data.title.clone(),
+        description: data.description.clone(),
+        default: data.default.as_ref().map(|value| value.to_string()),
+        deprecated: data.deprecated.then(String::new),
+        ..Docs::default()
+    };
+    apply_extensions(&mut docs, &data.extensions);
+    docs
+}
+
+fn apply_extensions(docs: &mut Docs, extensions: &IndexMap<String, serde_json::Value>) {
+    if let Some(note) = extensions.get("x-deprecated") {
+        docs.deprecated = Some(note.as_str().unwrap_or_default().to_owned());
+    }
+    if let Some(note) = extensions.get("x-draft") {
+        docs.draft = Some(note.as_str().unwrap_or_default().to_owned());
+    }
+    if let Some(value) = extensions.get("x-undocumented") {
+        docs.hidden = value != &serde_json::Value::Bool(false);
+    }
+}

@@ -1,0 +1,41 @@
+//! Typed Rust client for the [Seam API](https://docs.seam.co): access-control credentials
+//! (`/acs/credentials/*`) and access codes (`/access_codes/*`).
+//!
+//! Operations are grouped as in Seam's own SDKs and take a typed request whose constructor asks for
+//! the required fields; optional fields have setters of the same name.
+//!
+//! ```no_run
+//! use seam::acs::credentials::CreateRequest;
+//! use seam::types::AcsCredentialAccessMethod;
+//!
+//! # async fn run() -> seam::Result<()> {
+//! let seam = seam::Seam::new("seam_apikey_...")?;
+//! let credential = seam
+//!     .acs()
+//!     .credentials()
+//!     .create(
+//!         CreateRequest::new(AcsCredentialAccessMethod::Code)
+//!             .acs_user_id("53f39f90-5113-4bdd-8432-acf328ce508c")
+//!             .code("1234"),
+//!     )
+//!     .await?;
+//! println!("created {}", credential.acs_credential_id);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! The bindings ([`types`], [`acs`], [`access_codes`]) are generated from `spec/seam.yaml` by
+//! `seam-codegen`; the runtime around them ([`Seam`], [`Error`], [`Nullable`]) is written by hand.
+
+mod client;
+mod error;
+mod nullable;
+pub mod wire;
+
+#[path = "../generated/mod.rs"]
+mod generated;
+
+pub use client::{Operation, Seam, SeamBuilder, DEFAULT_ENDPOINT};
+pub use error::{ApiError, Error, Result};
+pub use generated::*;
+pub use nullable::Nullable;
