@@ -313,7 +313,7 @@ impl CreateRequest {
             use_offline_access_code: ::std::option::Option::None,
         }
     }
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
     pub fn allow_external_modification(
         mut self,
         allow_external_modification: bool,
@@ -323,6 +323,7 @@ impl CreateRequest {
         );
         self
     }
+    /// Sets [`attempt_for_offline_device`](#structfield.attempt_for_offline_device).
     pub fn attempt_for_offline_device(
         mut self,
         attempt_for_offline_device: bool,
@@ -332,7 +333,7 @@ impl CreateRequest {
         );
         self
     }
-    /// Code to be used for access.
+    /// Sets [`code`](#structfield.code).
     pub fn code(
         mut self,
         code: impl ::std::convert::Into<::std::string::String>,
@@ -340,7 +341,7 @@ impl CreateRequest {
         self.code = ::std::option::Option::Some(code.into());
         self
     }
-    /// Key to identify access codes that should have the same code. Any two access codes with the same `common_code_key` are guaranteed to have the same `code`. See also [Creating and Updating Multiple Linked Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/creating-and-updating-multiple-linked-access-codes).
+    /// Sets [`common_code_key`](#structfield.common_code_key).
     pub fn common_code_key(
         mut self,
         common_code_key: impl ::std::convert::Into<::std::string::String>,
@@ -348,7 +349,7 @@ impl CreateRequest {
         self.common_code_key = ::std::option::Option::Some(common_code_key.into());
         self
     }
-    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+    /// Sets [`ends_at`](#structfield.ends_at).
     pub fn ends_at(
         mut self,
         ends_at: impl ::std::convert::Into<::std::string::String>,
@@ -356,7 +357,7 @@ impl CreateRequest {
         self.ends_at = ::std::option::Option::Some(ends_at.into());
         self
     }
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
     pub fn is_external_modification_allowed(
         mut self,
         is_external_modification_allowed: bool,
@@ -366,19 +367,19 @@ impl CreateRequest {
         );
         self
     }
-    /// Indicates whether the access code is an [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes).
+    /// Sets [`is_offline_access_code`](#structfield.is_offline_access_code).
     pub fn is_offline_access_code(mut self, is_offline_access_code: bool) -> Self {
         self.is_offline_access_code = ::std::option::Option::Some(
             is_offline_access_code,
         );
         self
     }
-    /// Indicates whether the [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) is a single-use access code.
+    /// Sets [`is_one_time_use`](#structfield.is_one_time_use).
     pub fn is_one_time_use(mut self, is_one_time_use: bool) -> Self {
         self.is_one_time_use = ::std::option::Option::Some(is_one_time_use);
         self
     }
-    /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
+    /// Sets [`max_time_rounding`](#structfield.max_time_rounding).
     pub fn max_time_rounding(
         mut self,
         max_time_rounding: crate::access_codes::CreateRequestMaxTimeRounding,
@@ -386,7 +387,7 @@ impl CreateRequest {
         self.max_time_rounding = ::std::option::Option::Some(max_time_rounding);
         self
     }
-    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
+    /// Sets [`name`](#structfield.name).
     pub fn name(
         mut self,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -394,19 +395,19 @@ impl CreateRequest {
         self.name = ::std::option::Option::Some(name.into());
         self
     }
-    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
+    /// Sets [`prefer_native_scheduling`](#structfield.prefer_native_scheduling).
     pub fn prefer_native_scheduling(mut self, prefer_native_scheduling: bool) -> Self {
         self.prefer_native_scheduling = ::std::option::Option::Some(
             prefer_native_scheduling,
         );
         self
     }
-    /// Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
+    /// Sets [`preferred_code_length`](#structfield.preferred_code_length).
     pub fn preferred_code_length(mut self, preferred_code_length: i64) -> Self {
         self.preferred_code_length = ::std::option::Option::Some(preferred_code_length);
         self
     }
-    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+    /// Sets [`starts_at`](#structfield.starts_at).
     pub fn starts_at(
         mut self,
         starts_at: impl ::std::convert::Into<::std::string::String>,
@@ -414,12 +415,13 @@ impl CreateRequest {
         self.starts_at = ::std::option::Option::Some(starts_at.into());
         self
     }
+    /// Sets [`sync`](#structfield.sync).
     #[doc(hidden)]
     pub fn sync(mut self, sync: bool) -> Self {
         self.sync = ::std::option::Option::Some(sync);
         self
     }
-    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/latest/core-concepts/access-codes#backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code).
+    /// Sets [`use_backup_access_code_pool`](#structfield.use_backup_access_code_pool).
     pub fn use_backup_access_code_pool(
         mut self,
         use_backup_access_code_pool: bool,
@@ -429,6 +431,7 @@ impl CreateRequest {
         );
         self
     }
+    /// Sets [`use_offline_access_code`](#structfield.use_offline_access_code).
     #[deprecated(note = "Use `is_offline_access_code` instead.")]
     pub fn use_offline_access_code(mut self, use_offline_access_code: bool) -> Self {
         self.use_offline_access_code = ::std::option::Option::Some(
@@ -585,7 +588,7 @@ impl CreateMultipleRequest {
             starts_at: ::std::option::Option::None,
         }
     }
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
     pub fn allow_external_modification(
         mut self,
         allow_external_modification: bool,
@@ -595,6 +598,7 @@ impl CreateMultipleRequest {
         );
         self
     }
+    /// Sets [`attempt_for_offline_device`](#structfield.attempt_for_offline_device).
     pub fn attempt_for_offline_device(
         mut self,
         attempt_for_offline_device: bool,
@@ -604,7 +608,7 @@ impl CreateMultipleRequest {
         );
         self
     }
-    /// Desired behavior if any device cannot share a code. If `throw` (default), no access codes will be created if any device cannot share a code. If `create_random_code`, a random code will be created on devices that cannot share a code.
+    /// Sets [`behavior_when_code_cannot_be_shared`](#structfield.behavior_when_code_cannot_be_shared).
     pub fn behavior_when_code_cannot_be_shared(
         mut self,
         behavior_when_code_cannot_be_shared: crate::access_codes::CreateMultipleRequestBehaviorWhenCodeCannotBeShared,
@@ -614,7 +618,7 @@ impl CreateMultipleRequest {
         );
         self
     }
-    /// Code to be used for access.
+    /// Sets [`code`](#structfield.code).
     pub fn code(
         mut self,
         code: impl ::std::convert::Into<::std::string::String>,
@@ -622,7 +626,7 @@ impl CreateMultipleRequest {
         self.code = ::std::option::Option::Some(code.into());
         self
     }
-    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+    /// Sets [`ends_at`](#structfield.ends_at).
     pub fn ends_at(
         mut self,
         ends_at: impl ::std::convert::Into<::std::string::String>,
@@ -630,7 +634,7 @@ impl CreateMultipleRequest {
         self.ends_at = ::std::option::Option::Some(ends_at.into());
         self
     }
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
     pub fn is_external_modification_allowed(
         mut self,
         is_external_modification_allowed: bool,
@@ -640,7 +644,7 @@ impl CreateMultipleRequest {
         );
         self
     }
-    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
+    /// Sets [`name`](#structfield.name).
     pub fn name(
         mut self,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -648,19 +652,19 @@ impl CreateMultipleRequest {
         self.name = ::std::option::Option::Some(name.into());
         self
     }
-    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
+    /// Sets [`prefer_native_scheduling`](#structfield.prefer_native_scheduling).
     pub fn prefer_native_scheduling(mut self, prefer_native_scheduling: bool) -> Self {
         self.prefer_native_scheduling = ::std::option::Option::Some(
             prefer_native_scheduling,
         );
         self
     }
-    /// Preferred code length. If the affected devices do not support the preferred code length, Seam reverts to using the shortest supported code length.
+    /// Sets [`preferred_code_length`](#structfield.preferred_code_length).
     pub fn preferred_code_length(mut self, preferred_code_length: i64) -> Self {
         self.preferred_code_length = ::std::option::Option::Some(preferred_code_length);
         self
     }
-    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+    /// Sets [`starts_at`](#structfield.starts_at).
     pub fn starts_at(
         mut self,
         starts_at: impl ::std::convert::Into<::std::string::String>,
@@ -770,7 +774,7 @@ impl DeleteRequest {
             sync: ::std::option::Option::None,
         }
     }
-    /// ID of the device for which you want to delete the access code.
+    /// Sets [`device_id`](#structfield.device_id).
     pub fn device_id(
         mut self,
         device_id: impl ::std::convert::Into<::std::string::String>,
@@ -778,6 +782,7 @@ impl DeleteRequest {
         self.device_id = ::std::option::Option::Some(device_id.into());
         self
     }
+    /// Sets [`sync`](#structfield.sync).
     #[doc(hidden)]
     pub fn sync(mut self, sync: bool) -> Self {
         self.sync = ::std::option::Option::Some(sync);
@@ -855,7 +860,7 @@ impl GetRequest {
             device_id: ::std::option::Option::None,
         }
     }
-    /// ID of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+    /// Sets [`access_code_id`](#structfield.access_code_id).
     pub fn access_code_id(
         mut self,
         access_code_id: impl ::std::convert::Into<::std::string::String>,
@@ -863,7 +868,7 @@ impl GetRequest {
         self.access_code_id = ::std::option::Option::Some(access_code_id.into());
         self
     }
-    /// Code of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+    /// Sets [`code`](#structfield.code).
     pub fn code(
         mut self,
         code: impl ::std::convert::Into<::std::string::String>,
@@ -871,7 +876,7 @@ impl GetRequest {
         self.code = ::std::option::Option::Some(code.into());
         self
     }
-    /// ID of the device containing the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+    /// Sets [`device_id`](#structfield.device_id).
     pub fn device_id(
         mut self,
         device_id: impl ::std::convert::Into<::std::string::String>,
@@ -934,7 +939,7 @@ impl ListRequest {
             user_identifier_key: ::std::option::Option::None,
         }
     }
-    /// IDs of the access codes that you want to retrieve. Specify either `device_id` or `access_code_ids`.
+    /// Sets [`access_code_ids`](#structfield.access_code_ids).
     pub fn access_code_ids(
         mut self,
         access_code_ids: impl ::std::iter::IntoIterator<
@@ -946,7 +951,7 @@ impl ListRequest {
         );
         self
     }
-    /// Customer key for which you want to list access codes.
+    /// Sets [`customer_key`](#structfield.customer_key).
     pub fn customer_key(
         mut self,
         customer_key: impl ::std::convert::Into<::std::string::String>,
@@ -954,7 +959,7 @@ impl ListRequest {
         self.customer_key = ::std::option::Option::Some(customer_key.into());
         self
     }
-    /// ID of the device for which you want to list access codes. Specify either `device_id` or `access_code_ids`.
+    /// Sets [`device_id`](#structfield.device_id).
     pub fn device_id(
         mut self,
         device_id: impl ::std::convert::Into<::std::string::String>,
@@ -962,12 +967,12 @@ impl ListRequest {
         self.device_id = ::std::option::Option::Some(device_id.into());
         self
     }
-    /// Numerical limit on the number of access codes to return.
+    /// Sets [`limit`](#structfield.limit).
     pub fn limit(mut self, limit: i64) -> Self {
         self.limit = ::std::option::Option::Some(limit);
         self
     }
-    /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
+    /// Sets [`page_cursor`](#structfield.page_cursor).
     pub fn page_cursor(
         mut self,
         page_cursor: impl ::std::convert::Into<crate::Nullable<::std::string::String>>,
@@ -975,7 +980,7 @@ impl ListRequest {
         self.page_cursor = page_cursor.into();
         self
     }
-    /// Your user ID for the user by which to filter access codes.
+    /// Sets [`user_identifier_key`](#structfield.user_identifier_key).
     pub fn user_identifier_key(
         mut self,
         user_identifier_key: impl ::std::convert::Into<::std::string::String>,
@@ -1063,17 +1068,17 @@ impl ReportDeviceConstraintsRequest {
             supported_code_lengths: ::std::option::Option::None,
         }
     }
-    /// Maximum supported code length as an integer between 4 and 20, inclusive. You can specify either `min_code_length`/`max_code_length` or `supported_code_lengths`.
+    /// Sets [`max_code_length`](#structfield.max_code_length).
     pub fn max_code_length(mut self, max_code_length: i64) -> Self {
         self.max_code_length = ::std::option::Option::Some(max_code_length);
         self
     }
-    /// Minimum supported code length as an integer between 4 and 20, inclusive. You can specify either `min_code_length`/`max_code_length` or `supported_code_lengths`.
+    /// Sets [`min_code_length`](#structfield.min_code_length).
     pub fn min_code_length(mut self, min_code_length: i64) -> Self {
         self.min_code_length = ::std::option::Option::Some(min_code_length);
         self
     }
-    /// Array of supported code lengths as integers between 4 and 20, inclusive. You can specify either `supported_code_lengths` or `min_code_length`/`max_code_length`. Must contain at least 1 item.
+    /// Sets [`supported_code_lengths`](#structfield.supported_code_lengths).
     pub fn supported_code_lengths(
         mut self,
         supported_code_lengths: ::std::vec::Vec<i64>,
@@ -1198,7 +1203,7 @@ impl UpdateRequest {
             use_offline_access_code: ::std::option::Option::None,
         }
     }
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
     pub fn allow_external_modification(
         mut self,
         allow_external_modification: bool,
@@ -1208,6 +1213,7 @@ impl UpdateRequest {
         );
         self
     }
+    /// Sets [`attempt_for_offline_device`](#structfield.attempt_for_offline_device).
     pub fn attempt_for_offline_device(
         mut self,
         attempt_for_offline_device: bool,
@@ -1217,7 +1223,7 @@ impl UpdateRequest {
         );
         self
     }
-    /// Code to be used for access.
+    /// Sets [`code`](#structfield.code).
     pub fn code(
         mut self,
         code: impl ::std::convert::Into<::std::string::String>,
@@ -1225,7 +1231,7 @@ impl UpdateRequest {
         self.code = ::std::option::Option::Some(code.into());
         self
     }
-    /// ID of the device containing the access code that you want to update.
+    /// Sets [`device_id`](#structfield.device_id).
     pub fn device_id(
         mut self,
         device_id: impl ::std::convert::Into<::std::string::String>,
@@ -1233,7 +1239,7 @@ impl UpdateRequest {
         self.device_id = ::std::option::Option::Some(device_id.into());
         self
     }
-    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+    /// Sets [`ends_at`](#structfield.ends_at).
     pub fn ends_at(
         mut self,
         ends_at: impl ::std::convert::Into<::std::string::String>,
@@ -1241,7 +1247,7 @@ impl UpdateRequest {
         self.ends_at = ::std::option::Option::Some(ends_at.into());
         self
     }
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
     pub fn is_external_modification_allowed(
         mut self,
         is_external_modification_allowed: bool,
@@ -1251,24 +1257,24 @@ impl UpdateRequest {
         );
         self
     }
-    /// Indicates whether the access code is managed through Seam. Note that to convert an unmanaged access code into a managed access code, use `/access_codes/unmanaged/convert_to_managed`.
+    /// Sets [`is_managed`](#structfield.is_managed).
     pub fn is_managed(mut self, is_managed: bool) -> Self {
         self.is_managed = ::std::option::Option::Some(is_managed);
         self
     }
-    /// Indicates whether the access code is an [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes).
+    /// Sets [`is_offline_access_code`](#structfield.is_offline_access_code).
     pub fn is_offline_access_code(mut self, is_offline_access_code: bool) -> Self {
         self.is_offline_access_code = ::std::option::Option::Some(
             is_offline_access_code,
         );
         self
     }
-    /// Indicates whether the [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) is a single-use access code.
+    /// Sets [`is_one_time_use`](#structfield.is_one_time_use).
     pub fn is_one_time_use(mut self, is_one_time_use: bool) -> Self {
         self.is_one_time_use = ::std::option::Option::Some(is_one_time_use);
         self
     }
-    /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
+    /// Sets [`max_time_rounding`](#structfield.max_time_rounding).
     pub fn max_time_rounding(
         mut self,
         max_time_rounding: crate::access_codes::UpdateRequestMaxTimeRounding,
@@ -1276,7 +1282,7 @@ impl UpdateRequest {
         self.max_time_rounding = ::std::option::Option::Some(max_time_rounding);
         self
     }
-    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
+    /// Sets [`name`](#structfield.name).
     pub fn name(
         mut self,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -1284,19 +1290,19 @@ impl UpdateRequest {
         self.name = ::std::option::Option::Some(name.into());
         self
     }
-    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
+    /// Sets [`prefer_native_scheduling`](#structfield.prefer_native_scheduling).
     pub fn prefer_native_scheduling(mut self, prefer_native_scheduling: bool) -> Self {
         self.prefer_native_scheduling = ::std::option::Option::Some(
             prefer_native_scheduling,
         );
         self
     }
-    /// Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
+    /// Sets [`preferred_code_length`](#structfield.preferred_code_length).
     pub fn preferred_code_length(mut self, preferred_code_length: i64) -> Self {
         self.preferred_code_length = ::std::option::Option::Some(preferred_code_length);
         self
     }
-    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+    /// Sets [`starts_at`](#structfield.starts_at).
     pub fn starts_at(
         mut self,
         starts_at: impl ::std::convert::Into<::std::string::String>,
@@ -1304,17 +1310,18 @@ impl UpdateRequest {
         self.starts_at = ::std::option::Option::Some(starts_at.into());
         self
     }
+    /// Sets [`sync`](#structfield.sync).
     #[doc(hidden)]
     pub fn sync(mut self, sync: bool) -> Self {
         self.sync = ::std::option::Option::Some(sync);
         self
     }
-    /// Type to which you want to convert the access code. To convert a time-bound access code to an ongoing access code, set `type` to `ongoing`. See also [Changing a time-bound access code to permanent access](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/modifying-access-codes#special-case-2-changing-a-time-bound-access-code-to-permanent-access).
+    /// Sets [`type`](#structfield.type).
     pub fn r#type(mut self, r#type: crate::access_codes::UpdateRequestType) -> Self {
         self.r#type = ::std::option::Option::Some(r#type);
         self
     }
-    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/latest/core-concepts/access-codes#backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code).
+    /// Sets [`use_backup_access_code_pool`](#structfield.use_backup_access_code_pool).
     pub fn use_backup_access_code_pool(
         mut self,
         use_backup_access_code_pool: bool,
@@ -1324,6 +1331,7 @@ impl UpdateRequest {
         );
         self
     }
+    /// Sets [`use_offline_access_code`](#structfield.use_offline_access_code).
     #[deprecated(note = "Use `is_offline_access_code` instead.")]
     pub fn use_offline_access_code(mut self, use_offline_access_code: bool) -> Self {
         self.use_offline_access_code = ::std::option::Option::Some(
@@ -1506,7 +1514,7 @@ impl UpdateMultipleRequest {
             starts_at: ::std::option::Option::None,
         }
     }
-    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+    /// Sets [`ends_at`](#structfield.ends_at).
     pub fn ends_at(
         mut self,
         ends_at: impl ::std::convert::Into<::std::string::String>,
@@ -1514,7 +1522,7 @@ impl UpdateMultipleRequest {
         self.ends_at = ::std::option::Option::Some(ends_at.into());
         self
     }
-    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
+    /// Sets [`name`](#structfield.name).
     pub fn name(
         mut self,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -1522,7 +1530,7 @@ impl UpdateMultipleRequest {
         self.name = ::std::option::Option::Some(name.into());
         self
     }
-    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+    /// Sets [`starts_at`](#structfield.starts_at).
     pub fn starts_at(
         mut self,
         starts_at: impl ::std::convert::Into<::std::string::String>,
@@ -1741,7 +1749,7 @@ pub mod unmanaged {
                 sync: ::std::option::Option::None,
             }
         }
-        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the access code is allowed.
+        /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
         pub fn allow_external_modification(
             mut self,
             allow_external_modification: bool,
@@ -1751,12 +1759,12 @@ pub mod unmanaged {
             );
             self
         }
-        /// Indicates whether to force the access code conversion. To switch management of an access code from one Seam workspace to another, set `force` to `true`.
+        /// Sets [`force`](#structfield.force).
         pub fn force(mut self, force: bool) -> Self {
             self.force = ::std::option::Option::Some(force);
             self
         }
-        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the access code is allowed.
+        /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
         pub fn is_external_modification_allowed(
             mut self,
             is_external_modification_allowed: bool,
@@ -1766,6 +1774,7 @@ pub mod unmanaged {
             );
             self
         }
+        /// Sets [`sync`](#structfield.sync).
         #[doc(hidden)]
         pub fn sync(mut self, sync: bool) -> Self {
             self.sync = ::std::option::Option::Some(sync);
@@ -1808,6 +1817,7 @@ pub mod unmanaged {
                 sync: ::std::option::Option::None,
             }
         }
+        /// Sets [`sync`](#structfield.sync).
         #[doc(hidden)]
         pub fn sync(mut self, sync: bool) -> Self {
             self.sync = ::std::option::Option::Some(sync);
@@ -1854,7 +1864,7 @@ pub mod unmanaged {
                 device_id: ::std::option::Option::None,
             }
         }
-        /// ID of the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+        /// Sets [`access_code_id`](#structfield.access_code_id).
         pub fn access_code_id(
             mut self,
             access_code_id: impl ::std::convert::Into<::std::string::String>,
@@ -1862,7 +1872,7 @@ pub mod unmanaged {
             self.access_code_id = ::std::option::Option::Some(access_code_id.into());
             self
         }
-        /// Code of the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+        /// Sets [`code`](#structfield.code).
         pub fn code(
             mut self,
             code: impl ::std::convert::Into<::std::string::String>,
@@ -1870,7 +1880,7 @@ pub mod unmanaged {
             self.code = ::std::option::Option::Some(code.into());
             self
         }
-        /// ID of the device containing the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+        /// Sets [`device_id`](#structfield.device_id).
         pub fn device_id(
             mut self,
             device_id: impl ::std::convert::Into<::std::string::String>,
@@ -1923,12 +1933,12 @@ pub mod unmanaged {
                 user_identifier_key: ::std::option::Option::None,
             }
         }
-        /// Numerical limit on the number of unmanaged access codes to return.
+        /// Sets [`limit`](#structfield.limit).
         pub fn limit(mut self, limit: i64) -> Self {
             self.limit = ::std::option::Option::Some(limit);
             self
         }
-        /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
+        /// Sets [`page_cursor`](#structfield.page_cursor).
         pub fn page_cursor(
             mut self,
             page_cursor: impl ::std::convert::Into<
@@ -1938,7 +1948,7 @@ pub mod unmanaged {
             self.page_cursor = page_cursor.into();
             self
         }
-        /// Your user ID for the user by which to filter unmanaged access codes.
+        /// Sets [`user_identifier_key`](#structfield.user_identifier_key).
         pub fn user_identifier_key(
             mut self,
             user_identifier_key: impl ::std::convert::Into<::std::string::String>,
@@ -1997,7 +2007,7 @@ pub mod unmanaged {
                 is_managed,
             }
         }
-        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed.
+        /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
         pub fn allow_external_modification(
             mut self,
             allow_external_modification: bool,
@@ -2007,12 +2017,12 @@ pub mod unmanaged {
             );
             self
         }
-        /// Indicates whether to force the unmanaged access code update.
+        /// Sets [`force`](#structfield.force).
         pub fn force(mut self, force: bool) -> Self {
             self.force = ::std::option::Option::Some(force);
             self
         }
-        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed.
+        /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
         pub fn is_external_modification_allowed(
             mut self,
             is_external_modification_allowed: bool,

@@ -207,7 +207,7 @@ pub mod credentials {
                 user_identity_id: ::std::option::Option::None,
             }
         }
-        /// ID of the access system user to whom you want to assign a credential. You can only provide one of acs_user_id or user_identity_id.
+        /// Sets [`acs_user_id`](#structfield.acs_user_id).
         pub fn acs_user_id(
             mut self,
             acs_user_id: impl ::std::convert::Into<::std::string::String>,
@@ -215,7 +215,7 @@ pub mod credentials {
             self.acs_user_id = ::std::option::Option::Some(acs_user_id.into());
             self
         }
-        /// ID of the user identity to whom you want to assign a credential. You can only provide one of acs_user_id or user_identity_id. If the ACS system contains an ACS user with the same `email_address` or `phone_number` as the user identity that you specify, they are linked, and the credential belongs to the ACS user. If the ACS system does not have a corresponding ACS user, one is created.
+        /// Sets [`user_identity_id`](#structfield.user_identity_id).
         pub fn user_identity_id(
             mut self,
             user_identity_id: impl ::std::convert::Into<::std::string::String>,
@@ -324,7 +324,7 @@ pub mod credentials {
                 visionline_metadata: ::std::option::Option::None,
             }
         }
-        /// ID of the access system to which the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`.
+        /// Sets [`acs_system_id`](#structfield.acs_system_id).
         pub fn acs_system_id(
             mut self,
             acs_system_id: impl ::std::convert::Into<::std::string::String>,
@@ -332,7 +332,7 @@ pub mod credentials {
             self.acs_system_id = ::std::option::Option::Some(acs_system_id.into());
             self
         }
-        /// ID of the access system user to whom the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`.
+        /// Sets [`acs_user_id`](#structfield.acs_user_id).
         pub fn acs_user_id(
             mut self,
             acs_user_id: impl ::std::convert::Into<::std::string::String>,
@@ -340,7 +340,7 @@ pub mod credentials {
             self.acs_user_id = ::std::option::Option::Some(acs_user_id.into());
             self
         }
-        /// Set of IDs of the [entrances](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) for which the new credential grants access.
+        /// Sets [`allowed_acs_entrance_ids`](#structfield.allowed_acs_entrance_ids).
         pub fn allowed_acs_entrance_ids(
             mut self,
             allowed_acs_entrance_ids: impl ::std::iter::IntoIterator<
@@ -355,7 +355,7 @@ pub mod credentials {
             );
             self
         }
-        /// Vostio-specific metadata for the new credential.
+        /// Sets [`assa_abloy_vostio_metadata`](#structfield.assa_abloy_vostio_metadata).
         pub fn assa_abloy_vostio_metadata(
             mut self,
             assa_abloy_vostio_metadata: crate::acs::credentials::CreateRequestAssaAbloyVostioMetadata,
@@ -365,7 +365,7 @@ pub mod credentials {
             );
             self
         }
-        /// Access (PIN) code for the new credential. There may be manufacturer-specific code restrictions. For details, see the applicable [device or system integration guide](https://docs.seam.co/latest/device-and-system-integration-guides/overview).
+        /// Sets [`code`](#structfield.code).
         pub fn code(
             mut self,
             code: impl ::std::convert::Into<::std::string::String>,
@@ -373,7 +373,7 @@ pub mod credentials {
             self.code = ::std::option::Option::Some(code.into());
             self
         }
-        /// ACS system ID of the credential manager for the new credential.
+        /// Sets [`credential_manager_acs_system_id`](#structfield.credential_manager_acs_system_id).
         pub fn credential_manager_acs_system_id(
             mut self,
             credential_manager_acs_system_id: impl ::std::convert::Into<
@@ -385,7 +385,7 @@ pub mod credentials {
             );
             self
         }
-        /// Date and time at which the validity of the new credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+        /// Sets [`ends_at`](#structfield.ends_at).
         pub fn ends_at(
             mut self,
             ends_at: impl ::std::convert::Into<::std::string::String>,
@@ -393,6 +393,7 @@ pub mod credentials {
             self.ends_at = ::std::option::Option::Some(ends_at.into());
             self
         }
+        /// Sets [`hotek_metadata`](#structfield.hotek_metadata).
         #[doc(hidden)]
         pub fn hotek_metadata(
             mut self,
@@ -401,7 +402,7 @@ pub mod credentials {
             self.hotek_metadata = ::std::option::Option::Some(hotek_metadata);
             self
         }
-        /// Indicates whether the new credential is a [multi-phone sync credential](https://docs.seam.co/latest/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
+        /// Sets [`is_multi_phone_sync_credential`](#structfield.is_multi_phone_sync_credential).
         pub fn is_multi_phone_sync_credential(
             mut self,
             is_multi_phone_sync_credential: bool,
@@ -411,7 +412,7 @@ pub mod credentials {
             );
             self
         }
-        /// Salto Space-specific metadata for the new credential.
+        /// Sets [`salto_space_metadata`](#structfield.salto_space_metadata).
         pub fn salto_space_metadata(
             mut self,
             salto_space_metadata: crate::acs::credentials::CreateRequestSaltoSpaceMetadata,
@@ -421,7 +422,7 @@ pub mod credentials {
             );
             self
         }
-        /// Date and time at which the validity of the new credential starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+        /// Sets [`starts_at`](#structfield.starts_at).
         pub fn starts_at(
             mut self,
             starts_at: impl ::std::convert::Into<::std::string::String>,
@@ -429,7 +430,7 @@ pub mod credentials {
             self.starts_at = ::std::option::Option::Some(starts_at.into());
             self
         }
-        /// ID of the user identity to whom the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`. If the access system contains a user with the same `email_address` or `phone_number` as the user identity that you specify, they are linked, and the credential belongs to the access system user. If the access system does not have a corresponding user, one is created.
+        /// Sets [`user_identity_id`](#structfield.user_identity_id).
         pub fn user_identity_id(
             mut self,
             user_identity_id: impl ::std::convert::Into<::std::string::String>,
@@ -437,7 +438,7 @@ pub mod credentials {
             self.user_identity_id = ::std::option::Option::Some(user_identity_id.into());
             self
         }
-        /// Visionline-specific metadata for the new credential.
+        /// Sets [`visionline_metadata`](#structfield.visionline_metadata).
         pub fn visionline_metadata(
             mut self,
             visionline_metadata: crate::acs::credentials::CreateRequestVisionlineMetadata,
@@ -528,6 +529,57 @@ pub mod credentials {
             ::std::vec::Vec<::std::string::String>,
         >,
     }
+    impl CreateRequestAssaAbloyVostioMetadata {
+        /// Creates a request with every field left out; set fields with the methods of the same name.
+        pub fn new() -> Self {
+            Self {
+                auto_join: ::std::option::Option::None,
+                join_all_guest_acs_entrances: ::std::option::Option::None,
+                override_all_guest_acs_entrances: ::std::option::Option::None,
+                override_guest_acs_entrance_ids: ::std::option::Option::None,
+            }
+        }
+        /// Sets [`auto_join`](#structfield.auto_join).
+        pub fn auto_join(mut self, auto_join: bool) -> Self {
+            self.auto_join = ::std::option::Option::Some(auto_join);
+            self
+        }
+        /// Sets [`join_all_guest_acs_entrances`](#structfield.join_all_guest_acs_entrances).
+        pub fn join_all_guest_acs_entrances(
+            mut self,
+            join_all_guest_acs_entrances: bool,
+        ) -> Self {
+            self.join_all_guest_acs_entrances = ::std::option::Option::Some(
+                join_all_guest_acs_entrances,
+            );
+            self
+        }
+        /// Sets [`override_all_guest_acs_entrances`](#structfield.override_all_guest_acs_entrances).
+        pub fn override_all_guest_acs_entrances(
+            mut self,
+            override_all_guest_acs_entrances: bool,
+        ) -> Self {
+            self.override_all_guest_acs_entrances = ::std::option::Option::Some(
+                override_all_guest_acs_entrances,
+            );
+            self
+        }
+        /// Sets [`override_guest_acs_entrance_ids`](#structfield.override_guest_acs_entrance_ids).
+        pub fn override_guest_acs_entrance_ids(
+            mut self,
+            override_guest_acs_entrance_ids: impl ::std::iter::IntoIterator<
+                Item = impl ::std::convert::Into<::std::string::String>,
+            >,
+        ) -> Self {
+            self.override_guest_acs_entrance_ids = ::std::option::Option::Some(
+                override_guest_acs_entrance_ids
+                    .into_iter()
+                    .map(::std::convert::Into::into)
+                    .collect(),
+            );
+            self
+        }
+    }
     #[doc(hidden)]
     #[derive(
         ::std::fmt::Debug,
@@ -542,6 +594,25 @@ pub mod credentials {
         pub auto_join: ::std::option::Option<bool>,
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub r#override: ::std::option::Option<bool>,
+    }
+    impl CreateRequestHotekMetadata {
+        /// Creates a request with every field left out; set fields with the methods of the same name.
+        pub fn new() -> Self {
+            Self {
+                auto_join: ::std::option::Option::None,
+                r#override: ::std::option::Option::None,
+            }
+        }
+        /// Sets [`auto_join`](#structfield.auto_join).
+        pub fn auto_join(mut self, auto_join: bool) -> Self {
+            self.auto_join = ::std::option::Option::Some(auto_join);
+            self
+        }
+        /// Sets [`override`](#structfield.override).
+        pub fn r#override(mut self, r#override: bool) -> Self {
+            self.r#override = ::std::option::Option::Some(r#override);
+            self
+        }
     }
     /// Salto Space-specific metadata for the new credential.
     #[derive(
@@ -560,6 +631,26 @@ pub mod credentials {
         #[doc(hidden)]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub update_current_key: ::std::option::Option<bool>,
+    }
+    impl CreateRequestSaltoSpaceMetadata {
+        /// Creates a request with every field left out; set fields with the methods of the same name.
+        pub fn new() -> Self {
+            Self {
+                assign_new_key: ::std::option::Option::None,
+                update_current_key: ::std::option::Option::None,
+            }
+        }
+        /// Sets [`assign_new_key`](#structfield.assign_new_key).
+        pub fn assign_new_key(mut self, assign_new_key: bool) -> Self {
+            self.assign_new_key = ::std::option::Option::Some(assign_new_key);
+            self
+        }
+        /// Sets [`update_current_key`](#structfield.update_current_key).
+        #[doc(hidden)]
+        pub fn update_current_key(mut self, update_current_key: bool) -> Self {
+            self.update_current_key = ::std::option::Option::Some(update_current_key);
+            self
+        }
     }
     /// Visionline-specific metadata for the new credential.
     #[derive(
@@ -598,6 +689,82 @@ pub mod credentials {
         >,
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub r#override: ::std::option::Option<bool>,
+    }
+    impl CreateRequestVisionlineMetadata {
+        /// Creates a request with every field left out; set fields with the methods of the same name.
+        pub fn new() -> Self {
+            Self {
+                assa_abloy_credential_service_mobile_endpoint_id: ::std::option::Option::None,
+                auto_join: ::std::option::Option::None,
+                card_format: ::std::option::Option::None,
+                card_function_type: ::std::option::Option::None,
+                is_override_key: ::std::option::Option::None,
+                joiner_acs_credential_ids: ::std::option::Option::None,
+                r#override: ::std::option::Option::None,
+            }
+        }
+        /// Sets [`assa_abloy_credential_service_mobile_endpoint_id`](#structfield.assa_abloy_credential_service_mobile_endpoint_id).
+        #[doc(hidden)]
+        #[deprecated(note = "Read-only endpoint references moved to `endpoint`.")]
+        pub fn assa_abloy_credential_service_mobile_endpoint_id(
+            mut self,
+            assa_abloy_credential_service_mobile_endpoint_id: impl ::std::convert::Into<
+                ::std::string::String,
+            >,
+        ) -> Self {
+            self.assa_abloy_credential_service_mobile_endpoint_id = ::std::option::Option::Some(
+                assa_abloy_credential_service_mobile_endpoint_id.into(),
+            );
+            self
+        }
+        /// Sets [`auto_join`](#structfield.auto_join).
+        pub fn auto_join(mut self, auto_join: bool) -> Self {
+            self.auto_join = ::std::option::Option::Some(auto_join);
+            self
+        }
+        /// Sets [`card_format`](#structfield.card_format).
+        pub fn card_format(
+            mut self,
+            card_format: crate::acs::credentials::CreateRequestVisionlineMetadataCardFormat,
+        ) -> Self {
+            self.card_format = ::std::option::Option::Some(card_format);
+            self
+        }
+        /// Sets [`card_function_type`](#structfield.card_function_type).
+        pub fn card_function_type(
+            mut self,
+            card_function_type: crate::acs::credentials::CreateRequestVisionlineMetadataCardFunctionType,
+        ) -> Self {
+            self.card_function_type = ::std::option::Option::Some(card_function_type);
+            self
+        }
+        /// Sets [`is_override_key`](#structfield.is_override_key).
+        #[doc(hidden)]
+        #[deprecated(note = "Use `override` instead.")]
+        pub fn is_override_key(mut self, is_override_key: bool) -> Self {
+            self.is_override_key = ::std::option::Option::Some(is_override_key);
+            self
+        }
+        /// Sets [`joiner_acs_credential_ids`](#structfield.joiner_acs_credential_ids).
+        pub fn joiner_acs_credential_ids(
+            mut self,
+            joiner_acs_credential_ids: impl ::std::iter::IntoIterator<
+                Item = impl ::std::convert::Into<::std::string::String>,
+            >,
+        ) -> Self {
+            self.joiner_acs_credential_ids = ::std::option::Option::Some(
+                joiner_acs_credential_ids
+                    .into_iter()
+                    .map(::std::convert::Into::into)
+                    .collect(),
+            );
+            self
+        }
+        /// Sets [`override`](#structfield.override).
+        pub fn r#override(mut self, r#override: bool) -> Self {
+            self.r#override = ::std::option::Option::Some(r#override);
+            self
+        }
     }
     ///
     /// Values this version does not know are kept in the last variant and written back unchanged.
@@ -763,7 +930,7 @@ pub mod credentials {
                 starts_at: ::std::option::Option::None,
             }
         }
-        /// Date and time at which the validity of the new credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+        /// Sets [`ends_at`](#structfield.ends_at).
         pub fn ends_at(
             mut self,
             ends_at: impl ::std::convert::Into<::std::string::String>,
@@ -771,12 +938,12 @@ pub mod credentials {
             self.ends_at = ::std::option::Option::Some(ends_at.into());
             self
         }
-        /// Indicates whether the code is one-time-use or reusable.
+        /// Sets [`is_one_time_use`](#structfield.is_one_time_use).
         pub fn is_one_time_use(mut self, is_one_time_use: bool) -> Self {
             self.is_one_time_use = ::std::option::Option::Some(is_one_time_use);
             self
         }
-        /// Date and time at which the validity of the new credential starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+        /// Sets [`starts_at`](#structfield.starts_at).
         pub fn starts_at(
             mut self,
             starts_at: impl ::std::convert::Into<::std::string::String>,
@@ -912,7 +1079,7 @@ pub mod credentials {
                 search: ::std::option::Option::None,
             }
         }
-        /// ID of the access system user for which you want to retrieve all credentials. Filter by at most one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+        /// Sets [`acs_user_id`](#structfield.acs_user_id).
         pub fn acs_user_id(
             mut self,
             acs_user_id: impl ::std::convert::Into<::std::string::String>,
@@ -920,7 +1087,7 @@ pub mod credentials {
             self.acs_user_id = ::std::option::Option::Some(acs_user_id.into());
             self
         }
-        /// ID of the access system for which you want to retrieve all credentials. Filter by at most one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+        /// Sets [`acs_system_id`](#structfield.acs_system_id).
         pub fn acs_system_id(
             mut self,
             acs_system_id: impl ::std::convert::Into<::std::string::String>,
@@ -928,7 +1095,7 @@ pub mod credentials {
             self.acs_system_id = ::std::option::Option::Some(acs_system_id.into());
             self
         }
-        /// ID of the user identity for which you want to retrieve all credentials. Filter by at most one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+        /// Sets [`user_identity_id`](#structfield.user_identity_id).
         pub fn user_identity_id(
             mut self,
             user_identity_id: impl ::std::convert::Into<::std::string::String>,
@@ -936,7 +1103,7 @@ pub mod credentials {
             self.user_identity_id = ::std::option::Option::Some(user_identity_id.into());
             self
         }
-        /// Date and time, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format, before which events to return were created.
+        /// Sets [`created_before`](#structfield.created_before).
         pub fn created_before(
             mut self,
             created_before: impl ::std::convert::Into<::std::string::String>,
@@ -944,7 +1111,7 @@ pub mod credentials {
             self.created_before = ::std::option::Option::Some(created_before.into());
             self
         }
-        /// Indicates whether you want to retrieve only multi-phone sync credentials or non-multi-phone sync credentials.
+        /// Sets [`is_multi_phone_sync_credential`](#structfield.is_multi_phone_sync_credential).
         pub fn is_multi_phone_sync_credential(
             mut self,
             is_multi_phone_sync_credential: bool,
@@ -954,12 +1121,12 @@ pub mod credentials {
             );
             self
         }
-        /// Number of credentials to return.
+        /// Sets [`limit`](#structfield.limit).
         pub fn limit(mut self, limit: i64) -> Self {
             self.limit = ::std::option::Option::Some(limit);
             self
         }
-        /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
+        /// Sets [`page_cursor`](#structfield.page_cursor).
         pub fn page_cursor(
             mut self,
             page_cursor: impl ::std::convert::Into<
@@ -969,7 +1136,7 @@ pub mod credentials {
             self.page_cursor = page_cursor.into();
             self
         }
-        /// String for which to search. Filters returned credentials to include all records that satisfy a partial match using `display_name`, `code`, `card_number`, `acs_user_id` or `acs_credential_id`.
+        /// Sets [`search`](#structfield.search).
         pub fn search(
             mut self,
             search: impl ::std::convert::Into<::std::string::String>,
@@ -1052,7 +1219,7 @@ pub mod credentials {
                 user_identity_id: ::std::option::Option::None,
             }
         }
-        /// ID of the access system user from which you want to unassign a credential. You can only provide one of acs_user_id or user_identity_id.
+        /// Sets [`acs_user_id`](#structfield.acs_user_id).
         pub fn acs_user_id(
             mut self,
             acs_user_id: impl ::std::convert::Into<::std::string::String>,
@@ -1060,7 +1227,7 @@ pub mod credentials {
             self.acs_user_id = ::std::option::Option::Some(acs_user_id.into());
             self
         }
-        /// ID of the user identity from which you want to unassign a credential. You can only provide one of acs_user_id or user_identity_id.
+        /// Sets [`user_identity_id`](#structfield.user_identity_id).
         pub fn user_identity_id(
             mut self,
             user_identity_id: impl ::std::convert::Into<::std::string::String>,
@@ -1109,7 +1276,7 @@ pub mod credentials {
                 ends_at: ::std::option::Option::None,
             }
         }
-        /// Replacement access (PIN) code for the credential that you want to update.
+        /// Sets [`code`](#structfield.code).
         pub fn code(
             mut self,
             code: impl ::std::convert::Into<::std::string::String>,
@@ -1117,7 +1284,7 @@ pub mod credentials {
             self.code = ::std::option::Option::Some(code.into());
             self
         }
-        /// Replacement date and time at which the validity of the credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after the `starts_at` value that you set when creating the credential.
+        /// Sets [`ends_at`](#structfield.ends_at).
         pub fn ends_at(
             mut self,
             ends_at: impl ::std::convert::Into<::std::string::String>,
@@ -1250,7 +1417,7 @@ pub mod credentials {
                     user_identity_id: ::std::option::Option::None,
                 }
             }
-            /// ID of the access system user for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+            /// Sets [`acs_user_id`](#structfield.acs_user_id).
             pub fn acs_user_id(
                 mut self,
                 acs_user_id: impl ::std::convert::Into<::std::string::String>,
@@ -1258,7 +1425,7 @@ pub mod credentials {
                 self.acs_user_id = ::std::option::Option::Some(acs_user_id.into());
                 self
             }
-            /// ID of the access system for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+            /// Sets [`acs_system_id`](#structfield.acs_system_id).
             pub fn acs_system_id(
                 mut self,
                 acs_system_id: impl ::std::convert::Into<::std::string::String>,
@@ -1266,7 +1433,7 @@ pub mod credentials {
                 self.acs_system_id = ::std::option::Option::Some(acs_system_id.into());
                 self
             }
-            /// ID of the user identity for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+            /// Sets [`user_identity_id`](#structfield.user_identity_id).
             pub fn user_identity_id(
                 mut self,
                 user_identity_id: impl ::std::convert::Into<::std::string::String>,

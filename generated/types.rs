@@ -2761,6 +2761,10 @@ pub struct AcsCredentialWarning {
     pub message: ::std::string::String,
     /// Date and time at which Seam created the warning.
     pub created_at: ::std::string::String,
+    /// Code of the warning as the documented examples of `/acs/credentials/update` and `/acs/credentials/assign` show it. Seam's published schema names warnings by `warning_code`; read that one first.
+    #[doc(hidden)]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub error_code: ::std::option::Option<::std::string::String>,
 }
 /// Unique identifier of the type of warning. Enables quick recognition and categorization of the issue.
 ///

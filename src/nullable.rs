@@ -29,6 +29,19 @@ impl<T> Nullable<T> {
         }
     }
 
+    /// The value, dereferenced (`&str` for a `Nullable<String>`), if there is one.
+    pub fn as_deref(&self) -> Option<&T::Target>
+    where
+        T: std::ops::Deref,
+    {
+        self.as_ref().map(|value| &**value)
+    }
+
+    /// True when the field was sent or received as `null`.
+    pub fn is_null(&self) -> bool {
+        matches!(self, Nullable::Null)
+    }
+
     /// The value, if there is one, dropping the difference between absent and null.
     pub fn into_option(self) -> Option<T> {
         match self {

@@ -23,7 +23,7 @@ const TYPES_MODULE: &str = "types";
 const SCHEMAS_PREFIX: &str = "#/components/schemas/";
 
 pub fn resolve(api: &OpenAPI) -> Result<Resolved, Vec<Diagnostic>> {
-    let mut resolver = Resolver { api, errors: Vec::new(), warnings: Vec::new(), modules: BTreeMap::new(), components: BTreeMap::new() };
+    let mut resolver = Resolver { api, errors: Vec::new(), warnings: Vec::new(), modules: BTreeMap::new(), components: BTreeMap::new(), in_request: false };
     let types = resolver.components();
     let groups = resolver.operations();
     if resolver.errors.is_empty() {
@@ -83,6 +83,8 @@ struct Resolver<'a> {
     modules: BTreeMap<Vec<String>, ModuleTypes>,
     /// `components/schemas` name to Rust type name.
     components: BTreeMap<String, String>,
+    /// Set while a request body is resolved: its inline objects get constructors and setters too.
+    in_request: bool,
 }
 
 impl<'a> Resolver<'a> {
@@ -156,7 +158,7 @@ impl<'a> Resolver<'a> {
             self.warn(pointer, format!("inline schema named `{name}` because `{wanted}` is already taken"));
         }
         let slot = self.reserve(module);
-        let kind = self.kind_of(schema, pointer, module, &name, false, None);
+        let kind = self.kind_of(schema, pointer, module, &name, self.in_request, None);
         let definition = kind.map(|kind| TypeDef { name: name.clone(), docs: docs_of(&schema.schema_data), kind });
         let defined = definition.is_some();
         self.fill(module, slot, definition);
@@ -540,7 +542,7 @@ impl<'a> Resolver<'a> {
                     let wanted = naming::pascal_ident(&format!("{name}_{variant_name}"));
                     let type_name = self.module(module).scope.claim_free(&wanted, at.as_str());
                     let slot = self.reserve(module);
-                    let kind = self.kind_of(schema, &at, module, &type_name, false, Some(tag));
+                    let kind = self.kind_of(schema, &at, module, &type_name, self.in_request, Some(tag));
                     let docs = docs_of(&schema.schema_data);
                     let definition = kind.map(|kind| TypeDef { name: type_name.clone(), docs: docs.clone(), kind });
                     let ty = definition.as_ref().map(|_| TypeRef::Named { module: module.to_vec(), name: type_name });
@@ -755,7 +757,12 @@ impl<'a> Resolver<'a> {
         let kind = match (&operation.request_body, body) {
             (None, _) => Some(TypeKind::Struct(Struct { fields: Vec::new(), additional: None, builder: true })),
             (Some(_), None) => None,
-            (Some(_), Some((body, body_at))) => self.body_kind(&body.content, &body_at, module, name, true, None),
+            (Some(_), Some((body, body_at))) => {
+                self.in_request = true;
+                let kind = self.body_kind(&body.content, &body_at, module, name, true, None);
+                self.in_request = false;
+                kind
+            }
         };
         let docs = Docs { description: Some(format!("Request body of `{}`.", at_path(at))), ..Docs::default() };
         let defined = kind.is_some();

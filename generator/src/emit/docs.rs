@@ -22,13 +22,6 @@ pub fn attributes(docs: &Docs) -> TokenStream {
     }
 }
 
-/// The first sentence-paragraph of the docs, for setters that repeat a field's documentation.
-pub fn summary(docs: &Docs) -> Option<String> {
-    let description = docs.description.as_deref().or(docs.title.as_deref())?;
-    let paragraph = description.split("\n\n").next()?.replace('\n', " ");
-    Some(sanitize(&paragraph))
-}
-
 fn lines(docs: &Docs) -> Vec<String> {
     let mut paragraphs: Vec<String> = Vec::new();
     if let Some(title) = &docs.title {

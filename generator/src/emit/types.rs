@@ -136,8 +136,8 @@ fn builder(name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
 
 fn setter(field: &Field) -> TokenStream {
     let name = ident(&field.name);
-    let summary = docs::summary(&field.docs).map(|s| format!(" {s}"));
-    let summary = summary.map(|s| quote!(#[doc = #s]));
+    let bare = field.name.trim_start_matches("r#");
+    let summary = format!(" Sets [`{bare}`](#structfield.{bare}).");
     let hidden = field.docs.hidden.then(|| quote!(#[doc(hidden)]));
     let deprecated = field.docs.deprecated.as_ref().map(|note| {
         if note.is_empty() {
@@ -165,7 +165,7 @@ fn setter(field: &Field) -> TokenStream {
         FieldType::Required(_) | FieldType::RequiredNullable(_) => unreachable!("setters are for optional fields"),
     };
     quote! {
-        #summary
+        #[doc = #summary]
         #hidden
         #deprecated
         pub fn #name(mut self, #name: #param) -> Self {

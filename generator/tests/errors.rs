@@ -1,0 +1,146 @@
+//! A spec the generator cannot handle gets an error naming the place, and the output directory is
+//! left exactly as it was.
+
+use seam_codegen::{generate, regenerate, Error, Location, Settings};
+use std::path::Path;
+
+const VALID: &str = r##"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /acs/credentials/create:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                acs_user_id: {type: string}
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  acs_credential: {$ref: "#/components/schemas/acs_credential"}
+      x-response-key: acs_credential
+components:
+  schemas:
+    acs_credential:
+      type: object
+      properties:
+        acs_credential_id: {type: string}
+"##;
+
+fn diagnostics(spec: &str) -> Vec<seam_codegen::Diagnostic> {
+    match generate(spec, "spec.yaml", &Settings::default()) {
+        Err(Error::Spec { diagnostics, .. }) => diagnostics,
+        Err(other) => panic!("expected spec diagnostics, got {other}"),
+        Ok(_) => panic!("expected the spec to be rejected"),
+    }
+}
+
+/// Runs the generator into a directory holding earlier output, and returns the error after checking
+/// that every byte of that directory is unchanged.
+fn rejected_without_touching_output(spec: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let spec_path = dir.path().join("seam.yaml");
+    std::fs::write(&spec_path, spec).unwrap();
+    let out = dir.path().join("generated");
+    regenerate(&write_valid_spec(dir.path()), &out, &Settings::default()).unwrap();
+    let before = snapshot(&out);
+    let error = regenerate(&spec_path, &out, &Settings::default()).unwrap_err();
+    assert_eq!(snapshot(&out), before, "generated/ changed although generation failed");
+    error.to_string().replace(&dir.path().display().to_string(), "<tmp>")
+}
+
+fn write_valid_spec(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("valid.yaml");
+    std::fs::write(&path, VALID).unwrap();
+    path
+}
+
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| {
+            let path = entry.unwrap().path();
+            (path.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_valid_base_spec_generates() {
+    generate(VALID, "spec.yaml", &Settings::default()).unwrap();
+}
+
+#[test]
+fn malformed_yaml_names_line_and_column() {
+    let spec = VALID.replace("acs_user_id: {type: string}", "acs_user_id: {type: string");
+    let found = diagnostics(&spec);
+    assert!(matches!(found[0].location, Location::Text { .. }), "{found:?}");
+    insta::assert_snapshot!(rejected_without_touching_output(&spec), @r"
+    <tmp>/seam.yaml: 1 problem found; nothing was written
+      <tmp>/seam.yaml: line 14, column 16: not valid YAML or JSON: did not find expected ',' or '}'
+    ");
+}
+
+#[test]
+fn dangling_ref_names_the_pointer() {
+    let spec = VALID.replace("#/components/schemas/acs_credential\"}", "#/components/schemas/acs_credentail\"}");
+    let found = diagnostics(&spec);
+    assert_eq!(
+        found[0].location,
+        Location::Pointer("#/paths/~1acs~1credentials~1create/post/responses/200/content/application~1json/schema/properties/acs_credential".into())
+    );
+    insta::assert_snapshot!(rejected_without_touching_output(&spec), @r"
+    <tmp>/seam.yaml: 1 problem found; nothing was written
+      <tmp>/seam.yaml: #/paths/~1acs~1credentials~1create/post/responses/200/content/application~1json/schema/properties/acs_credential: $ref `#/components/schemas/acs_credentail` points to no schema in #/components/schemas
+    ");
+}
+
+#[test]
+fn unsupported_construct_names_the_pointer() {
+    let spec = VALID.replace("acs_user_id: {type: string}", "acs_user_id: {anyOf: [{type: string}, {type: integer}]}");
+    insta::assert_snapshot!(rejected_without_touching_output(&spec), @r"
+    <tmp>/seam.yaml: 1 problem found; nothing was written
+      <tmp>/seam.yaml: #/paths/~1acs~1credentials~1create/post/requestBody/content/application~1json/schema/properties/acs_user_id: `anyOf` is not supported by seam-codegen; describe the alternatives as a `oneOf` with a `discriminator`
+    ");
+}
+
+#[test]
+fn every_problem_is_reported_not_just_the_first() {
+    let spec = VALID
+        .replace("acs_user_id: {type: string}", "acs_user_id: {not: {type: string}}")
+        .replace("acs_credential_id: {type: string}", "acs_credential_id: {$ref: \"#/components/schemas/missing\"}");
+    let found = diagnostics(&spec);
+    assert_eq!(found.len(), 2, "{found:#?}");
+}
+
+#[test]
+fn shape_errors_name_the_pointer() {
+    let spec = VALID.replace("info: {title: t, version: \"1\"}", "info: {title: [not, a, string], version: \"1\"}");
+    let found = diagnostics(&spec);
+    assert_eq!(found[0].location, Location::Pointer("#/info/title".into()), "{found:?}");
+}
+
+#[test]
+fn response_key_must_name_a_property() {
+    let spec = VALID.replace("x-response-key: acs_credential", "x-response-key: acs_credentials");
+    let found = diagnostics(&spec);
+    assert_eq!(found[0].location, Location::Pointer("#/paths/~1acs~1credentials~1create/post/x-response-key".into()));
+}
+
+#[test]
+fn names_that_collide_after_case_conversion_are_reported_with_both_places() {
+    let spec = VALID.replace("        acs_credential_id: {type: string}", "        acs_credential_id: {type: string}\n        acsCredentialId: {type: string}");
+    let found = diagnostics(&spec);
+    assert!(found[0].message.contains("#/components/schemas/acs_credential/properties/acs_credential_id"), "{found:?}");
+    assert_eq!(found[0].location, Location::Pointer("#/components/schemas/acs_credential/properties/acsCredentialId".into()));
+}
