@@ -6,7 +6,7 @@
 //! 2. [`resolve`]: `openapiv3` to the generator's own [`model`]; every `$ref` resolved, every name decided
 //!    (by [`naming`]), every unsupported construct reported with a JSON pointer. Errors are collected.
 //! 3. [`emit`]: the model to tokens with `quote`; emitters decide no names and do no I/O.
-//! 4. [`write`]: prettyplease formatting, the `@generated` header, and writing only what changed.
+//! 4. [`write`](mod@write): prettyplease formatting, the `@generated` header, and writing only what changed.
 //!
 //! [`generate`] runs stages 1 to 3 and formats in memory, so a spec with any error writes nothing.
 
