@@ -39,3 +39,8 @@ pub use client::{Operation, Seam, SeamBuilder, DEFAULT_ENDPOINT};
 pub use error::{ApiError, Error, Result};
 pub use generated::*;
 pub use nullable::Nullable;
+
+/// The README's example, compiled as a doctest so that it stays true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
