@@ -5,8 +5,7 @@
 //! the required fields; optional fields have setters of the same name.
 //!
 //! ```no_run
-//! use seam::acs::credentials::CreateRequest;
-//! use seam::types::AcsCredentialAccessMethod;
+//! use seam::acs::credentials::{CreateRequest, CreateRequestAccessMethod};
 //!
 //! # async fn run() -> seam::Result<()> {
 //! let seam = seam::Seam::new("seam_apikey_...")?;
@@ -14,7 +13,7 @@
 //!     .acs()
 //!     .credentials()
 //!     .create(
-//!         CreateRequest::new(AcsCredentialAccessMethod::Code)
+//!         CreateRequest::new(CreateRequestAccessMethod::Code)
 //!             .acs_user_id("53f39f90-5113-4bdd-8432-acf328ce508c")
 //!             .code("1234"),
 //!     )
