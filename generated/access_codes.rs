@@ -32,12 +32,19 @@ impl<'a> AccessCodes<'a> {
     ///
     /// `POST /access_codes/create`
     ///
-    /// Returns the response's `access_code`; [`crate::Seam::execute`] gives the whole [`CreateResponse`].
-    pub async fn create(
-        &self,
-        request: CreateRequest,
-    ) -> crate::Result<crate::types::AccessCode> {
-        self.client.execute(&request).await.map(|response| response.access_code)
+    /// Returns the whole response, with the action attempt the change started.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::CreateRequest::new("...");
+    /// let response = seam.access_codes().create(request).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn create(&self, request: CreateRequest) -> crate::Result<CreateResponse> {
+        self.client.execute(&request).await
     }
     /// Create Multiple Linked Access Codes
     ///
@@ -54,6 +61,16 @@ impl<'a> AccessCodes<'a> {
     /// `POST /access_codes/create_multiple`
     ///
     /// Returns the response's `access_codes`; [`crate::Seam::execute`] gives the whole [`CreateMultipleResponse`].
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::CreateMultipleRequest::new(vec![]);
+    /// let access_codes = seam.access_codes().create_multiple(request).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn create_multiple(
         &self,
         request: CreateMultipleRequest,
@@ -66,9 +83,22 @@ impl<'a> AccessCodes<'a> {
     ///
     /// `POST /access_codes/delete`
     ///
-    /// Returns nothing; [`crate::Seam::execute`] gives the whole [`DeleteResponse`].
-    pub async fn delete(&self, request: DeleteRequest) -> crate::Result<()> {
-        self.client.execute(&request).await.map(|_| ())
+    /// Returns the response's `action_attempt`; [`crate::Seam::execute`] gives the whole [`DeleteResponse`].
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::DeleteRequest::new("...");
+    /// let action_attempt = seam.access_codes().delete(request).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn delete(
+        &self,
+        request: DeleteRequest,
+    ) -> crate::Result<crate::types::ActionAttempt> {
+        self.client.execute(&request).await.map(|response| response.action_attempt)
     }
     /// Generate a Code
     ///
@@ -77,6 +107,16 @@ impl<'a> AccessCodes<'a> {
     /// `POST /access_codes/generate_code`
     ///
     /// Returns the response's `generated_code`; [`crate::Seam::execute`] gives the whole [`GenerateCodeResponse`].
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::GenerateCodeRequest::new("...");
+    /// let generated_code = seam.access_codes().generate_code(request).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn generate_code(
         &self,
         request: GenerateCodeRequest,
@@ -92,6 +132,16 @@ impl<'a> AccessCodes<'a> {
     /// `POST /access_codes/get`
     ///
     /// Returns the response's `access_code`; [`crate::Seam::execute`] gives the whole [`GetResponse`].
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::GetRequest::new();
+    /// let access_code = seam.access_codes().get(request).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn get(
         &self,
         request: GetRequest,
@@ -107,6 +157,16 @@ impl<'a> AccessCodes<'a> {
     /// `POST /access_codes/list`
     ///
     /// Returns the response's `access_codes`; [`crate::Seam::execute`] gives the whole [`ListResponse`].
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::ListRequest::new();
+    /// let access_codes = seam.access_codes().list(request).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn list(
         &self,
         request: ListRequest,
@@ -128,6 +188,16 @@ impl<'a> AccessCodes<'a> {
     /// `POST /access_codes/pull_backup_access_code`
     ///
     /// Returns the response's `access_code`; [`crate::Seam::execute`] gives the whole [`PullBackupAccessCodeResponse`].
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::PullBackupAccessCodeRequest::new("...");
+    /// let access_code = seam.access_codes().pull_backup_access_code(request).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn pull_backup_access_code(
         &self,
         request: PullBackupAccessCodeRequest,
@@ -143,6 +213,16 @@ impl<'a> AccessCodes<'a> {
     /// `POST /access_codes/report_device_constraints`
     ///
     /// Returns nothing; [`crate::Seam::execute`] gives the whole [`ReportDeviceConstraintsResponse`].
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::ReportDeviceConstraintsRequest::new("...");
+    /// seam.access_codes().report_device_constraints(request).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn report_device_constraints(
         &self,
         request: ReportDeviceConstraintsRequest,
@@ -157,9 +237,22 @@ impl<'a> AccessCodes<'a> {
     ///
     /// `POST /access_codes/update`
     ///
-    /// Returns nothing; [`crate::Seam::execute`] gives the whole [`UpdateResponse`].
-    pub async fn update(&self, request: UpdateRequest) -> crate::Result<()> {
-        self.client.execute(&request).await.map(|_| ())
+    /// Returns the response's `action_attempt`; [`crate::Seam::execute`] gives the whole [`UpdateResponse`].
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::UpdateRequest::new("...");
+    /// let action_attempt = seam.access_codes().update(request).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn update(
+        &self,
+        request: UpdateRequest,
+    ) -> crate::Result<crate::types::ActionAttempt> {
+        self.client.execute(&request).await.map(|response| response.action_attempt)
     }
     /// Update Multiple Linked Access Codes
     ///
@@ -172,6 +265,16 @@ impl<'a> AccessCodes<'a> {
     /// `POST /access_codes/update_multiple`
     ///
     /// Returns nothing; [`crate::Seam::execute`] gives the whole [`UpdateMultipleResponse`].
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::UpdateMultipleRequest::new("...");
+    /// seam.access_codes().update_multiple(request).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn update_multiple(
         &self,
         request: UpdateMultipleRequest,
@@ -181,42 +284,97 @@ impl<'a> AccessCodes<'a> {
 }
 impl crate::Operation for CreateRequest {
     const PATH: &'static str = "/access_codes/create";
+    const RETRY_SAFE: bool = false;
     type Response = CreateResponse;
+    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+        crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
+        crate::wire::check_length(
+            "code",
+            self.code.as_deref(),
+            ::std::option::Option::Some(4usize),
+            ::std::option::Option::Some(9usize),
+        )?;
+        ::std::result::Result::Ok(())
+    }
 }
 impl crate::Operation for CreateMultipleRequest {
     const PATH: &'static str = "/access_codes/create_multiple";
+    const RETRY_SAFE: bool = false;
     type Response = CreateMultipleResponse;
+    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+        crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
+        crate::wire::check_length(
+            "code",
+            self.code.as_deref(),
+            ::std::option::Option::Some(4usize),
+            ::std::option::Option::Some(9usize),
+        )?;
+        ::std::result::Result::Ok(())
+    }
 }
 impl crate::Operation for DeleteRequest {
     const PATH: &'static str = "/access_codes/delete";
+    const RETRY_SAFE: bool = true;
     type Response = DeleteResponse;
 }
 impl crate::Operation for GenerateCodeRequest {
     const PATH: &'static str = "/access_codes/generate_code";
+    const RETRY_SAFE: bool = true;
     type Response = GenerateCodeResponse;
 }
 impl crate::Operation for GetRequest {
     const PATH: &'static str = "/access_codes/get";
+    const RETRY_SAFE: bool = true;
     type Response = GetResponse;
 }
 impl crate::Operation for ListRequest {
     const PATH: &'static str = "/access_codes/list";
+    const RETRY_SAFE: bool = true;
     type Response = ListResponse;
 }
 impl crate::Operation for PullBackupAccessCodeRequest {
     const PATH: &'static str = "/access_codes/pull_backup_access_code";
+    const RETRY_SAFE: bool = false;
     type Response = PullBackupAccessCodeResponse;
 }
 impl crate::Operation for ReportDeviceConstraintsRequest {
     const PATH: &'static str = "/access_codes/report_device_constraints";
+    const RETRY_SAFE: bool = true;
     type Response = ReportDeviceConstraintsResponse;
+    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+        crate::wire::check_range(
+            "max_code_length",
+            self.max_code_length.map(|value| value as f64),
+            ::std::option::Option::Some(4f64),
+            ::std::option::Option::Some(20f64),
+        )?;
+        crate::wire::check_range(
+            "min_code_length",
+            self.min_code_length.map(|value| value as f64),
+            ::std::option::Option::Some(4f64),
+            ::std::option::Option::Some(20f64),
+        )?;
+        ::std::result::Result::Ok(())
+    }
 }
 impl crate::Operation for UpdateRequest {
     const PATH: &'static str = "/access_codes/update";
+    const RETRY_SAFE: bool = true;
     type Response = UpdateResponse;
+    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+        crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
+        crate::wire::check_length(
+            "code",
+            self.code.as_deref(),
+            ::std::option::Option::Some(4usize),
+            ::std::option::Option::Some(9usize),
+        )?;
+        ::std::result::Result::Ok(())
+    }
 }
 impl crate::Operation for UpdateMultipleRequest {
     const PATH: &'static str = "/access_codes/update_multiple";
+    const RETRY_SAFE: bool = true;
     type Response = UpdateMultipleResponse;
 }
 /// Request body of `POST /access_codes/create`.
@@ -1564,6 +1722,16 @@ pub mod simulate {
         /// `POST /access_codes/simulate/create_unmanaged_access_code`
         ///
         /// Returns the response's `access_code`; [`crate::Seam::execute`] gives the whole [`CreateUnmanagedAccessCodeResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::access_codes::simulate::CreateUnmanagedAccessCodeRequest::new("...", "...", "...");
+        /// let access_code = seam.access_codes().simulate().create_unmanaged_access_code(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn create_unmanaged_access_code(
             &self,
             request: CreateUnmanagedAccessCodeRequest,
@@ -1573,7 +1741,22 @@ pub mod simulate {
     }
     impl crate::Operation for CreateUnmanagedAccessCodeRequest {
         const PATH: &'static str = "/access_codes/simulate/create_unmanaged_access_code";
+        const RETRY_SAFE: bool = false;
         type Response = CreateUnmanagedAccessCodeResponse;
+        fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+            crate::wire::check_pattern(
+                "code",
+                ::std::option::Option::Some(self.code.as_str()),
+                "^\\d+$",
+            )?;
+            crate::wire::check_length(
+                "code",
+                ::std::option::Option::Some(self.code.as_str()),
+                ::std::option::Option::Some(4usize),
+                ::std::option::Option::Some(8usize),
+            )?;
+            ::std::result::Result::Ok(())
+        }
     }
     /// Request body of `POST /access_codes/simulate/create_unmanaged_access_code`.
     #[derive(
@@ -1636,6 +1819,16 @@ pub mod unmanaged {
         /// `POST /access_codes/unmanaged/convert_to_managed`
         ///
         /// Returns nothing; [`crate::Seam::execute`] gives the whole [`ConvertToManagedResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::access_codes::unmanaged::ConvertToManagedRequest::new("...");
+        /// seam.access_codes().unmanaged().convert_to_managed(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn convert_to_managed(
             &self,
             request: ConvertToManagedRequest,
@@ -1648,9 +1841,22 @@ pub mod unmanaged {
         ///
         /// `POST /access_codes/unmanaged/delete`
         ///
-        /// Returns nothing; [`crate::Seam::execute`] gives the whole [`DeleteResponse`].
-        pub async fn delete(&self, request: DeleteRequest) -> crate::Result<()> {
-            self.client.execute(&request).await.map(|_| ())
+        /// Returns the response's `action_attempt`; [`crate::Seam::execute`] gives the whole [`DeleteResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::access_codes::unmanaged::DeleteRequest::new("...");
+        /// let action_attempt = seam.access_codes().unmanaged().delete(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
+        pub async fn delete(
+            &self,
+            request: DeleteRequest,
+        ) -> crate::Result<crate::types::ActionAttempt> {
+            self.client.execute(&request).await.map(|response| response.action_attempt)
         }
         /// Get an Unmanaged Access Code
         ///
@@ -1661,6 +1867,16 @@ pub mod unmanaged {
         /// `POST /access_codes/unmanaged/get`
         ///
         /// Returns the response's `access_code`; [`crate::Seam::execute`] gives the whole [`GetResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::access_codes::unmanaged::GetRequest::new();
+        /// let access_code = seam.access_codes().unmanaged().get(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn get(
             &self,
             request: GetRequest,
@@ -1674,6 +1890,16 @@ pub mod unmanaged {
         /// `POST /access_codes/unmanaged/list`
         ///
         /// Returns the response's `access_codes`; [`crate::Seam::execute`] gives the whole [`ListResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::access_codes::unmanaged::ListRequest::new("...");
+        /// let access_codes = seam.access_codes().unmanaged().list(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn list(
             &self,
             request: ListRequest,
@@ -1687,28 +1913,43 @@ pub mod unmanaged {
         /// `POST /access_codes/unmanaged/update`
         ///
         /// Returns nothing; [`crate::Seam::execute`] gives the whole [`UpdateResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::access_codes::unmanaged::UpdateRequest::new("...", true);
+        /// seam.access_codes().unmanaged().update(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn update(&self, request: UpdateRequest) -> crate::Result<()> {
             self.client.execute(&request).await.map(|_| ())
         }
     }
     impl crate::Operation for ConvertToManagedRequest {
         const PATH: &'static str = "/access_codes/unmanaged/convert_to_managed";
+        const RETRY_SAFE: bool = false;
         type Response = ConvertToManagedResponse;
     }
     impl crate::Operation for DeleteRequest {
         const PATH: &'static str = "/access_codes/unmanaged/delete";
+        const RETRY_SAFE: bool = true;
         type Response = DeleteResponse;
     }
     impl crate::Operation for GetRequest {
         const PATH: &'static str = "/access_codes/unmanaged/get";
+        const RETRY_SAFE: bool = true;
         type Response = GetResponse;
     }
     impl crate::Operation for ListRequest {
         const PATH: &'static str = "/access_codes/unmanaged/list";
+        const RETRY_SAFE: bool = true;
         type Response = ListResponse;
     }
     impl crate::Operation for UpdateRequest {
         const PATH: &'static str = "/access_codes/unmanaged/update";
+        const RETRY_SAFE: bool = true;
         type Response = UpdateResponse;
     }
     /// Request body of `POST /access_codes/unmanaged/convert_to_managed`.

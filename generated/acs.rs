@@ -42,6 +42,16 @@ pub mod credentials {
         /// `POST /acs/credentials/assign`
         ///
         /// Returns nothing; [`crate::Seam::execute`] gives the whole [`AssignResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::acs::credentials::AssignRequest::new("...");
+        /// seam.acs().credentials().assign(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn assign(&self, request: AssignRequest) -> crate::Result<()> {
             self.client.execute(&request).await.map(|_| ())
         }
@@ -52,6 +62,16 @@ pub mod credentials {
         /// `POST /acs/credentials/create`
         ///
         /// Returns the response's `acs_credential`; [`crate::Seam::execute`] gives the whole [`CreateResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::acs::credentials::CreateRequest::new(seam::acs::credentials::CreateRequestAccessMethod::Code);
+        /// let acs_credential = seam.acs().credentials().create(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn create(
             &self,
             request: CreateRequest,
@@ -65,6 +85,16 @@ pub mod credentials {
         /// `POST /acs/credentials/create_offline_code`
         ///
         /// Returns the response's `acs_credential`; [`crate::Seam::execute`] gives the whole [`CreateOfflineCodeResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::acs::credentials::CreateOfflineCodeRequest::new("...", "...");
+        /// let acs_credential = seam.acs().credentials().create_offline_code(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         #[doc(hidden)]
         pub async fn create_offline_code(
             &self,
@@ -79,6 +109,16 @@ pub mod credentials {
         /// `POST /acs/credentials/delete`
         ///
         /// Returns nothing; [`crate::Seam::execute`] gives the whole [`DeleteResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::acs::credentials::DeleteRequest::new("...");
+        /// seam.acs().credentials().delete(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn delete(&self, request: DeleteRequest) -> crate::Result<()> {
             self.client.execute(&request).await.map(|_| ())
         }
@@ -89,6 +129,16 @@ pub mod credentials {
         /// `POST /acs/credentials/get`
         ///
         /// Returns the response's `acs_credential`; [`crate::Seam::execute`] gives the whole [`GetResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::acs::credentials::GetRequest::new("...");
+        /// let acs_credential = seam.acs().credentials().get(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn get(
             &self,
             request: GetRequest,
@@ -102,6 +152,16 @@ pub mod credentials {
         /// `POST /acs/credentials/list`
         ///
         /// Returns the response's `acs_credentials`; [`crate::Seam::execute`] gives the whole [`ListResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::acs::credentials::ListRequest::new();
+        /// let acs_credentials = seam.acs().credentials().list(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn list(
             &self,
             request: ListRequest,
@@ -115,6 +175,16 @@ pub mod credentials {
         /// `POST /acs/credentials/list_accessible_entrances`
         ///
         /// Returns the response's `acs_entrances`; [`crate::Seam::execute`] gives the whole [`ListAccessibleEntrancesResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::acs::credentials::ListAccessibleEntrancesRequest::new("...");
+        /// let acs_entrances = seam.acs().credentials().list_accessible_entrances(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn list_accessible_entrances(
             &self,
             request: ListAccessibleEntrancesRequest,
@@ -128,6 +198,16 @@ pub mod credentials {
         /// `POST /acs/credentials/unassign`
         ///
         /// Returns nothing; [`crate::Seam::execute`] gives the whole [`UnassignResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::acs::credentials::UnassignRequest::new("...");
+        /// seam.acs().credentials().unassign(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn unassign(&self, request: UnassignRequest) -> crate::Result<()> {
             self.client.execute(&request).await.map(|_| ())
         }
@@ -138,45 +218,81 @@ pub mod credentials {
         /// `POST /acs/credentials/update`
         ///
         /// Returns nothing; [`crate::Seam::execute`] gives the whole [`UpdateResponse`].
+        ///
+        /// # Example
+        ///
+        /// ```no_run
+        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+        /// let request = seam::acs::credentials::UpdateRequest::new("...");
+        /// seam.acs().credentials().update(request).await?;
+        /// # Ok(())
+        /// # }
+        /// ```
         pub async fn update(&self, request: UpdateRequest) -> crate::Result<()> {
             self.client.execute(&request).await.map(|_| ())
         }
     }
     impl crate::Operation for AssignRequest {
         const PATH: &'static str = "/acs/credentials/assign";
+        const RETRY_SAFE: bool = true;
         type Response = AssignResponse;
     }
     impl crate::Operation for CreateRequest {
         const PATH: &'static str = "/acs/credentials/create";
+        const RETRY_SAFE: bool = false;
         type Response = CreateResponse;
+        fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+            crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
+            ::std::result::Result::Ok(())
+        }
     }
     impl crate::Operation for CreateOfflineCodeRequest {
         const PATH: &'static str = "/acs/credentials/create_offline_code";
+        const RETRY_SAFE: bool = false;
         type Response = CreateOfflineCodeResponse;
     }
     impl crate::Operation for DeleteRequest {
         const PATH: &'static str = "/acs/credentials/delete";
+        const RETRY_SAFE: bool = true;
         type Response = DeleteResponse;
     }
     impl crate::Operation for GetRequest {
         const PATH: &'static str = "/acs/credentials/get";
+        const RETRY_SAFE: bool = true;
         type Response = GetResponse;
     }
     impl crate::Operation for ListRequest {
         const PATH: &'static str = "/acs/credentials/list";
+        const RETRY_SAFE: bool = true;
         type Response = ListResponse;
+        fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+            crate::wire::check_length(
+                "search",
+                self.search.as_deref(),
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::None,
+            )?;
+            ::std::result::Result::Ok(())
+        }
     }
     impl crate::Operation for ListAccessibleEntrancesRequest {
         const PATH: &'static str = "/acs/credentials/list_accessible_entrances";
+        const RETRY_SAFE: bool = true;
         type Response = ListAccessibleEntrancesResponse;
     }
     impl crate::Operation for UnassignRequest {
         const PATH: &'static str = "/acs/credentials/unassign";
+        const RETRY_SAFE: bool = true;
         type Response = UnassignResponse;
     }
     impl crate::Operation for UpdateRequest {
         const PATH: &'static str = "/acs/credentials/update";
+        const RETRY_SAFE: bool = true;
         type Response = UpdateResponse;
+        fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+            crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
+            ::std::result::Result::Ok(())
+        }
     }
     /// Request body of `POST /acs/credentials/assign`.
     #[derive(
@@ -1319,6 +1435,16 @@ pub mod credentials {
             /// `POST /acs/credentials/unmanaged/get`
             ///
             /// Returns the response's `acs_credential`; [`crate::Seam::execute`] gives the whole [`GetResponse`].
+            ///
+            /// # Example
+            ///
+            /// ```no_run
+            /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+            /// let request = seam::acs::credentials::unmanaged::GetRequest::new("...");
+            /// let acs_credential = seam.acs().credentials().unmanaged().get(request).await?;
+            /// # Ok(())
+            /// # }
+            /// ```
             #[doc(hidden)]
             pub async fn get(
                 &self,
@@ -1336,6 +1462,16 @@ pub mod credentials {
             /// `POST /acs/credentials/unmanaged/list`
             ///
             /// Returns the response's `acs_credentials`; [`crate::Seam::execute`] gives the whole [`ListResponse`].
+            ///
+            /// # Example
+            ///
+            /// ```no_run
+            /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+            /// let request = seam::acs::credentials::unmanaged::ListRequest::new();
+            /// let acs_credentials = seam.acs().credentials().unmanaged().list(request).await?;
+            /// # Ok(())
+            /// # }
+            /// ```
             #[doc(hidden)]
             pub async fn list(
                 &self,
@@ -1349,10 +1485,12 @@ pub mod credentials {
         }
         impl crate::Operation for GetRequest {
             const PATH: &'static str = "/acs/credentials/unmanaged/get";
+            const RETRY_SAFE: bool = true;
             type Response = GetResponse;
         }
         impl crate::Operation for ListRequest {
             const PATH: &'static str = "/acs/credentials/unmanaged/list";
+            const RETRY_SAFE: bool = true;
             type Response = ListResponse;
         }
         /// Request body of `POST /acs/credentials/unmanaged/get`.

@@ -6,5 +6,7 @@
 pub mod types;
 /// Operations under `/access_codes`.
 pub mod access_codes;
+/// Operations under `/action_attempts`.
+pub mod action_attempts;
 /// Operations under `/acs`.
 pub mod acs;

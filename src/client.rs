@@ -1,19 +1,22 @@
-//! The HTTP client: configuration, authentication, sending a request and reading the answer.
+//! The HTTP client: configuration, sending a request with timeouts and retries, reading the answer.
 
-use crate::error::{ApiError, Error, Result};
-use reqwest::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
+use crate::auth::{Auth, AuthSettings};
+use crate::error::{field_errors, ApiError, Error, InvalidInputError, Result, ValidationError};
+use crate::retry::{parse_retry_after, RetryPolicy};
+use reqwest::header::{HeaderValue, CONTENT_TYPE, RETRY_AFTER};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 /// Seam's production API.
 pub const DEFAULT_ENDPOINT: &str = "https://connect.getseam.com";
+/// The timeout of one attempt unless configured otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
 const SDK_NAME: &str = "seam-rs";
 const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
-const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// How much of an unexpected body an error quotes.
 const EXCERPT_BYTES: usize = 512;
 
@@ -22,26 +25,52 @@ const EXCERPT_BYTES: usize = 512;
 pub trait Operation: Serialize {
     /// HTTP path, such as `/acs/credentials/create`.
     const PATH: &'static str;
+    /// Whether sending the request twice does no more than sending it once (reads, updates, deletes),
+    /// so that a timeout or a 5xx may be retried.
+    const RETRY_SAFE: bool;
     /// The success body, without the envelope's `ok`.
     type Response: DeserializeOwned;
+
+    /// Checks the spec's constraints before sending; generated where the spec has any.
+    fn validate(&self) -> std::result::Result<(), ValidationError> {
+        Ok(())
+    }
 }
 
-/// A Seam API client. Cheap to clone (the connection pool is shared) and safe to use from many tasks.
+/// A Seam API client: the whole API is reachable from it (`seam.acs().credentials().create(..)`).
+/// Cheap to clone (clones share the connection pool) and safe to share across tasks.
 #[derive(Clone)]
 pub struct Seam {
     inner: Arc<Inner>,
+    timeout: Duration,
+    retry: RetryPolicy,
 }
 
 struct Inner {
     http: reqwest::Client,
     endpoint: String,
-    api_key: String,
+    auth: Auth,
 }
 
 impl fmt::Debug for Seam {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Seam").field("endpoint", &self.inner.endpoint).field("api_key", &"<redacted>").finish()
+        f.debug_struct("Seam")
+            .field("endpoint", &self.inner.endpoint)
+            .field("auth", &self.inner.auth)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .finish()
     }
+}
+
+/// Why one attempt failed, and whether another may follow.
+enum Failure {
+    /// Not sent, or refused before Seam ran it: a refused connection or a 429.
+    NotRun(Error, Option<Duration>),
+    /// Maybe run: a timeout, a broken connection or a 5xx.
+    MaybeRun(Error),
+    /// Final: a 4xx, an undecodable success.
+    Final(Error),
 }
 
 impl Seam {
@@ -50,7 +79,13 @@ impl Seam {
         Self::builder().api_key(api_key).build()
     }
 
-    /// A client with other settings: endpoint, HTTP client.
+    /// A client configured from the environment: `SEAM_API_KEY`, or `SEAM_PERSONAL_ACCESS_TOKEN`
+    /// with `SEAM_WORKSPACE_ID`; and `SEAM_ENDPOINT`.
+    pub fn from_env() -> Result<Self> {
+        Self::builder().build()
+    }
+
+    /// A client with other settings: credentials, endpoint, HTTP client, timeout, retries.
     pub fn builder() -> SeamBuilder {
         SeamBuilder::default()
     }
@@ -60,39 +95,85 @@ impl Seam {
         &self.inner.endpoint
     }
 
-    /// Sends any operation and returns its whole success body; the group methods
-    /// (`seam.acs().credentials().create(..)`) return only the part the API documents as the result.
+    /// This client with another per-attempt timeout; the connection pool is shared.
+    pub fn with_timeout(&self, timeout: Duration) -> Seam {
+        Seam { timeout, ..self.clone() }
+    }
+
+    /// This client with another retry policy ([`RetryPolicy::none`] switches retries off).
+    pub fn with_retry(&self, retry: RetryPolicy) -> Seam {
+        Seam { retry, ..self.clone() }
+    }
+
+    /// Sends any operation and returns its whole success body. The group methods
+    /// (`seam.acs().credentials().create(..)`) return the part the API documents as the result.
     pub async fn execute<O: Operation>(&self, request: &O) -> Result<O::Response> {
+        request.validate().map_err(Error::Validation)?;
         let path = O::PATH;
         let body = serde_json::to_vec(request).map_err(|source| Error::Encode { path, source })?;
-        let response = self
+        let mut retries = 0;
+        loop {
+            let failure = match self.attempt::<O::Response>(path, &body).await {
+                Ok(response) => return Ok(response),
+                Err(failure) => failure,
+            };
+            let (error, retry_after) = match failure {
+                Failure::NotRun(error, retry_after) => (error, retry_after),
+                Failure::MaybeRun(error) if O::RETRY_SAFE => (error, None),
+                Failure::MaybeRun(error) | Failure::Final(error) => return Err(error),
+            };
+            if retries >= self.retry.max_retries {
+                return Err(error);
+            }
+            match self.retry.delay(retries, retry_after) {
+                Some(delay) => tokio::time::sleep(delay).await,
+                None => return Err(error),
+            }
+            retries += 1;
+        }
+    }
+
+    async fn attempt<T: DeserializeOwned>(&self, path: &'static str, body: &[u8]) -> std::result::Result<T, Failure> {
+        let request = self
             .inner
             .http
             .post(format!("{}{path}", self.inner.endpoint))
-            .bearer_auth(&self.inner.api_key)
+            .timeout(self.timeout)
             .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-            .body(body)
-            .send()
-            .await
-            .map_err(|source| Error::Transport { path, source })?;
+            .header("seam-sdk-name", SDK_NAME)
+            .header("seam-sdk-version", SDK_VERSION)
+            .body(body.to_vec());
+        let transport = |source: reqwest::Error| {
+            if source.is_timeout() {
+                Failure::MaybeRun(Error::Timeout { path, timeout: self.timeout })
+            } else if source.is_connect() {
+                Failure::NotRun(Error::Transport { path, source }, None)
+            } else {
+                Failure::MaybeRun(Error::Transport { path, source })
+            }
+        };
+        let response = self.inner.auth.apply(request).send().await.map_err(transport)?;
         let status = response.status().as_u16();
-        let request_id = response.headers().get("seam-request-id").and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let bytes = response.bytes().await.map_err(|source| Error::Transport { path, source })?;
-        if (200..300).contains(&status) {
-            decode(path, status, request_id, &bytes)
-        } else {
-            Err(error_from_body(path, status, request_id, &bytes))
+        let header = |name| response.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).map(str::to_owned);
+        let request_id = header("seam-request-id");
+        let retry_after = header(RETRY_AFTER.as_str()).and_then(|value| parse_retry_after(&value, SystemTime::now()));
+        let bytes = response.bytes().await.map_err(transport)?;
+        match status {
+            200..=299 => decode(path, status, request_id, &bytes).map_err(Failure::Final),
+            429 => Err(Failure::NotRun(error_from_body(path, status, request_id, &bytes), retry_after)),
+            500..=599 => Err(Failure::MaybeRun(error_from_body(path, status, request_id, &bytes))),
+            _ => Err(Failure::Final(error_from_body(path, status, request_id, &bytes))),
         }
     }
 }
 
 fn decode<T: DeserializeOwned>(path: &'static str, status: u16, request_id: Option<String>, bytes: &[u8]) -> Result<T> {
-    serde_json::from_slice(bytes).map_err(|_| {
+    serde_json::from_slice(bytes).map_err(|first| {
         // Decode again, tracking the path, only on failure: the fast path pays nothing for it.
         let tracked = serde_path_to_error::deserialize::<_, T>(&mut serde_json::Deserializer::from_slice(bytes));
         let (field, source) = match tracked {
             Err(error) => (error.path().to_string(), error.into_inner()),
-            Ok(_) => unreachable!("a body that failed to decode decodes when its path is tracked"),
+            Ok(_) => (".".to_owned(), first),
         };
         Error::Decode { path, status, request_id, field, excerpt: excerpt(bytes), source }
     })
@@ -101,15 +182,30 @@ fn decode<T: DeserializeOwned>(path: &'static str, status: u16, request_id: Opti
 fn error_from_body(path: &'static str, status: u16, request_id: Option<String>, bytes: &[u8]) -> Error {
     let error = serde_json::from_slice::<serde_json::Value>(bytes).ok().and_then(|body| body.get("error").cloned());
     let text = |value: &serde_json::Value, key: &str| value.get(key).and_then(|v| v.as_str()).map(str::to_owned);
-    match error {
-        Some(data) if text(&data, "type").is_some() => Error::Api(Box::new(ApiError {
+    let api = match error {
+        Some(data) if text(&data, "type").is_some() => ApiError {
             status,
             error_type: text(&data, "type").unwrap_or_default(),
             message: text(&data, "message").unwrap_or_default(),
             request_id,
             data,
-        })),
-        _ => Error::UnexpectedResponse { path, status, request_id, excerpt: excerpt(bytes) },
+        },
+        _ if status == 401 => ApiError {
+            status,
+            error_type: "unauthorized".to_owned(),
+            message: excerpt(bytes),
+            request_id,
+            data: serde_json::Value::Null,
+        },
+        _ => return Error::UnexpectedResponse { path, status, request_id, excerpt: excerpt(bytes) },
+    };
+    if status == 401 {
+        Error::Unauthorized(Box::new(api))
+    } else if api.error_type == "invalid_input" {
+        let fields = api.data.get("validation_errors").map(field_errors).unwrap_or_default();
+        Error::InvalidInput(Box::new(InvalidInputError { api, fields }))
+    } else {
+        Error::Api(Box::new(api))
     }
 }
 
@@ -123,96 +219,149 @@ fn excerpt(bytes: &[u8]) -> String {
     excerpt
 }
 
-/// Settings of a [`Seam`] client.
+/// Settings of a [`Seam`] client. Credentials given here replace those of the environment.
 #[derive(Default)]
 pub struct SeamBuilder {
-    api_key: Option<String>,
+    auth: AuthSettings,
     endpoint: Option<String>,
     http: Option<reqwest::Client>,
+    timeout: Option<Duration>,
+    retry: Option<RetryPolicy>,
 }
 
 impl fmt::Debug for SeamBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redacted = |value: &Option<String>| value.as_ref().map(|_| "<redacted>");
         f.debug_struct("SeamBuilder")
-            .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
+            .field("api_key", &redacted(&self.auth.api_key))
+            .field("personal_access_token", &redacted(&self.auth.personal_access_token))
+            .field("workspace_id", &self.auth.workspace_id)
+            .field("client_session_token", &redacted(&self.auth.client_session_token))
             .field("endpoint", &self.endpoint)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
             .finish()
     }
 }
 
 impl SeamBuilder {
-    /// The API key, sent as `Authorization: Bearer <key>`.
+    /// An API key, sent as `Authorization: Bearer <key>`.
     pub fn api_key(mut self, api_key: impl Into<String>) -> Self {
-        self.api_key = Some(api_key.into());
+        self.auth.api_key = Some(api_key.into());
         self
     }
 
-    /// Another base URL, such as a local fake server: `http://127.0.0.1:8080`.
+    /// A personal access token and the workspace it acts in (sent as `seam-workspace`).
+    pub fn personal_access_token(mut self, token: impl Into<String>, workspace_id: impl Into<String>) -> Self {
+        self.auth.personal_access_token = Some(token.into());
+        self.auth.workspace_id = Some(workspace_id.into());
+        self
+    }
+
+    /// A client session token, as front ends use.
+    pub fn client_session_token(mut self, token: impl Into<String>) -> Self {
+        self.auth.client_session_token = Some(token.into());
+        self
+    }
+
+    /// Another base URL, such as a local fake server: `http://127.0.0.1:8080`. Default: `SEAM_ENDPOINT`,
+    /// else [`DEFAULT_ENDPOINT`].
     pub fn endpoint(mut self, endpoint: impl Into<String>) -> Self {
         self.endpoint = Some(endpoint.into());
         self
     }
 
-    /// A `reqwest::Client` of your own (proxies, TLS roots, timeouts). By default the client has a
-    /// 30-second timeout and a `seam-rs` user agent.
+    /// A `reqwest::Client` of your own (proxies, TLS roots, connection limits).
     pub fn http_client(mut self, http: reqwest::Client) -> Self {
         self.http = Some(http);
         self
     }
 
+    /// The timeout of each attempt; default [`DEFAULT_TIMEOUT`] (30 s).
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// The retry policy; default [`RetryPolicy::default`], [`RetryPolicy::none`] for none.
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = Some(retry);
+        self
+    }
+
     pub fn build(self) -> Result<Seam> {
-        let api_key = match self.api_key {
-            Some(key) if !key.trim().is_empty() => key,
-            Some(_) => return Err(Error::Config("the API key is empty".to_owned())),
-            None => return Err(Error::Config("an API key is required: call `.api_key(..)`".to_owned())),
-        };
-        if HeaderValue::from_str(&format!("Bearer {api_key}")).is_err() {
-            return Err(Error::Config("the API key contains characters not allowed in an HTTP header".to_owned()));
-        }
-        let endpoint = self.endpoint.unwrap_or_else(|| DEFAULT_ENDPOINT.to_owned());
+        self.build_with_env(|name| std::env::var(name).ok().filter(|value| !value.is_empty()))
+    }
+
+    fn build_with_env(self, env: impl Fn(&str) -> Option<String>) -> Result<Seam> {
+        let auth = self.auth.resolve(&env)?;
+        let endpoint = self.endpoint.or_else(|| env("SEAM_ENDPOINT")).unwrap_or_else(|| DEFAULT_ENDPOINT.to_owned());
         let endpoint = endpoint.trim_end_matches('/').to_owned();
         if !(endpoint.starts_with("https://") || endpoint.starts_with("http://")) {
             return Err(Error::Config(format!("the endpoint `{endpoint}` is not an http(s) URL")));
         }
         let http = match self.http {
             Some(http) => http,
-            None => default_http_client()?,
+            None => reqwest::Client::builder()
+                .user_agent(format!("{SDK_NAME}/{SDK_VERSION}"))
+                .build()
+                .map_err(|error| Error::Config(format!("cannot build the HTTP client: {error}")))?,
         };
-        Ok(Seam { inner: Arc::new(Inner { http, endpoint, api_key }) })
+        Ok(Seam {
+            inner: Arc::new(Inner { http, endpoint, auth }),
+            timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            retry: self.retry.unwrap_or_default(),
+        })
     }
-}
-
-fn default_http_client() -> Result<reqwest::Client> {
-    let mut headers = HeaderMap::new();
-    headers.insert("seam-sdk-name", HeaderValue::from_static(SDK_NAME));
-    headers.insert("seam-sdk-version", HeaderValue::from_static(SDK_VERSION));
-    reqwest::Client::builder()
-        .timeout(DEFAULT_TIMEOUT)
-        .user_agent(format!("{SDK_NAME}/{SDK_VERSION}"))
-        .default_headers(headers)
-        .build()
-        .map_err(|error| Error::Config(format!("cannot build the HTTP client: {error}")))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn no_env(_: &str) -> Option<String> {
+        None
+    }
+
     #[test]
-    fn debug_never_shows_the_key() {
-        let seam = Seam::new("seam_secret_key_123").unwrap();
+    fn debug_never_shows_a_secret() {
+        let seam = Seam::builder().api_key("seam_secret_key_123").build_with_env(no_env).unwrap();
         assert!(!format!("{seam:?}").contains("seam_secret_key_123"));
-        let builder = Seam::builder().api_key("seam_secret_key_123");
-        assert!(!format!("{builder:?}").contains("seam_secret_key_123"));
+        let builder = Seam::builder().personal_access_token("seam_at_secret", "ws").client_session_token("seam_cst_secret");
+        let shown = format!("{builder:?}");
+        assert!(!shown.contains("secret"), "{shown}");
     }
 
     #[test]
     fn configuration_errors_say_what_is_wrong() {
-        let message = |result: Result<Seam>| result.unwrap_err().to_string();
-        assert!(message(Seam::builder().build()).contains("API key is required"));
-        assert!(message(Seam::new(" ")).contains("empty"));
-        assert!(message(Seam::builder().api_key("k").endpoint("ftp://x").build()).contains("not an http(s) URL"));
-        assert_eq!(Seam::builder().api_key("k").endpoint("http://127.0.0.1:1/").build().unwrap().endpoint(), "http://127.0.0.1:1");
+        let message = |builder: SeamBuilder| builder.build_with_env(no_env).unwrap_err().to_string();
+        assert!(message(Seam::builder()).contains("no credentials"));
+        assert!(message(Seam::builder().api_key(" ")).contains("empty"));
+        assert!(message(Seam::builder().api_key("k").endpoint("ftp://x")).contains("not an http(s) URL"));
+        let seam = Seam::builder().api_key("k").endpoint("http://127.0.0.1:1/").build_with_env(no_env).unwrap();
+        assert_eq!(seam.endpoint(), "http://127.0.0.1:1");
+    }
+
+    #[test]
+    fn endpoint_and_credentials_from_the_environment() {
+        let env = |name: &str| match name {
+            "SEAM_API_KEY" => Some("seam_env_key".to_owned()),
+            "SEAM_ENDPOINT" => Some("http://127.0.0.1:9".to_owned()),
+            _ => None,
+        };
+        let seam = Seam::builder().build_with_env(env).unwrap();
+        assert_eq!(seam.endpoint(), "http://127.0.0.1:9");
+        let explicit = Seam::builder().endpoint("https://example.test").build_with_env(env).unwrap();
+        assert_eq!(explicit.endpoint(), "https://example.test");
+    }
+
+    #[test]
+    fn per_call_settings_share_the_pool() {
+        let seam = Seam::builder().api_key("k").build_with_env(no_env).unwrap();
+        let quick = seam.with_timeout(Duration::from_millis(5)).with_retry(RetryPolicy::none());
+        assert!(Arc::ptr_eq(&seam.inner, &quick.inner));
+        assert_eq!((seam.timeout, quick.timeout), (DEFAULT_TIMEOUT, Duration::from_millis(5)));
+        assert_eq!(quick.retry.max_retries, 0);
     }
 
     #[test]

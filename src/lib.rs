@@ -26,16 +26,23 @@
 //! The bindings ([`types`], [`acs`], [`access_codes`]) are generated from `spec/seam.yaml` by
 //! `seam-codegen`; the runtime around them ([`Seam`], [`Error`], [`Nullable`]) is written by hand.
 
+mod action_attempt_wait;
+mod auth;
 mod client;
 mod error;
 mod nullable;
+mod pagination;
+mod retry;
 pub mod wire;
 
 #[path = "../generated/mod.rs"]
 mod generated;
 
-pub use client::{Operation, Seam, SeamBuilder, DEFAULT_ENDPOINT};
-pub use error::{ApiError, Error, Result};
+pub use action_attempt_wait::WaitOptions;
+pub use client::{Operation, Seam, SeamBuilder, DEFAULT_ENDPOINT, DEFAULT_TIMEOUT};
+pub use error::{ApiError, Error, FieldError, InvalidInputError, Result, ValidationError};
+pub use pagination::{Page, Pages, Paginated};
+pub use retry::RetryPolicy;
 pub use generated::*;
 pub use nullable::Nullable;
 

@@ -3,11 +3,17 @@
 //! Written by hand so that the generated code stays a list of types; nothing here is specific to
 //! one schema.
 
+use crate::error::ValidationError;
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde::ser::{Error as _, Serialize, Serializer};
 use serde_json::Value;
 use std::fmt;
+use std::collections::HashMap;
 use std::marker::PhantomData;
+use std::sync::{Mutex, OnceLock};
+
+/// Any JSON value, for fields the spec leaves free-form.
+pub use serde_json::Value as Json;
 
 /// Reads a string into an open enum (`From<&str>`), which keeps values it does not know, without
 /// allocating for the known ones.
@@ -53,4 +59,57 @@ pub fn serialize_tagged<S: Serializer, T: Serialize>(serializer: S, tag: &str, t
         _ => return Err(S::Error::custom(format_args!("variant `{tag_value}` is not a JSON object"))),
     }
     value.serialize(serializer)
+}
+
+/// `pattern`: the value, when present, must match. Patterns are compiled once per process.
+pub fn check_pattern(field: &str, value: Option<&str>, pattern: &'static str) -> Result<(), ValidationError> {
+    let Some(value) = value else { return Ok(()) };
+    static COMPILED: OnceLock<Mutex<HashMap<&'static str, Option<regex_lite::Regex>>>> = OnceLock::new();
+    let mut compiled = COMPILED.get_or_init(Default::default).lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let regex = compiled.entry(pattern).or_insert_with(|| regex_lite::Regex::new(pattern).ok());
+    match regex {
+        Some(regex) if regex.is_match(value) => Ok(()),
+        Some(_) => Err(ValidationError { field: field.to_owned(), rule: format!("must match the pattern `{pattern}`") }),
+        // The generator rejects patterns that do not compile; a spec edited by hand is not checked.
+        None => Ok(()),
+    }
+}
+
+/// `minLength` / `maxLength`, in characters as JSON Schema counts them.
+pub fn check_length(field: &str, value: Option<&str>, min: Option<usize>, max: Option<usize>) -> Result<(), ValidationError> {
+    let Some(value) = value else { return Ok(()) };
+    let length = value.chars().count();
+    let rule = match (min, max) {
+        (Some(min), _) if length < min => format!("must be at least {min} characters long, not {length}"),
+        (_, Some(max)) if length > max => format!("must be at most {max} characters long, not {length}"),
+        _ => return Ok(()),
+    };
+    Err(ValidationError { field: field.to_owned(), rule })
+}
+
+/// `minimum` / `maximum`, inclusive.
+pub fn check_range(field: &str, value: Option<f64>, min: Option<f64>, max: Option<f64>) -> Result<(), ValidationError> {
+    let Some(value) = value else { return Ok(()) };
+    let rule = match (min, max) {
+        (Some(min), _) if value < min => format!("must be at least {min}, not {value}"),
+        (_, Some(max)) if value > max => format!("must be at most {max}, not {value}"),
+        _ => return Ok(()),
+    };
+    Err(ValidationError { field: field.to_owned(), rule })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_name_the_field_and_the_rule() {
+        assert!(check_pattern("code", Some("1234"), r"^\d+$").is_ok());
+        assert!(check_pattern("code", None, r"^\d+$").is_ok());
+        let error = check_pattern("code", Some("12a4"), r"^\d+$").unwrap_err();
+        assert_eq!(error.to_string(), r"invalid request: `code` must match the pattern `^\d+$`");
+        assert_eq!(check_length("name", Some(""), Some(1), None).unwrap_err().rule, "must be at least 1 characters long, not 0");
+        assert_eq!(check_range("limit", Some(0.0), Some(1.0), Some(500.0)).unwrap_err().rule, "must be at least 1, not 0");
+        assert!(check_range("limit", Some(500.0), Some(1.0), Some(500.0)).is_ok());
+    }
 }

@@ -32,11 +32,13 @@ pub const REGENERATE_COMMAND: &str = "cargo run -p seam-codegen";
 pub struct Settings {
     /// The command that regenerates the output, written into every file header.
     pub regenerate_command: String,
+    /// The name of the crate the output is mounted in, as doc examples refer to it.
+    pub crate_name: String,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { regenerate_command: REGENERATE_COMMAND.to_owned() }
+        Settings { regenerate_command: REGENERATE_COMMAND.to_owned(), crate_name: "seam".to_owned() }
     }
 }
 
@@ -84,7 +86,7 @@ pub fn generate(spec_text: &str, source_name: &str, settings: &Settings) -> Resu
     let spec_error = |diagnostics| Error::Spec { source_name: source_name.to_owned(), diagnostics };
     let api = load::parse(spec_text).map_err(spec_error)?;
     let resolved = resolve::resolve(&api).map_err(spec_error)?;
-    let files = emit::emit(&resolved.model)
+    let files = emit::emit(&resolved.model, &settings.crate_name)
         .into_iter()
         .map(|file| write::render(&file.path, file.tokens, &settings.regenerate_command))
         .collect::<Result<Vec<_>, _>>()

@@ -36,8 +36,42 @@ pub struct Operation {
     pub request: String,
     /// Success body type, defined in the group's module.
     pub response: String,
-    /// The field of the response the method returns (`x-response-key`); `None` returns `()`.
-    pub response_key: Option<ResponseKey>,
+    /// What the method returns.
+    pub returns: Returns,
+    /// Whether sending the request twice does no more than sending it once, so that a timeout or a
+    /// 5xx may be retried: reads, updates, deletes.
+    pub retry_safe: bool,
+    /// For list operations that take `page_cursor` and answer with `pagination`.
+    pub pagination: Option<Pagination>,
+}
+
+/// What an operation's method returns.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Returns {
+    /// One field of the response (`x-response-key`).
+    Field(ResponseKey),
+    /// The whole response: it carries an action attempt next to the documented result, and the
+    /// caller needs both.
+    Whole,
+    /// Nothing (`x-response-key: null` and nothing else worth returning).
+    Nothing,
+}
+
+/// How to walk a paginated list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pagination {
+    /// Method names of the page-by-page and item-stream variants: `list_pages`, `list_all`.
+    pub pages_method: String,
+    pub all_method: String,
+    /// Request field holding the cursor, and whether it is `Nullable` (else `Option`).
+    pub cursor_field: String,
+    pub cursor_nullable: bool,
+    /// Response field holding the items, and the item type.
+    pub items_field: String,
+    pub item: TypeRef,
+    /// Response field holding the `pagination` object, and whether its `next_page_cursor` is `Nullable`.
+    pub pagination_field: String,
+    pub next_cursor_nullable: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +118,24 @@ pub struct Field {
     pub wire: String,
     pub ty: FieldType,
     pub docs: Docs,
+    /// Checked before a request is sent.
+    pub constraints: Constraints,
+}
+
+/// The spec's constraints on a value, checked client-side for requests.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    pub pattern: Option<String>,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
+    pub minimum: Option<f64>,
+    pub maximum: Option<f64>,
+}
+
+impl Constraints {
+    pub fn is_empty(&self) -> bool {
+        self == &Constraints::default()
+    }
 }
 
 /// How a field's presence and nullability shape its Rust type.

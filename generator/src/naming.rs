@@ -68,6 +68,16 @@ pub fn group_client(path: &[String]) -> String {
     pascal_ident(&path.join("_"))
 }
 
+/// The page-by-page variant of a list method: `list` becomes `list_pages`.
+pub fn pages_method(method: &str) -> String {
+    snake_ident(&format!("{method}_pages"))
+}
+
+/// The all-items stream variant of a list method: `list` becomes `list_all`.
+pub fn all_items_method(method: &str) -> String {
+    snake_ident(&format!("{method}_all"))
+}
+
 /// The variant of an open enum or tagged union that keeps values this version does not know.
 /// Usually `Unknown`; if the spec itself has a value named so, the first free of `UnknownValue`, `UnknownValue2`...
 pub fn unknown_variant(taken: &[String]) -> String {

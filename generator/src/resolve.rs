@@ -451,9 +451,9 @@ impl<'a> Resolver<'a> {
                 complete = false;
                 continue;
             };
-            let (nullable, docs) = match schema {
-                SchemaRef::Inline(schema) => (is_nullable(schema), docs_of(&schema.schema_data)),
-                SchemaRef::Ref(_) => (false, Docs::default()),
+            let (nullable, docs, constraints) = match schema {
+                SchemaRef::Inline(schema) => (is_nullable(schema), docs_of(&schema.schema_data), constraints_of(schema)),
+                SchemaRef::Ref(_) => (false, Docs::default(), Constraints::default()),
             };
             let required = shape.required.iter().any(|r| r == wire);
             let ty = match (required, nullable) {
@@ -462,7 +462,12 @@ impl<'a> Resolver<'a> {
                 (false, false) => FieldType::Optional(ty),
                 (false, true) => FieldType::OptionalNullable(ty),
             };
-            fields.push(Field { name: field_name, wire: wire.to_owned(), ty, docs });
+            if let Some(pattern) = &constraints.pattern {
+                if let Err(error) = regex_lite::Regex::new(pattern) {
+                    self.warn(&at, format!("pattern `{pattern}` is not checked before sending: {error}"));
+                }
+            }
+            fields.push(Field { name: field_name, wire: wire.to_owned(), ty, docs, constraints });
         }
         let additional = match shape.additional {
             Some((AdditionalProperties::Any(false), _)) | None => None,
@@ -646,7 +651,30 @@ impl<'a> Resolver<'a> {
             }
         }
         self.collect_group_types(&mut roots);
+        self.check_method_names(&roots);
         roots
+    }
+
+    /// Operation methods, their pagination variants and subgroup accessors share one namespace per group.
+    fn check_method_names(&mut self, groups: &[Group]) {
+        for group in groups {
+            let mut scope = Scope::default();
+            let group_at = Pointer::root().push("paths").push(format!("/{}", group.path.join("/")));
+            let mut names: Vec<(String, String)> = group.subgroups.iter().map(|sub| (sub.module.clone(), format!("group /{}", sub.path.join("/")))).collect();
+            for operation in &group.operations {
+                names.push((operation.method.clone(), operation.http_path.clone()));
+                if let Some(pagination) = &operation.pagination {
+                    names.push((pagination.pages_method.clone(), format!("{} (pages)", operation.http_path)));
+                    names.push((pagination.all_method.clone(), format!("{} (all items)", operation.http_path)));
+                }
+            }
+            for (name, origin) in names {
+                if let Err(earlier) = scope.claim(&name, &origin) {
+                    self.error(&group_at, format!("method `{name}` of {origin} collides with {earlier}"));
+                }
+            }
+            self.check_method_names(&group.subgroups);
+        }
     }
 
     /// Creates the groups along `path`, checking that their module and client names are free.
@@ -701,8 +729,8 @@ impl<'a> Resolver<'a> {
         }
         let request_ok = self.request_body(operation, at, module, &request);
         let response_fields = self.response_body(operation, at, module, &response);
-        let returns = match (operation.extensions.get("x-response-key"), &response_fields) {
-            (None, _) | (Some(serde_json::Value::Null), _) => None,
+        let key = match (operation.extensions.get("x-response-key"), &response_fields) {
+            (None, _) | (Some(serde_json::Value::Null), _) | (Some(serde_json::Value::String(_)), None) => None,
             (Some(serde_json::Value::String(key)), Some(fields)) => match fields.iter().find(|f| &f.wire == key) {
                 Some(field) => Some(ResponseKey { field: field.name.clone(), ty: field.ty.clone() }),
                 None => {
@@ -710,11 +738,25 @@ impl<'a> Resolver<'a> {
                     None
                 }
             },
-            (Some(serde_json::Value::String(_)), None) => None,
             (Some(other), _) => {
                 self.error(&at.push("x-response-key"), format!("must be a property name or null, found {other}"));
                 None
             }
+        };
+        let fields = response_fields.as_deref().unwrap_or_default();
+        // Seam's SDKs drop the action attempt that starts with a change; a caller needs it to wait for
+        // the change to reach the device, so a method whose answer carries one returns it.
+        let action_attempt = fields.iter().find(|f| f.wire == ACTION_ATTEMPT_FIELD);
+        let returns = match (key, action_attempt) {
+            (Some(key), None) => Returns::Field(key),
+            (Some(key), Some(field)) if key.field == field.name => Returns::Field(key),
+            (Some(_), Some(_)) => Returns::Whole,
+            (None, Some(field)) => Returns::Field(ResponseKey { field: field.name.clone(), ty: field.ty.clone() }),
+            (None, None) => Returns::Nothing,
+        };
+        let pagination = match &returns {
+            Returns::Field(key) => self.pagination(operation, fields, key, method_segment, module, &request),
+            _ => None,
         };
         let mut docs = Docs {
             title: operation.summary.clone(),
@@ -730,7 +772,62 @@ impl<'a> Resolver<'a> {
             docs,
             request,
             response,
-            response_key: returns,
+            returns,
+            retry_safe: is_retry_safe(method_segment),
+            pagination,
+        })
+    }
+
+    /// A list is paginated when its request takes `page_cursor` and its answer has a `pagination`
+    /// object with `has_next_page` and `next_page_cursor` next to the list it returns.
+    fn pagination(
+        &mut self,
+        _operation: &'a openapiv3::Operation,
+        response_fields: &[Field],
+        key: &ResponseKey,
+        method_segment: &str,
+        module: &[String],
+        request: &str,
+    ) -> Option<Pagination> {
+        let FieldType::Required(TypeRef::Vec(item)) = &key.ty else { return None };
+        let request_fields = self.struct_fields(module, request)?;
+        let cursor = request_fields.iter().find(|f| f.wire == "page_cursor")?;
+        let cursor_nullable = match &cursor.ty {
+            FieldType::Optional(TypeRef::String) => false,
+            FieldType::OptionalNullable(TypeRef::String) => true,
+            _ => return None,
+        };
+        let pagination = response_fields.iter().find(|f| f.wire == "pagination")?;
+        let FieldType::Required(TypeRef::Named { module: pagination_module, name }) = &pagination.ty else { return None };
+        let pagination_fields = self.struct_fields(pagination_module, name)?;
+        let has_next = pagination_fields.iter().any(|f| f.wire == "has_next_page" && f.ty == FieldType::Required(TypeRef::Bool));
+        let next_cursor = pagination_fields.iter().find(|f| f.wire == "next_page_cursor")?;
+        let next_cursor_nullable = match &next_cursor.ty {
+            FieldType::RequiredNullable(TypeRef::String) | FieldType::Optional(TypeRef::String) => false,
+            FieldType::OptionalNullable(TypeRef::String) => true,
+            _ => return None,
+        };
+        if !has_next || next_cursor.name != "next_page_cursor" || cursor.name != "page_cursor" {
+            return None;
+        }
+        Some(Pagination {
+            pages_method: naming::pages_method(method_segment),
+            all_method: naming::all_items_method(method_segment),
+            cursor_field: cursor.name.clone(),
+            cursor_nullable,
+            items_field: key.field.clone(),
+            item: (**item).clone(),
+            pagination_field: pagination.name.clone(),
+            next_cursor_nullable,
+        })
+    }
+
+    /// The fields of a struct defined so far, by module and name.
+    fn struct_fields(&self, module: &[String], name: &str) -> Option<Vec<Field>> {
+        let types = self.modules.get(module)?;
+        types.slots.iter().flatten().find(|d| d.name == name).and_then(|d| match &d.kind {
+            TypeKind::Struct(s) => Some(s.fields.clone()),
+            _ => None,
         })
     }
 
@@ -866,6 +963,33 @@ fn find_group<'g>(roots: &'g mut [Group], path: &[String]) -> &'g mut Group {
 fn at_path(at: &Pointer) -> String {
     let path = at.as_str().trim_start_matches("#/paths/").trim_end_matches("/post").replace("~1", "/").replace("~0", "~");
     format!("POST {path}")
+}
+
+const ACTION_ATTEMPT_FIELD: &str = "action_attempt";
+
+/// Whether an operation is safe to send twice, from its kind as its name says: reads, updates,
+/// deletes and (un)assignments are; creations, simulations and conversions are not.
+fn is_retry_safe(method: &str) -> bool {
+    const SAFE_PREFIXES: &[&str] = &["get", "list", "update", "delete", "assign", "unassign", "generate", "report"];
+    SAFE_PREFIXES.iter().any(|prefix| method == *prefix || method.starts_with(&format!("{prefix}_")))
+}
+
+fn constraints_of(schema: &Schema) -> Constraints {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(string)) => Constraints {
+            pattern: string.pattern.clone(),
+            min_length: string.min_length,
+            max_length: string.max_length,
+            ..Constraints::default()
+        },
+        SchemaKind::Type(Type::Integer(integer)) => Constraints {
+            minimum: integer.minimum.map(|v| v as f64),
+            maximum: integer.maximum.map(|v| v as f64),
+            ..Constraints::default()
+        },
+        SchemaKind::Type(Type::Number(number)) => Constraints { minimum: number.minimum, maximum: number.maximum, ..Constraints::default() },
+        _ => Constraints::default(),
+    }
 }
 
 fn is_nullable(schema: &Schema) -> bool {

@@ -7,7 +7,8 @@ mod types;
 
 pub use docs::sanitize as sanitize_markdown;
 
-use crate::model::{Model, TypeRef};
+use crate::model::{Field, FieldType, Model, Operation, TypeDef, TypeKind, TypeRef};
+use std::collections::BTreeMap;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
@@ -17,8 +18,10 @@ pub struct EmittedFile {
     pub tokens: TokenStream,
 }
 
-/// The module list, the shared types, and one file per top-level group.
-pub fn emit(model: &Model) -> Vec<EmittedFile> {
+/// The module list, the shared types, and one file per top-level group. `crate_name` is the name
+/// doctests use for the crate.
+pub fn emit(model: &Model, crate_name: &str) -> Vec<EmittedFile> {
+    let index = TypeIndex::new(model, crate_name);
     let group_modules: Vec<Ident> = model.groups.iter().map(|g| ident(&g.module)).collect();
     let group_docs: Vec<String> = model.groups.iter().map(|g| format!(" Operations under `/{}`.", g.path.join("/"))).collect();
     let mut files = vec![EmittedFile {
@@ -36,7 +39,7 @@ pub fn emit(model: &Model) -> Vec<EmittedFile> {
     }];
     files.push(EmittedFile { path: "types.rs".to_owned(), tokens: types::module_file(&model.types) });
     for group in &model.groups {
-        files.push(EmittedFile { path: format!("{}.rs", group.module), tokens: groups::module_file(group) });
+        files.push(EmittedFile { path: format!("{}.rs", group.module), tokens: groups::module_file(group, &index) });
     }
     files
 }
@@ -71,6 +74,77 @@ pub(crate) fn type_path(ty: &TypeRef) -> TokenStream {
         TypeRef::Map(value) => {
             let value = type_path(value);
             quote!(::std::collections::BTreeMap<::std::string::String, #value>)
+        }
+    }
+}
+
+/// Generated types by module and name, for emitters that look through a reference (examples,
+/// validation).
+pub(crate) struct TypeIndex<'m> {
+    types: BTreeMap<(Vec<String>, &'m str), &'m TypeDef>,
+    crate_name: &'m str,
+}
+
+impl<'m> TypeIndex<'m> {
+    fn new(model: &'m Model, crate_name: &'m str) -> Self {
+        let mut index = TypeIndex { types: BTreeMap::new(), crate_name };
+        for def in &model.types {
+            index.types.insert((vec!["types".to_owned()], def.name.as_str()), def);
+        }
+        let mut stack: Vec<&crate::model::Group> = model.groups.iter().collect();
+        while let Some(group) = stack.pop() {
+            let module: Vec<String> = group.path.iter().map(|s| crate::naming::snake_ident(s)).collect();
+            for def in &group.types {
+                index.types.insert((module.clone(), def.name.as_str()), def);
+            }
+            stack.extend(group.subgroups.iter());
+        }
+        index
+    }
+
+    fn get(&self, module: &[String], name: &str) -> Option<&'m TypeDef> {
+        self.types.get(&(module.to_vec(), name)).copied()
+    }
+
+    /// The fields of an operation's request body, defined in its group's module.
+    pub(crate) fn request_fields(&self, operation: &Operation, group: &crate::model::Group) -> Vec<&'m Field> {
+        let module: Vec<String> = group.path.iter().map(|s| crate::naming::snake_ident(s)).collect();
+        match self.get(&module, &operation.request).map(|def| &def.kind) {
+            Some(TypeKind::Struct(s)) => s.fields.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Rust source of a plausible value of a type, for doc examples.
+    pub(crate) fn example_value(&self, ty: &TypeRef, depth: usize) -> Option<String> {
+        let crate_name = self.crate_name;
+        match ty {
+            TypeRef::String => Some("\"...\"".to_owned()),
+            TypeRef::Bool => Some("true".to_owned()),
+            TypeRef::I32 | TypeRef::I64 => Some("1".to_owned()),
+            TypeRef::F32 | TypeRef::F64 => Some("1.0".to_owned()),
+            TypeRef::Json => Some(format!("{crate_name}::wire::Json::Null")),
+            TypeRef::Vec(_) => Some("vec![]".to_owned()),
+            TypeRef::Map(_) => Some("Default::default()".to_owned()),
+            TypeRef::Named { module, name } => {
+                let path = format!("{crate_name}::{}::{}", module.join("::"), name);
+                match &self.get(module, name)?.kind {
+                    TypeKind::Enum { variants, .. } => variants.first().map(|v| format!("{path}::{}", v.name)),
+                    TypeKind::Struct(s) if s.builder && depth < 3 => {
+                        let args: Vec<String> = s
+                            .fields
+                            .iter()
+                            .filter(|f| f.ty.is_required())
+                            .map(|f| match &f.ty {
+                                FieldType::RequiredNullable(_) => Some("None".to_owned()),
+                                ty => self.example_value(ty.inner(), depth + 1),
+                            })
+                            .collect::<Option<_>>()?;
+                        Some(format!("{path}::new({})", args.join(", ")))
+                    }
+                    _ => None,
+                }
+            }
         }
     }
 }
