@@ -120,7 +120,7 @@ impl<'a> AccessCodes<'a> {
     pub async fn generate_code(
         &self,
         request: GenerateCodeRequest,
-    ) -> crate::Result<crate::types::AccessCode> {
+    ) -> crate::Result<crate::access_codes::GenerateCodeResponseGeneratedCode> {
         self.client.execute(&request).await.map(|response| response.generated_code)
     }
     /// Get an Access Code
@@ -173,6 +173,19 @@ impl<'a> AccessCodes<'a> {
     ) -> crate::Result<::std::vec::Vec<crate::types::AccessCode>> {
         self.client.execute(&request).await.map(|response| response.access_codes)
     }
+    /// The pages of [`list`](Self::list), fetched one at a time with [`crate::Pages::next_page`]; start from a saved cursor with the request's `page_cursor`.
+    pub fn list_pages(&self, request: ListRequest) -> crate::Pages<ListRequest> {
+        crate::Pages::new(::std::clone::Clone::clone(self.client), request)
+    }
+    /// Every item of every page of [`list`](Self::list), as a stream that fetches each page when it needs it.
+    pub fn list_all(
+        &self,
+        request: ListRequest,
+    ) -> impl ::futures_core::Stream<
+        Item = crate::Result<crate::types::AccessCode>,
+    > + ::std::marker::Send + 'static {
+        self.list_pages(request).into_stream()
+    }
     /// Pull a Backup Access Code
     ///
     /// Retrieves a backup access code for an [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes). See also [Managing Backup Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/backup-access-codes).
@@ -201,7 +214,7 @@ impl<'a> AccessCodes<'a> {
     pub async fn pull_backup_access_code(
         &self,
         request: PullBackupAccessCodeRequest,
-    ) -> crate::Result<crate::types::AccessCode> {
+    ) -> crate::Result<::std::option::Option<crate::types::AccessCode>> {
         self.client.execute(&request).await.map(|response| response.access_code)
     }
     /// Report Device Access Code Constraints
@@ -331,6 +344,30 @@ impl crate::Operation for ListRequest {
     const PATH: &'static str = "/access_codes/list";
     const RETRY_SAFE: bool = true;
     type Response = ListResponse;
+}
+impl crate::Paginated for ListRequest {
+    type Item = crate::types::AccessCode;
+    fn set_page_cursor(&mut self, cursor: ::std::string::String) {
+        self.page_cursor = crate::Nullable::Value(cursor);
+    }
+    fn into_page(response: ListResponse) -> crate::Page<crate::types::AccessCode> {
+        match response.pagination {
+            ::std::option::Option::Some(info) => {
+                crate::Page::new(
+                    response.access_codes,
+                    info.has_next_page,
+                    info.next_page_cursor,
+                )
+            }
+            ::std::option::Option::None => {
+                crate::Page::new(
+                    response.access_codes,
+                    false,
+                    ::std::option::Option::None,
+                )
+            }
+        }
+    }
 }
 impl crate::Operation for PullBackupAccessCodeRequest {
     const PATH: &'static str = "/access_codes/pull_backup_access_code";
@@ -675,7 +712,8 @@ impl<'de> ::serde::Deserialize<'de> for CreateRequestMaxTimeRounding {
 )]
 pub struct CreateResponse {
     pub access_code: crate::types::AccessCode,
-    pub action_attempt: crate::types::ActionAttempt,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub action_attempt: ::std::option::Option<crate::types::ActionAttempt>,
 }
 /// Request body of `POST /access_codes/create_multiple`.
 #[derive(
@@ -987,7 +1025,22 @@ impl GenerateCodeRequest {
     ::serde::Deserialize
 )]
 pub struct GenerateCodeResponse {
-    pub generated_code: crate::types::AccessCode,
+    /// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
+    pub generated_code: crate::access_codes::GenerateCodeResponseGeneratedCode,
+}
+/// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct GenerateCodeResponseGeneratedCode {
+    /// ID of the device for which the code was generated.
+    pub device_id: ::std::string::String,
+    /// The generated code.
+    pub code: ::std::string::String,
 }
 /// Request body of `POST /access_codes/get`.
 #[derive(
@@ -1159,7 +1212,8 @@ impl ListRequest {
 )]
 pub struct ListResponse {
     pub access_codes: ::std::vec::Vec<crate::types::AccessCode>,
-    pub pagination: crate::types::Pagination,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub pagination: ::std::option::Option<crate::types::Pagination>,
 }
 /// Request body of `POST /access_codes/pull_backup_access_code`.
 #[derive(
@@ -1192,7 +1246,8 @@ impl PullBackupAccessCodeRequest {
     ::serde::Deserialize
 )]
 pub struct PullBackupAccessCodeResponse {
-    pub access_code: crate::types::AccessCode,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_code: ::std::option::Option<crate::types::AccessCode>,
     pub backup_access_code: crate::types::AccessCode,
 }
 /// Request body of `POST /access_codes/report_device_constraints`.
@@ -1906,6 +1961,19 @@ pub mod unmanaged {
         ) -> crate::Result<::std::vec::Vec<crate::types::UnmanagedAccessCode>> {
             self.client.execute(&request).await.map(|response| response.access_codes)
         }
+        /// The pages of [`list`](Self::list), fetched one at a time with [`crate::Pages::next_page`]; start from a saved cursor with the request's `page_cursor`.
+        pub fn list_pages(&self, request: ListRequest) -> crate::Pages<ListRequest> {
+            crate::Pages::new(::std::clone::Clone::clone(self.client), request)
+        }
+        /// Every item of every page of [`list`](Self::list), as a stream that fetches each page when it needs it.
+        pub fn list_all(
+            &self,
+            request: ListRequest,
+        ) -> impl ::futures_core::Stream<
+            Item = crate::Result<crate::types::UnmanagedAccessCode>,
+        > + ::std::marker::Send + 'static {
+            self.list_pages(request).into_stream()
+        }
         /// Update an Unmanaged Access Code
         ///
         /// Updates a specified [unmanaged access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/migrating-existing-access-codes).
@@ -1946,6 +2014,32 @@ pub mod unmanaged {
         const PATH: &'static str = "/access_codes/unmanaged/list";
         const RETRY_SAFE: bool = true;
         type Response = ListResponse;
+    }
+    impl crate::Paginated for ListRequest {
+        type Item = crate::types::UnmanagedAccessCode;
+        fn set_page_cursor(&mut self, cursor: ::std::string::String) {
+            self.page_cursor = crate::Nullable::Value(cursor);
+        }
+        fn into_page(
+            response: ListResponse,
+        ) -> crate::Page<crate::types::UnmanagedAccessCode> {
+            match response.pagination {
+                ::std::option::Option::Some(info) => {
+                    crate::Page::new(
+                        response.access_codes,
+                        info.has_next_page,
+                        info.next_page_cursor,
+                    )
+                }
+                ::std::option::Option::None => {
+                    crate::Page::new(
+                        response.access_codes,
+                        false,
+                        ::std::option::Option::None,
+                    )
+                }
+            }
+        }
     }
     impl crate::Operation for UpdateRequest {
         const PATH: &'static str = "/access_codes/unmanaged/update";
@@ -2210,7 +2304,8 @@ pub mod unmanaged {
     )]
     pub struct ListResponse {
         pub access_codes: ::std::vec::Vec<crate::types::UnmanagedAccessCode>,
-        pub pagination: crate::types::Pagination,
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub pagination: ::std::option::Option<crate::types::Pagination>,
     }
     /// Request body of `POST /access_codes/unmanaged/update`.
     #[derive(

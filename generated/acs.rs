@@ -168,6 +168,19 @@ pub mod credentials {
         ) -> crate::Result<::std::vec::Vec<crate::types::AcsCredential>> {
             self.client.execute(&request).await.map(|response| response.acs_credentials)
         }
+        /// The pages of [`list`](Self::list), fetched one at a time with [`crate::Pages::next_page`]; start from a saved cursor with the request's `page_cursor`.
+        pub fn list_pages(&self, request: ListRequest) -> crate::Pages<ListRequest> {
+            crate::Pages::new(::std::clone::Clone::clone(self.client), request)
+        }
+        /// Every item of every page of [`list`](Self::list), as a stream that fetches each page when it needs it.
+        pub fn list_all(
+            &self,
+            request: ListRequest,
+        ) -> impl ::futures_core::Stream<
+            Item = crate::Result<crate::types::AcsCredential>,
+        > + ::std::marker::Send + 'static {
+            self.list_pages(request).into_stream()
+        }
         /// List Accessible Entrances
         ///
         /// Returns a list of all [entrances](https://docs.seam.co/latest/api/acs/entrances) to which a [credential](https://docs.seam.co/latest/api/acs/credentials) grants access.
@@ -273,6 +286,22 @@ pub mod credentials {
                 ::std::option::Option::None,
             )?;
             ::std::result::Result::Ok(())
+        }
+    }
+    impl crate::Paginated for ListRequest {
+        type Item = crate::types::AcsCredential;
+        fn set_page_cursor(&mut self, cursor: ::std::string::String) {
+            self.page_cursor = crate::Nullable::Value(cursor);
+        }
+        fn into_page(
+            response: ListResponse,
+        ) -> crate::Page<crate::types::AcsCredential> {
+            let info = response.pagination;
+            crate::Page::new(
+                response.acs_credentials,
+                info.has_next_page,
+                info.next_page_cursor,
+            )
         }
     }
     impl crate::Operation for ListAccessibleEntrancesRequest {

@@ -69,8 +69,10 @@ pub struct Pagination {
     /// Response field holding the items, and the item type.
     pub items_field: String,
     pub item: TypeRef,
-    /// Response field holding the `pagination` object, and whether its `next_page_cursor` is `Nullable`.
+    /// Response field holding the `pagination` object (`Option` when the answer may lack it), and
+    /// whether its `next_page_cursor` is `Nullable`.
     pub pagination_field: String,
+    pub pagination_optional: bool,
     pub next_cursor_nullable: bool,
 }
 

@@ -134,7 +134,8 @@ impl<'a> Resolver<'a> {
             };
             self.fill(&module, slot, definition);
         }
-        self.modules.remove(&module).map(|types| types.slots.into_iter().flatten().collect()).unwrap_or_default()
+        // Kept in `modules` too: operations look into shared types (the shape of `pagination`).
+        self.modules.get(&module).map(|types| types.slots.iter().flatten().cloned().collect()).unwrap_or_default()
     }
 
     fn module(&mut self, module: &[String]) -> &mut ModuleTypes {
@@ -798,7 +799,11 @@ impl<'a> Resolver<'a> {
             _ => return None,
         };
         let pagination = response_fields.iter().find(|f| f.wire == "pagination")?;
-        let FieldType::Required(TypeRef::Named { module: pagination_module, name }) = &pagination.ty else { return None };
+        let (pagination_module, name, pagination_optional) = match &pagination.ty {
+            FieldType::Required(TypeRef::Named { module, name }) => (module, name, false),
+            FieldType::Optional(TypeRef::Named { module, name }) => (module, name, true),
+            _ => return None,
+        };
         let pagination_fields = self.struct_fields(pagination_module, name)?;
         let has_next = pagination_fields.iter().any(|f| f.wire == "has_next_page" && f.ty == FieldType::Required(TypeRef::Bool));
         let next_cursor = pagination_fields.iter().find(|f| f.wire == "next_page_cursor")?;
@@ -818,6 +823,7 @@ impl<'a> Resolver<'a> {
             items_field: key.field.clone(),
             item: (**item).clone(),
             pagination_field: pagination.name.clone(),
+            pagination_optional,
             next_cursor_nullable,
         })
     }

@@ -167,9 +167,23 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
         let items = ident(&pagination.items_field);
         let info = ident(&pagination.pagination_field);
         let next = if pagination.next_cursor_nullable {
-            quote!(response.#info.next_page_cursor.into_option())
+            quote!(info.next_page_cursor.into_option())
         } else {
-            quote!(response.#info.next_page_cursor)
+            quote!(info.next_page_cursor)
+        };
+        // An answer without `pagination` is the last page.
+        let page = if pagination.pagination_optional {
+            quote! {
+                match response.#info {
+                    ::std::option::Option::Some(info) => crate::Page::new(response.#items, info.has_next_page, #next),
+                    ::std::option::Option::None => crate::Page::new(response.#items, false, ::std::option::Option::None),
+                }
+            }
+        } else {
+            quote! {
+                let info = response.#info;
+                crate::Page::new(response.#items, info.has_next_page, #next)
+            }
         };
         quote! {
             impl crate::Paginated for #request {
@@ -180,7 +194,7 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
                 }
 
                 fn into_page(response: #response) -> crate::Page<#item> {
-                    crate::Page::new(response.#items, response.#info.has_next_page, #next)
+                    #page
                 }
             }
         }
