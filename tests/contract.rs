@@ -1,0 +1,136 @@
+//! The generated client against Prism serving spec/seam.yaml: a contract mock that rejects (422) any
+//! request that does not match the spec, and in dynamic mode answers with random responses valid
+//! against it, every one of which must decode into the generated types.
+
+mod support;
+
+use seam::access_codes as codes;
+use seam::acs::credentials::{self, CreateRequest, CreateRequestAccessMethod as AccessMethod, CreateRequestVisionlineMetadata};
+use seam::{Error, Seam};
+use serde_json::Value;
+use support::{seam_for, start_prism};
+
+const ID: &str = "1d4fb22b-743b-492f-ad74-cffcbd63c874";
+const OTHER_ID: &str = "59c9af06-7881-46d2-8d9b-3eda964c058b";
+
+fn fixture(name: &str) -> Value {
+    let path = format!("{}/tests/fixtures/seeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// Every operation of the spec, called with a valid request; `index` picks one (modulo the count).
+const OPERATIONS: usize = 28;
+
+async fn call(seam: &Seam, index: usize) -> Result<&'static str, Error> {
+    let creds = seam.acs().credentials();
+    let access_codes = seam.access_codes();
+    Ok(match index % OPERATIONS {
+        0 => drop(creds.assign(credentials::AssignRequest::new(ID).acs_user_id(OTHER_ID)).await?).then_name("acs.credentials.assign"),
+        1 => drop(creds.create(CreateRequest::new(AccessMethod::Code).acs_user_id(ID).code("1234")).await?).then_name("acs.credentials.create"),
+        2 => drop(creds.create_offline_code(credentials::CreateOfflineCodeRequest::new(ID, OTHER_ID)).await?).then_name("acs.credentials.create_offline_code"),
+        3 => drop(creds.delete(credentials::DeleteRequest::new(ID)).await?).then_name("acs.credentials.delete"),
+        4 => drop(creds.get(credentials::GetRequest::new(ID)).await?).then_name("acs.credentials.get"),
+        5 => drop(creds.list(credentials::ListRequest::new().acs_system_id(ID).limit(10)).await?).then_name("acs.credentials.list"),
+        6 => drop(creds.list_accessible_entrances(credentials::ListAccessibleEntrancesRequest::new(ID)).await?).then_name("acs.credentials.list_accessible_entrances"),
+        7 => drop(creds.unassign(credentials::UnassignRequest::new(ID).user_identity_id(OTHER_ID)).await?).then_name("acs.credentials.unassign"),
+        8 => drop(creds.update(credentials::UpdateRequest::new(ID).code("5678").ends_at("2030-06-18T10:42:53.000Z")).await?).then_name("acs.credentials.update"),
+        9 => drop(creds.unmanaged().get(credentials::unmanaged::GetRequest::new(ID)).await?).then_name("acs.credentials.unmanaged.get"),
+        10 => drop(creds.unmanaged().list(credentials::unmanaged::ListRequest::new().acs_user_id(ID)).await?).then_name("acs.credentials.unmanaged.list"),
+        11 => drop(access_codes.create(codes::CreateRequest::new(ID).code("4321").name("Guest")).await?).then_name("access_codes.create"),
+        12 => drop(access_codes.create_multiple(codes::CreateMultipleRequest::new(vec![ID.to_owned(), OTHER_ID.to_owned()])).await?).then_name("access_codes.create_multiple"),
+        13 => drop(access_codes.delete(codes::DeleteRequest::new(ID)).await?).then_name("access_codes.delete"),
+        14 => drop(access_codes.generate_code(codes::GenerateCodeRequest::new(ID)).await?).then_name("access_codes.generate_code"),
+        15 => drop(access_codes.get(codes::GetRequest::new().access_code_id(ID)).await?).then_name("access_codes.get"),
+        16 => drop(access_codes.list(codes::ListRequest::new().device_id(ID)).await?).then_name("access_codes.list"),
+        17 => drop(access_codes.pull_backup_access_code(codes::PullBackupAccessCodeRequest::new(ID)).await?).then_name("access_codes.pull_backup_access_code"),
+        18 => drop(access_codes.report_device_constraints(codes::ReportDeviceConstraintsRequest::new(ID).min_code_length(4)).await?).then_name("access_codes.report_device_constraints"),
+        19 => drop(access_codes.simulate().create_unmanaged_access_code(codes::simulate::CreateUnmanagedAccessCodeRequest::new("1234", ID, "Found")).await?).then_name("access_codes.simulate.create_unmanaged_access_code"),
+        20 => drop(access_codes.unmanaged().convert_to_managed(codes::unmanaged::ConvertToManagedRequest::new(ID)).await?).then_name("access_codes.unmanaged.convert_to_managed"),
+        21 => drop(access_codes.unmanaged().delete(codes::unmanaged::DeleteRequest::new(ID)).await?).then_name("access_codes.unmanaged.delete"),
+        22 => drop(access_codes.unmanaged().get(codes::unmanaged::GetRequest::new().access_code_id(ID)).await?).then_name("access_codes.unmanaged.get"),
+        23 => drop(access_codes.unmanaged().list(codes::unmanaged::ListRequest::new(ID)).await?).then_name("access_codes.unmanaged.list"),
+        24 => drop(access_codes.unmanaged().update(codes::unmanaged::UpdateRequest::new(ID, true)).await?).then_name("access_codes.unmanaged.update"),
+        25 => drop(access_codes.update(codes::UpdateRequest::new(ID).name("Renamed")).await?).then_name("access_codes.update"),
+        26 => drop(access_codes.update_multiple(codes::UpdateMultipleRequest::new("common-key").name("All")).await?).then_name("access_codes.update_multiple"),
+        _ => drop(seam.action_attempts().get(seam::action_attempts::GetRequest::new(ID)).await?).then_name("action_attempts.get"),
+    })
+}
+
+trait ThenName {
+    fn then_name(self, name: &'static str) -> &'static str;
+}
+
+impl ThenName for () {
+    fn then_name(self, name: &'static str) -> &'static str {
+        name
+    }
+}
+
+#[tokio::test]
+async fn every_operation_sends_what_the_spec_accepts() {
+    let prism = start_prism(false);
+    let seam = seam_for(&prism, "seam_test_key");
+    for index in 0..OPERATIONS {
+        if let Err(error) = call(&seam, index).await {
+            panic!("operation {index} failed against the spec: {error}\n{}", prism.log());
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_documented_credential_requests_match_the_spec() {
+    let prism = start_prism(false);
+    let seam = seam_for(&prism, "seam_test_key");
+    for name in ["pin_code_for_user_identity", "card_for_acs_user", "mobile_key_for_user_identity"] {
+        let body = fixture(&format!("create_{name}.request.json"));
+        let request: CreateRequest = serde_json::from_value(body).unwrap();
+        seam.acs().credentials().create(request).await.unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let card = CreateRequest::new(AccessMethod::Card)
+        .acs_user_id(ID)
+        .visionline_metadata(CreateRequestVisionlineMetadata::new().card_format(credentials::CreateRequestVisionlineMetadataCardFormat::TlCode));
+    seam.acs().credentials().create(card).await.unwrap();
+}
+
+#[tokio::test]
+async fn prism_rejects_a_request_that_breaks_the_spec() {
+    // The contract mock must be strict for the tests above to mean anything.
+    let prism = start_prism(false);
+    let client = reqwest::Client::new();
+    let send = |body: Value| {
+        client
+            .post(format!("{}/acs/credentials/update", prism.url))
+            .bearer_auth("seam_test_key")
+            .json(&body)
+            .send()
+    };
+    // Prism answers with the spec's own 400 response and lists what was wrong in `sl-violations`.
+    for (body, what) in [
+        (serde_json::json!({"code": "1234"}), "a missing required field"),
+        (serde_json::json!({"acs_credential_id": ID, "code": 1234}), "a wrong type"),
+        (serde_json::json!({"acs_credential_id": ID, "code": "12ab"}), "a broken pattern"),
+    ] {
+        let response = send(body).await.unwrap();
+        assert_eq!(response.status(), 400, "{what}");
+        assert!(response.headers().contains_key("sl-violations"), "{what}: no violations reported");
+    }
+    let valid = send(serde_json::json!({"acs_credential_id": ID})).await.unwrap();
+    assert_eq!(valid.status(), 200);
+    assert!(!valid.headers().contains_key("sl-violations"));
+}
+
+#[tokio::test]
+async fn five_hundred_random_valid_responses_all_decode() {
+    let prism = start_prism(true);
+    let seam = seam_for(&prism, "seam_test_key");
+    let mut per_operation = std::collections::BTreeMap::new();
+    for index in 0..(OPERATIONS * 19) {
+        match call(&seam, index).await {
+            Ok(name) => *per_operation.entry(name).or_insert(0) += 1,
+            Err(error) => panic!("response {index} (operation {}) did not decode: {error}", index % OPERATIONS),
+        }
+    }
+    let total: usize = per_operation.values().sum();
+    assert!(total >= 500, "{total}");
+    assert_eq!(per_operation.len(), OPERATIONS, "{per_operation:?}");
+}
