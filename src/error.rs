@@ -1,5 +1,6 @@
 //! The one error type of every call.
 
+#[cfg(feature = "action-attempts")]
 use crate::types::ActionAttempt;
 use std::fmt;
 use std::time::Duration;
@@ -46,9 +47,11 @@ pub enum Error {
     #[error("cannot encode the request to {path}: {source}")]
     Encode { path: &'static str, source: serde_json::Error },
     /// An action attempt finished with `status: error`; it carries Seam's error type and message.
+    #[cfg(feature = "action-attempts")]
     #[error("action attempt {} ({}) failed: {}", .0.action_attempt_id, .0.action_type, action_attempt_error(.0))]
     ActionAttemptFailed(Box<ActionAttempt>),
     /// An action attempt was still pending when waiting for it timed out; it carries the last state seen.
+    #[cfg(feature = "action-attempts")]
     #[error("action attempt {} ({}) still pending after {waited:?}", .attempt.action_attempt_id, .attempt.action_type)]
     ActionAttemptTimeout { attempt: Box<ActionAttempt>, waited: Duration },
     /// The client was configured wrongly; the message says how.
@@ -166,6 +169,7 @@ fn request_id_suffix(request_id: &Option<String>) -> String {
     request_id.as_ref().map(|id| format!(", request id {id}")).unwrap_or_default()
 }
 
+#[cfg(feature = "action-attempts")]
 fn action_attempt_error(attempt: &ActionAttempt) -> String {
     match &attempt.error {
         Some(error) => format!("{}: {}", error.r#type, error.message),

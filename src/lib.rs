@@ -26,6 +26,7 @@
 //! The bindings ([`types`], [`acs`], [`access_codes`]) are generated from `spec/seam.yaml` by
 //! `seam-codegen`; the runtime around them ([`Seam`], [`Error`], [`Nullable`]) is written by hand.
 
+#[cfg(feature = "action-attempts")]
 mod action_attempt_wait;
 mod auth;
 mod client;
@@ -38,6 +39,7 @@ pub mod wire;
 #[path = "../generated/mod.rs"]
 mod generated;
 
+#[cfg(feature = "action-attempts")]
 pub use action_attempt_wait::WaitOptions;
 pub use client::{Operation, Seam, SeamBuilder, DEFAULT_ENDPOINT, DEFAULT_TIMEOUT};
 pub use error::{ApiError, Error, FieldError, InvalidInputError, Result, ValidationError};

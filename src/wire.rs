@@ -61,6 +61,48 @@ pub fn serialize_tagged<S: Serializer, T: Serialize>(serializer: S, tag: &str, t
     value.serialize(serializer)
 }
 
+/// Decoding an untagged union: tries branches in order and remembers why each failed.
+pub struct Branches<'v> {
+    type_name: &'static str,
+    value: &'v Value,
+    failures: Vec<String>,
+}
+
+impl<'v> Branches<'v> {
+    pub fn new(type_name: &'static str, value: &'v Value) -> Self {
+        Branches { type_name, value, failures: Vec::new() }
+    }
+
+    /// The branch decoded, if the value carries every constant `(property, value)` and decodes as `T`.
+    pub fn attempt<T: DeserializeOwned>(&mut self, branch: &str, constants: &[(&str, &str)]) -> Option<T> {
+        for (property, expected) in constants {
+            let found = self.value.get(property).and_then(Value::as_str);
+            if found != Some(*expected) {
+                let found = found.map_or_else(|| "missing".to_owned(), |found| format!("`{found}`"));
+                self.failures.push(format!("{branch}: `{property}` is {found}, not `{expected}`"));
+                return None;
+            }
+        }
+        match T::deserialize(self.value) {
+            Ok(decoded) => Some(decoded),
+            Err(error) => {
+                self.failures.push(format!("{branch}: {error}"));
+                None
+            }
+        }
+    }
+
+    /// The error when no branch matched, listing why (the first few reasons, with a count of the rest).
+    pub fn no_match<E: de::Error>(self) -> E {
+        const SHOWN: usize = 8;
+        let mut reasons = self.failures.iter().take(SHOWN).cloned().collect::<Vec<_>>().join("; ");
+        if self.failures.len() > SHOWN {
+            reasons.push_str(&format!("; and {} more", self.failures.len() - SHOWN));
+        }
+        E::custom(format_args!("no variant of {} matched: {reasons}", self.type_name))
+    }
+}
+
 /// `pattern`: the value, when present, must match. Patterns are compiled once per process.
 pub fn check_pattern(field: &str, value: Option<&str>, pattern: &'static str) -> Result<(), ValidationError> {
     let Some(value) = value else { return Ok(()) };

@@ -16,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod naming;
 pub mod resolve;
+pub mod standalone;
 pub mod write;
 
 pub use diagnostics::{Diagnostic, Location};

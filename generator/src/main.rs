@@ -32,6 +32,12 @@ enum Command {
     /// Change nothing; exit 1 when the output differs from what the spec generates, listing the
     /// stale, missing and extra files and the command that fixes them.
     Check,
+    /// Write a complete crate (Cargo.toml, runtime, bindings) for any OpenAPI 3.0 document into --out.
+    Crate {
+        /// The crate's name.
+        #[arg(long)]
+        name: String,
+    },
 }
 
 fn repository_root() -> PathBuf {
@@ -51,6 +57,17 @@ fn main() -> ExitCode {
             Ok((generated, summary)) => {
                 print_warnings(&generated.warnings);
                 println!("{}: {summary}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("error: {error}");
+                ExitCode::from(2)
+            }
+        },
+        Some(Command::Crate { name }) => match seam_codegen::standalone::write_crate(&spec, &out, &name, &settings) {
+            Ok((warnings, summary)) => {
+                print_warnings(&warnings);
+                println!("{}: crate `{name}`: {summary}", out.display());
                 ExitCode::SUCCESS
             }
             Err(error) => {

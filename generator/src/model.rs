@@ -99,6 +99,10 @@ pub enum TypeKind {
     Enum { variants: Vec<EnumVariant>, unknown: String },
     /// `oneOf` with a discriminator: the tag property selects the variant; unknown tags keep their JSON.
     TaggedUnion { tag: String, variants: Vec<UnionVariant>, unknown: String },
+    /// `oneOf` without a discriminator, or `anyOf`: the variants are tried in order, and the first
+    /// whose constant properties match and that decodes wins; when none does, the error says why each
+    /// failed.
+    UntaggedUnion { variants: Vec<UntaggedVariant> },
     /// A named schema that is not an object or enum: `pub type Name = ...;`.
     Alias(TypeRef),
 }
@@ -180,6 +184,16 @@ pub struct UnionVariant {
     /// The discriminator value that selects this variant.
     pub tag_value: String,
     pub ty: TypeRef,
+    pub docs: Docs,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UntaggedVariant {
+    pub name: String,
+    pub ty: TypeRef,
+    /// Required properties whose schema allows one string only: `(wire name, value)`. A value must carry
+    /// them to match the variant, even though the variant's own field type would accept any string.
+    pub consts: Vec<(String, String)>,
     pub docs: Docs,
 }
 

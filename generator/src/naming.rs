@@ -68,6 +68,18 @@ pub fn group_client(path: &[String]) -> String {
     pascal_ident(&path.join("_"))
 }
 
+/// The variant of an untagged union for one branch: the component it refers to, the constants that
+/// identify it (`status: pending`, `action_type: LOCK_DOOR` give `PendingLockDoor`), or the kind of value.
+pub fn untagged_variant(component: Option<&str>, consts: &[(String, String)], kind: &str) -> String {
+    match component {
+        Some(component) => pascal_ident(component),
+        None if !consts.is_empty() => {
+            pascal_ident(&consts.iter().map(|(_, value)| value.as_str()).collect::<Vec<_>>().join("_"))
+        }
+        None => pascal_ident(kind),
+    }
+}
+
 /// The page-by-page variant of a list method: `list` becomes `list_pages`.
 pub fn pages_method(method: &str) -> String {
     snake_ident(&format!("{method}_pages"))

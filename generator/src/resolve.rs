@@ -269,10 +269,7 @@ impl<'a> Resolver<'a> {
                 [ReferenceOr::Reference { reference }] => self.component_ref(reference, &pointer.push("allOf").push(0)),
                 _ => self.define_inline(schema, pointer, module, inline_name),
             },
-            SchemaKind::AnyOf { .. } => {
-                self.unsupported(pointer, "`anyOf`", "describe the alternatives as a `oneOf` with a `discriminator`");
-                None
-            }
+            SchemaKind::AnyOf { .. } => self.define_inline(schema, pointer, module, inline_name),
             SchemaKind::Not { .. } => {
                 self.unsupported(pointer, "`not`", "remove it; Rust types cannot express a negation");
                 None
@@ -356,10 +353,16 @@ impl<'a> Resolver<'a> {
             SchemaKind::Type(Type::String(string)) if string.enumeration.iter().any(Option::is_some) => {
                 self.enum_of(string.enumeration.iter().flatten(), pointer)
             }
-            SchemaKind::OneOf { one_of } => {
+            SchemaKind::OneOf { one_of } if schema.schema_data.discriminator.is_some() => {
                 self.union_of(schema.schema_data.discriminator.as_ref(), one_of, pointer, module, name)
             }
-            SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } | SchemaKind::Any(_) => {
+            SchemaKind::OneOf { one_of } if !(self.in_request && self.all_objects(one_of)) => {
+                self.untagged_of(one_of, &pointer.push("oneOf"), module, name)
+            }
+            SchemaKind::AnyOf { any_of } if !(self.in_request && self.all_objects(any_of)) => {
+                self.untagged_of(any_of, &pointer.push("anyOf"), module, name)
+            }
+            SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } | SchemaKind::Any(_) | SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => {
                 let mut shape = ObjectShape::default();
                 if self.shape_of(schema, pointer, &mut shape, 0) {
                     self.struct_of(shape, module, name, builder, skip).map(TypeKind::Struct)
@@ -402,6 +405,11 @@ impl<'a> Resolver<'a> {
                 }
                 return true;
             }
+            SchemaKind::OneOf { one_of: branches } | SchemaKind::AnyOf { any_of: branches } if self.in_request && self.all_objects(branches) => {
+                let keyword = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
+                self.merge_alternatives(branches, &pointer.push(keyword), shape, depth);
+                return true;
+            }
             _ => return false,
         };
         self.add_properties(properties, pointer, shape);
@@ -423,6 +431,38 @@ impl<'a> Resolver<'a> {
                 // A later allOf part restating a property refines it; the last statement wins.
                 Some(existing) => *existing = (wire, schema.into(), at),
                 None => shape.properties.push((wire, schema.into(), at)),
+            }
+        }
+    }
+
+    /// Alternatives in a request body become one struct: a caller sets the fields of the alternative
+    /// they mean. A field is required only when every alternative requires it.
+    fn merge_alternatives(&mut self, branches: &'a [ReferenceOr<Schema>], pointer: &Pointer, shape: &mut ObjectShape<'a>, depth: usize) {
+        let mut required_in_all: Option<Vec<String>> = None;
+        for (index, branch) in branches.iter().enumerate() {
+            let mut branch_shape = ObjectShape::default();
+            let at = pointer.push(index);
+            let Some((schema, schema_at)) = self.lookup(branch.into(), &at) else { continue };
+            if !self.shape_of(schema, &schema_at, &mut branch_shape, depth + 1) {
+                self.unsupported(&at, "a request alternative that is not an object", "make every alternative an object");
+                continue;
+            }
+            required_in_all = Some(match required_in_all {
+                None => branch_shape.required.clone(),
+                Some(required) => required.into_iter().filter(|r| branch_shape.required.contains(r)).collect(),
+            });
+            for (wire, schema, at) in branch_shape.properties {
+                if !shape.properties.iter().any(|(existing, _, _)| *existing == wire) {
+                    shape.properties.push((wire, schema, at));
+                }
+            }
+            if branch_shape.additional.is_some() {
+                shape.additional = branch_shape.additional;
+            }
+        }
+        for name in required_in_all.unwrap_or_default() {
+            if !shape.required.contains(&name) {
+                shape.required.push(name);
             }
         }
     }
@@ -496,13 +536,10 @@ impl<'a> Resolver<'a> {
                 self.warn(&pointer.push("enum").push(index), format!("duplicate enum value `{wire}` ignored"));
                 continue;
             }
-            let name = naming::pascal_ident(wire);
-            if let Err(earlier) = scope.claim(&name, wire) {
-                self.error(
-                    &pointer.push("enum").push(index),
-                    format!("enum values `{earlier}` and `{wire}` both become the variant `{name}`"),
-                );
-                return None;
+            let wanted = naming::pascal_ident(wire);
+            let name = scope.claim_free(&wanted, wire);
+            if name != wanted {
+                self.warn(&pointer.push("enum").push(index), format!("enum value `{wire}` is the variant `{name}`: `{wanted}` is taken"));
             }
             variants.push(EnumVariant { name, wire: wire.clone() });
         }
@@ -565,6 +602,78 @@ impl<'a> Resolver<'a> {
         complete.then(|| TypeKind::TaggedUnion { tag: tag.to_owned(), unknown: naming::unknown_variant(&taken), variants })
     }
 
+    fn all_objects(&self, branches: &'a [ReferenceOr<Schema>]) -> bool {
+        branches.iter().all(|branch| {
+            let schema = match branch {
+                ReferenceOr::Item(schema) => Some(schema),
+                ReferenceOr::Reference { reference } => reference
+                    .strip_prefix(SCHEMAS_PREFIX)
+                    .and_then(|name| self.api.components.as_ref()?.schemas.get(name))
+                    .and_then(|s| s.as_item()),
+            };
+            matches!(schema.map(|s| &s.schema_kind), Some(SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. }))
+        })
+    }
+
+    fn untagged_of(&mut self, branches: &'a [ReferenceOr<Schema>], pointer: &Pointer, module: &[String], name: &str) -> Option<TypeKind> {
+        let mut variants = Vec::new();
+        let mut scope = Scope::default();
+        let mut complete = true;
+        for (index, branch) in branches.iter().enumerate() {
+            let at = pointer.push(index);
+            let consts = self.constants_of(branch, &at);
+            let (component, kind) = match branch {
+                ReferenceOr::Reference { reference } => (reference.strip_prefix(SCHEMAS_PREFIX), "value"),
+                ReferenceOr::Item(schema) => (None, value_kind(schema)),
+            };
+            let wanted = naming::untagged_variant(component, &consts, kind);
+            let variant_name = scope.claim_free(&wanted, at.as_str());
+            let ty = self.type_of(branch.into(), &at, module, &naming::pascal_ident(&format!("{name}_{variant_name}")));
+            let docs = match branch {
+                ReferenceOr::Item(schema) => Docs { description: schema.schema_data.description.clone(), ..Docs::default() },
+                ReferenceOr::Reference { .. } => Docs::default(),
+            };
+            match ty {
+                Some(ty) => variants.push(UntaggedVariant { name: variant_name, ty, consts, docs }),
+                None => complete = false,
+            }
+        }
+        complete.then_some(TypeKind::UntaggedUnion { variants })
+    }
+
+    /// The required one-value string properties of an object branch.
+    fn constants_of(&mut self, branch: &'a ReferenceOr<Schema>, at: &Pointer) -> Vec<(String, String)> {
+        let Some((schema, schema_at)) = self.lookup(branch.into(), at) else { return Vec::new() };
+        let mut shape = ObjectShape::default();
+        let errors_before = self.errors.len();
+        let is_object = matches!(schema.schema_kind, SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } | SchemaKind::Any(_))
+            && self.shape_of(schema, &schema_at, &mut shape, 0);
+        // Looking is not defining: problems are reported where the branch is defined.
+        self.errors.truncate(errors_before);
+        if !is_object {
+            return Vec::new();
+        }
+        let mut consts = Vec::new();
+        for (wire, property, _) in &shape.properties {
+            if !shape.required.iter().any(|r| r == wire) {
+                continue;
+            }
+            let target = match property {
+                SchemaRef::Inline(schema) => Some(*schema),
+                SchemaRef::Ref(reference) => reference
+                    .strip_prefix(SCHEMAS_PREFIX)
+                    .and_then(|name| self.api.components.as_ref()?.schemas.get(name))
+                    .and_then(|s| s.as_item()),
+            };
+            if let Some(SchemaKind::Type(Type::String(string))) = target.map(|s| &s.schema_kind) {
+                if let [Some(value)] = string.enumeration.as_slice() {
+                    consts.push((wire.to_string(), value.clone()));
+                }
+            }
+        }
+        consts
+    }
+
     /// The discriminator value of a `oneOf` branch: from `mapping`, or from the branch's tag property
     /// when that is a string enum of exactly one value.
     fn tag_value(&mut self, branch: &'a ReferenceOr<Schema>, discriminator: &openapiv3::Discriminator, at: &Pointer) -> Option<String> {
@@ -611,6 +720,9 @@ impl<'a> Resolver<'a> {
         let mut roots: Vec<Group> = Vec::new();
         let mut root_scope = Scope::default();
         root_scope.claim(TYPES_MODULE, "the module of shared schemas").expect("first claim in an empty scope");
+        for reserved in crate::standalone::RESERVED_MODULES {
+            root_scope.claim(reserved, "a module of the runtime").expect("distinct reserved names");
+        }
         let paths_pointer = Pointer::root().push("paths");
         for (path, item) in &self.api.paths.paths {
             let pointer = paths_pointer.push(path);
@@ -978,6 +1090,19 @@ const ACTION_ATTEMPT_FIELD: &str = "action_attempt";
 fn is_retry_safe(method: &str) -> bool {
     const SAFE_PREFIXES: &[&str] = &["get", "list", "update", "delete", "assign", "unassign", "generate", "report"];
     SAFE_PREFIXES.iter().any(|prefix| method == *prefix || method.starts_with(&format!("{prefix}_")))
+}
+
+/// What kind of value an inline union branch holds, to name its variant.
+fn value_kind(schema: &Schema) -> &'static str {
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(_)) => "string",
+        SchemaKind::Type(Type::Boolean(_)) => "boolean",
+        SchemaKind::Type(Type::Integer(_)) => "integer",
+        SchemaKind::Type(Type::Number(_)) => "number",
+        SchemaKind::Type(Type::Array(_)) => "list",
+        SchemaKind::Type(Type::Object(_)) => "object",
+        _ => "value",
+    }
 }
 
 fn constraints_of(schema: &Schema) -> Constraints {

@@ -48,7 +48,8 @@ pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-/// A server process, killed (with its children) when dropped.
+/// A server process (node itself, not a launcher script, so that killing it stops the server), killed
+/// when dropped.
 pub struct Server {
     child: Child,
     pub url: String,
@@ -60,11 +61,6 @@ impl Server {
     fn start(name: &'static str, mut command: Command, port: u16) -> Server {
         let log = std::env::temp_dir().join(format!("seam-rs-{name}-{port}.log"));
         let log_file = std::fs::File::create(&log).unwrap();
-        #[cfg(unix)]
-        {
-            use std::os::unix::process::CommandExt;
-            command.process_group(0);
-        }
         let child = command
             .stdin(Stdio::null())
             .stdout(log_file.try_clone().unwrap())
@@ -97,11 +93,6 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        // The whole process group: npm-style launchers start node as a child.
-        #[cfg(unix)]
-        {
-            let _ = Command::new("kill").args(["-KILL", &format!("-{}", self.child.id())]).status();
-        }
         let _ = self.child.kill();
         let _ = self.child.wait();
         let _ = std::fs::remove_file(&self.log);

@@ -72,12 +72,17 @@ pub fn check_spec(text: &str) {
         Err(seam_codegen::Error::Emit(message)) => panic!("generator emitted tokens that are not Rust: {message}"),
         Err(other) => panic!("unexpected error from generate on text: {other}"),
     };
-    let second = seam_codegen::generate(text, "fuzz.yaml", &settings).expect("second run of a spec that generated once");
-    assert!(
-        generated.files.len() == second.files.len()
-            && generated.files.iter().zip(&second.files).all(|(a, b)| a.path == b.path && a.contents == b.contents),
-        "the same spec gave different output on two runs"
-    );
+    // Determinism costs a second run: checked on a fixed quarter of the inputs (chosen by a hash of
+    // the text, so that a crash reproduces).
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
+    if hash % 4 == 0 {
+        let second = seam_codegen::generate(text, "fuzz.yaml", &settings).expect("second run of a spec that generated once");
+        assert!(
+            generated.files.len() == second.files.len()
+                && generated.files.iter().zip(&second.files).all(|(a, b)| a.path == b.path && a.contents == b.contents),
+            "the same spec gave different output on two runs"
+        );
+    }
     for file in &generated.files {
         let path = Path::new(&file.path);
         assert!(

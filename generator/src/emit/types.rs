@@ -1,7 +1,7 @@
 //! Structs, open enums, tagged unions and aliases.
 
 use super::{docs, ident, type_path};
-use crate::model::{EnumVariant, Field, FieldType, Struct, TypeDef, TypeKind, TypeRef, UnionVariant};
+use crate::model::{EnumVariant, Field, FieldType, Struct, TypeDef, TypeKind, TypeRef, UnionVariant, UntaggedVariant};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -20,6 +20,7 @@ pub fn definition(def: &TypeDef) -> TokenStream {
         TypeKind::Struct(fields) => structure(&docs, &name, fields),
         TypeKind::Enum { variants, unknown } => open_enum(&docs, &name, variants, unknown),
         TypeKind::TaggedUnion { tag, variants, unknown } => tagged_union(&docs, &name, tag, variants, unknown),
+        TypeKind::UntaggedUnion { variants } => untagged_union(&docs, &name, variants),
         TypeKind::Alias(ty) => {
             let ty = type_path(ty);
             quote! {
@@ -288,6 +289,60 @@ fn tagged_union(docs: &TokenStream, name: &proc_macro2::Ident, tag: &str, varian
                     #(::std::option::Option::Some(#tag_values) => crate::wire::deserialize_variant(value, Self::TAG, #tag_values).map(Self::#names),)*
                     _ => ::std::result::Result::Ok(Self::#unknown(value)),
                 }
+            }
+        }
+    }
+}
+
+fn untagged_union(docs: &TokenStream, name: &proc_macro2::Ident, variants: &[UntaggedVariant]) -> TokenStream {
+    let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
+    let labels: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
+    let types: Vec<_> = variants.iter().map(|v| type_path(&v.ty)).collect();
+    let variant_docs = variants.iter().map(|v| {
+        let mut docs = v.docs.clone();
+        if !v.consts.is_empty() {
+            let consts: Vec<String> = v.consts.iter().map(|(key, value)| format!("`{key}: {value}`")).collect();
+            docs.notes.push(format!("Matches when {}.", consts.join(" and ")));
+        }
+        docs::attributes(&docs)
+    });
+    let consts = variants.iter().map(|v| {
+        let pairs = v.consts.iter().map(|(key, value)| quote!((#key, #value)));
+        quote!(&[#(#pairs),*])
+    });
+    let type_name = name.to_string();
+    quote! {
+        #docs
+        ///
+        /// Decoding tries the variants in this order; the first whose listed constants match and that
+        /// decodes wins. If none does, the error says why each one failed.
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[allow(clippy::large_enum_variant)]
+        pub enum #name {
+            #(
+                #variant_docs
+                #names(#types),
+            )*
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    #(Self::#names(value) => ::serde::Serialize::serialize(value, serializer),)*
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                let mut attempts = crate::wire::Branches::new(#type_name, &value);
+                #(
+                    if let ::std::option::Option::Some(decoded) = attempts.attempt(#labels, #consts) {
+                        return ::std::result::Result::Ok(Self::#names(decoded));
+                    }
+                )*
+                ::std::result::Result::Err(attempts.no_match())
             }
         }
     }
