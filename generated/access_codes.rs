@@ -1355,7 +1355,7 @@ pub struct UpdateRequest {
     /// Default on the server: `"1hour"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub max_time_rounding: ::std::option::Option<
-        crate::access_codes::UpdateRequestMaxTimeRounding,
+        crate::access_codes::CreateRequestMaxTimeRounding,
     >,
     /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
     ///
@@ -1490,7 +1490,7 @@ impl UpdateRequest {
     /// Sets [`max_time_rounding`](#structfield.max_time_rounding).
     pub fn max_time_rounding(
         mut self,
-        max_time_rounding: crate::access_codes::UpdateRequestMaxTimeRounding,
+        max_time_rounding: crate::access_codes::CreateRequestMaxTimeRounding,
     ) -> Self {
         self.max_time_rounding = ::std::option::Option::Some(max_time_rounding);
         self
@@ -1551,73 +1551,6 @@ impl UpdateRequest {
             use_offline_access_code,
         );
         self
-    }
-}
-/// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
-///
-/// Default on the server: `"1hour"`.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum UpdateRequestMaxTimeRounding {
-    /// `1hour`
-    V1hour,
-    /// `1day`
-    V1day,
-    /// `1h`
-    V1h,
-    /// `1d`
-    V1d,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl UpdateRequestMaxTimeRounding {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V1hour => "1hour",
-            Self::V1day => "1day",
-            Self::V1h => "1h",
-            Self::V1d => "1d",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<&str> for UpdateRequestMaxTimeRounding {
-    fn from(value: &str) -> Self {
-        match value {
-            "1hour" => Self::V1hour,
-            "1day" => Self::V1day,
-            "1h" => Self::V1h,
-            "1d" => Self::V1d,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for UpdateRequestMaxTimeRounding {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for UpdateRequestMaxTimeRounding {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UpdateRequestMaxTimeRounding {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
     }
 }
 /// Type to which you want to convert the access code. To convert a time-bound access code to an ongoing access code, set `type` to `ongoing`. See also [Changing a time-bound access code to permanent access](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/modifying-access-codes#special-case-2-changing-a-time-bound-access-code-to-permanent-access).

@@ -2351,7 +2351,7 @@ pub struct UnmanagedAccessCode {
     /// Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational.
     pub status: crate::types::UnmanagedAccessCodeStatus,
     /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
-    pub r#type: crate::types::UnmanagedAccessCodeType,
+    pub r#type: crate::types::AccessCodeType,
     /// Warnings associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
     pub warnings: ::std::vec::Vec<crate::types::AccessCodeWarning>,
     /// Unique identifier for the Seam workspace associated with the access code.
@@ -2404,63 +2404,6 @@ impl ::serde::Serialize for UnmanagedAccessCodeStatus {
     }
 }
 impl<'de> ::serde::Deserialize<'de> for UnmanagedAccessCodeStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
-/// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum UnmanagedAccessCodeType {
-    /// `time_bound`
-    TimeBound,
-    /// `ongoing`
-    Ongoing,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl UnmanagedAccessCodeType {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TimeBound => "time_bound",
-            Self::Ongoing => "ongoing",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<&str> for UnmanagedAccessCodeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "time_bound" => Self::TimeBound,
-            "ongoing" => Self::Ongoing,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for UnmanagedAccessCodeType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for UnmanagedAccessCodeType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UnmanagedAccessCodeType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
@@ -2981,7 +2924,7 @@ impl<'de> ::serde::Deserialize<'de> for AcsCredentialVisionlineMetadataCardFunct
 )]
 pub struct UnmanagedAcsCredential {
     /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
-    pub access_method: crate::types::UnmanagedAcsCredentialAccessMethod,
+    pub access_method: crate::types::AcsCredentialAccessMethod,
     /// ID of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     pub acs_credential_id: ::std::string::String,
     /// ID of the credential pool to which the credential belongs.
@@ -3015,9 +2958,7 @@ pub struct UnmanagedAcsCredential {
     pub errors: ::std::vec::Vec<crate::types::AcsCredentialError>,
     /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub external_type: ::std::option::Option<
-        crate::types::UnmanagedAcsCredentialExternalType,
-    >,
+    pub external_type: ::std::option::Option<crate::types::AcsCredentialExternalType>,
     /// Display name that corresponds to the brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub external_type_display_name: ::std::option::Option<::std::string::String>,
@@ -3060,164 +3001,6 @@ pub struct UnmanagedAcsCredential {
     pub warnings: ::std::vec::Vec<crate::types::AcsCredentialWarning>,
     /// ID of the [workspace](https://docs.seam.co/latest/core-concepts/workspaces) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     pub workspace_id: ::std::string::String,
-}
-/// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum UnmanagedAcsCredentialAccessMethod {
-    /// `code`
-    Code,
-    /// `card`
-    Card,
-    /// `mobile_key`
-    MobileKey,
-    /// `cloud_key`
-    CloudKey,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl UnmanagedAcsCredentialAccessMethod {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Code => "code",
-            Self::Card => "card",
-            Self::MobileKey => "mobile_key",
-            Self::CloudKey => "cloud_key",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<&str> for UnmanagedAcsCredentialAccessMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "code" => Self::Code,
-            "card" => Self::Card,
-            "mobile_key" => Self::MobileKey,
-            "cloud_key" => Self::CloudKey,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for UnmanagedAcsCredentialAccessMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for UnmanagedAcsCredentialAccessMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UnmanagedAcsCredentialAccessMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
-/// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
-pub enum UnmanagedAcsCredentialExternalType {
-    /// `pti_card`
-    PtiCard,
-    /// `brivo_credential`
-    BrivoCredential,
-    /// `hid_credential`
-    HidCredential,
-    /// `visionline_card`
-    VisionlineCard,
-    /// `salto_ks_credential`
-    SaltoKsCredential,
-    /// `assa_abloy_vostio_key`
-    AssaAbloyVostioKey,
-    /// `salto_space_key`
-    SaltoSpaceKey,
-    /// `latch_access`
-    LatchAccess,
-    /// `dormakaba_ambiance_credential`
-    DormakabaAmbianceCredential,
-    /// `hotek_card`
-    HotekCard,
-    /// `multi_phone_sync_credential`
-    MultiPhoneSyncCredential,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl UnmanagedAcsCredentialExternalType {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PtiCard => "pti_card",
-            Self::BrivoCredential => "brivo_credential",
-            Self::HidCredential => "hid_credential",
-            Self::VisionlineCard => "visionline_card",
-            Self::SaltoKsCredential => "salto_ks_credential",
-            Self::AssaAbloyVostioKey => "assa_abloy_vostio_key",
-            Self::SaltoSpaceKey => "salto_space_key",
-            Self::LatchAccess => "latch_access",
-            Self::DormakabaAmbianceCredential => "dormakaba_ambiance_credential",
-            Self::HotekCard => "hotek_card",
-            Self::MultiPhoneSyncCredential => "multi_phone_sync_credential",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<&str> for UnmanagedAcsCredentialExternalType {
-    fn from(value: &str) -> Self {
-        match value {
-            "pti_card" => Self::PtiCard,
-            "brivo_credential" => Self::BrivoCredential,
-            "hid_credential" => Self::HidCredential,
-            "visionline_card" => Self::VisionlineCard,
-            "salto_ks_credential" => Self::SaltoKsCredential,
-            "assa_abloy_vostio_key" => Self::AssaAbloyVostioKey,
-            "salto_space_key" => Self::SaltoSpaceKey,
-            "latch_access" => Self::LatchAccess,
-            "dormakaba_ambiance_credential" => Self::DormakabaAmbianceCredential,
-            "hotek_card" => Self::HotekCard,
-            "multi_phone_sync_credential" => Self::MultiPhoneSyncCredential,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for UnmanagedAcsCredentialExternalType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for UnmanagedAcsCredentialExternalType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UnmanagedAcsCredentialExternalType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
 }
 /// Represents an [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) within an [access control system](https://docs.seam.co/latest/capability-guides/access-systems).
 ///

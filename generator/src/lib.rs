@@ -10,6 +10,7 @@
 //!
 //! [`generate`] runs stages 1 to 3 and formats in memory, so a spec with any error writes nothing.
 
+pub mod cycles;
 pub mod diagnostics;
 pub mod emit;
 pub mod load;

@@ -126,6 +126,8 @@ pub struct Field {
     pub docs: Docs,
     /// Checked before a request is sent.
     pub constraints: Constraints,
+    /// The field holds its type in a `Box`, because the type contains the struct (recursion).
+    pub boxed: bool,
 }
 
 /// The spec's constraints on a value, checked client-side for requests.
@@ -185,6 +187,8 @@ pub struct UnionVariant {
     pub tag_value: String,
     pub ty: TypeRef,
     pub docs: Docs,
+    /// The variant holds its type in a `Box` (recursion).
+    pub boxed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -195,6 +199,8 @@ pub struct UntaggedVariant {
     /// them to match the variant, even though the variant's own field type would accept any string.
     pub consts: Vec<(String, String)>,
     pub docs: Docs,
+    /// The variant holds its type in a `Box` (recursion).
+    pub boxed: bool,
 }
 
 /// A reference to a Rust type from a field, alias or variant.

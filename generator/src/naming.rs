@@ -80,6 +80,12 @@ pub fn untagged_variant(component: Option<&str>, consts: &[(String, String)], ki
     }
 }
 
+/// The base of a numbered name for a second field that converts to the same name: `foo_bar` gives
+/// `foo_bar_` (then `foo_bar_2`...), a raw `r#type` gives `type_`.
+pub fn numbered_base(name: &str) -> String {
+    format!("{}_", name.trim_start_matches("r#"))
+}
+
 /// The page-by-page variant of a list method: `list` becomes `list_pages`.
 pub fn pages_method(method: &str) -> String {
     snake_ident(&format!("{method}_pages"))

@@ -23,11 +23,13 @@ const TYPES_MODULE: &str = "types";
 const SCHEMAS_PREFIX: &str = "#/components/schemas/";
 
 pub fn resolve(api: &OpenAPI) -> Result<Resolved, Vec<Diagnostic>> {
-    let mut resolver = Resolver { api, errors: Vec::new(), warnings: Vec::new(), modules: BTreeMap::new(), components: BTreeMap::new(), in_request: false };
+    let mut resolver = Resolver { api, errors: Vec::new(), warnings: Vec::new(), modules: BTreeMap::new(), components: BTreeMap::new(), in_request: false, inline_types: BTreeMap::new() };
     let types = resolver.components();
     let groups = resolver.operations();
     if resolver.errors.is_empty() {
-        Ok(Resolved { model: Model { types, groups }, warnings: resolver.warnings })
+        let mut model = Model { types, groups };
+        crate::cycles::box_recursive_fields(&mut model);
+        Ok(Resolved { model, warnings: resolver.warnings })
     } else {
         resolver.errors.sort();
         resolver.errors.dedup();
@@ -85,6 +87,8 @@ struct Resolver<'a> {
     components: BTreeMap<String, String>,
     /// Set while a request body is resolved: its inline objects get constructors and setters too.
     in_request: bool,
+    /// Inline schemas already defined, by module, request context and JSON text.
+    inline_types: BTreeMap<(Vec<String>, bool, String), TypeRef>,
 }
 
 impl<'a> Resolver<'a> {
@@ -152,8 +156,21 @@ impl<'a> Resolver<'a> {
         self.module(module).slots[slot] = definition;
     }
 
-    /// Defines an inline schema as a named type in `module`, renaming it if the name is taken.
+    /// Defines an inline schema as a named type in `module`, renaming it if the name is taken. An inline
+    /// schema identical to one already defined in the module reuses that type.
     fn define_inline(&mut self, schema: &'a Schema, pointer: &Pointer, module: &[String], wanted: &str) -> Option<TypeRef> {
+        let key = (module.to_vec(), self.in_request, serde_json::to_string(schema).unwrap_or_default());
+        if let Some(existing) = self.inline_types.get(&key) {
+            return Some(existing.clone());
+        }
+        let defined = self.define_inline_anew(schema, pointer, module, wanted);
+        if let Some(ty) = &defined {
+            self.inline_types.insert(key, ty.clone());
+        }
+        defined
+    }
+
+    fn define_inline_anew(&mut self, schema: &'a Schema, pointer: &Pointer, module: &[String], wanted: &str) -> Option<TypeRef> {
         let name = self.module(module).scope.claim_free(wanted, pointer.as_str());
         if name != wanted {
             self.warn(pointer, format!("inline schema named `{name}` because `{wanted}` is already taken"));
@@ -482,12 +499,15 @@ impl<'a> Resolver<'a> {
             if Some(wire) == skip {
                 continue;
             }
-            let field_name = naming::snake_ident(wire);
-            if let Err(earlier) = scope.claim(&field_name, at.as_str()) {
-                self.error(&at, format!("property `{wire}` becomes the Rust field `{field_name}`, as does the property at {earlier}"));
-                complete = false;
-                continue;
-            }
+            let wanted = naming::snake_ident(wire);
+            let field_name = match scope.claim(&wanted, at.as_str()) {
+                Ok(()) => wanted,
+                Err(earlier) => {
+                    let numbered = scope.claim_free(&naming::numbered_base(&wanted), at.as_str());
+                    self.warn(&at, format!("property `{wire}` is the field `{numbered}`: `{wanted}` is the property at {earlier}"));
+                    numbered
+                }
+            };
             let Some(ty) = self.type_of(schema, &at, module, &naming::inline_type(name, wire)) else {
                 complete = false;
                 continue;
@@ -508,7 +528,7 @@ impl<'a> Resolver<'a> {
                     self.warn(&at, format!("pattern `{pattern}` is not checked before sending: {error}"));
                 }
             }
-            fields.push(Field { name: field_name, wire: wire.to_owned(), ty, docs, constraints });
+            fields.push(Field { name: field_name, wire: wire.to_owned(), ty, docs, constraints, boxed: false });
         }
         let additional = match shape.additional {
             Some((AdditionalProperties::Any(false), _)) | None => None,
@@ -594,7 +614,7 @@ impl<'a> Resolver<'a> {
                 }
             };
             match ty {
-                Some(ty) => variants.push(UnionVariant { name: variant_name, tag_value, ty, docs }),
+                Some(ty) => variants.push(UnionVariant { name: variant_name, tag_value, ty, docs, boxed: false }),
                 None => complete = false,
             }
         }
@@ -634,7 +654,7 @@ impl<'a> Resolver<'a> {
                 ReferenceOr::Reference { .. } => Docs::default(),
             };
             match ty {
-                Some(ty) => variants.push(UntaggedVariant { name: variant_name, ty, consts, docs }),
+                Some(ty) => variants.push(UntaggedVariant { name: variant_name, ty, consts, docs, boxed: false }),
                 None => complete = false,
             }
         }

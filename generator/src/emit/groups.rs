@@ -96,7 +96,7 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStrea
     let (returns, body) = match &operation.returns {
         Returns::Field(key) => {
             let field = ident(&key.field);
-            (field_type(&key.ty), quote!(self.client.execute(&request).await.map(|response| response.#field)))
+            (types::field_type(&key.ty, false), quote!(self.client.execute(&request).await.map(|response| response.#field)))
         }
         Returns::Whole => (quote!(#response), quote!(self.client.execute(&request).await)),
         Returns::Nothing => (quote!(()), quote!(self.client.execute(&request).await.map(|_| ()))),
@@ -128,19 +128,6 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStrea
     }
 }
 
-fn field_type(ty: &FieldType) -> TokenStream {
-    match ty {
-        FieldType::Required(ty) => type_path(ty),
-        FieldType::RequiredNullable(ty) | FieldType::Optional(ty) => {
-            let ty = type_path(ty);
-            quote!(::std::option::Option<#ty>)
-        }
-        FieldType::OptionalNullable(ty) => {
-            let ty = type_path(ty);
-            quote!(crate::Nullable<#ty>)
-        }
-    }
-}
 
 fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStream {
     let request = ident(&operation.request);

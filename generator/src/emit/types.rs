@@ -31,17 +31,31 @@ pub fn definition(def: &TypeDef) -> TokenStream {
     }
 }
 
-fn field_type(ty: &FieldType) -> TokenStream {
+/// The Rust type of a value, in a `Box` when it closes a cycle of types.
+fn boxed_type(ty: &TypeRef, boxed: bool) -> TokenStream {
+    let path = type_path(ty);
+    if boxed {
+        quote!(::std::boxed::Box<#path>)
+    } else {
+        path
+    }
+}
+
+pub(super) fn field_type(ty: &FieldType, boxed: bool) -> TokenStream {
+    let inner = boxed_type(ty.inner(), boxed);
     match ty {
-        FieldType::Required(inner) => type_path(inner),
-        FieldType::RequiredNullable(inner) | FieldType::Optional(inner) => {
-            let inner = type_path(inner);
-            quote!(::std::option::Option<#inner>)
-        }
-        FieldType::OptionalNullable(inner) => {
-            let inner = type_path(inner);
-            quote!(crate::Nullable<#inner>)
-        }
+        FieldType::Required(_) => inner,
+        FieldType::RequiredNullable(_) | FieldType::Optional(_) => quote!(::std::option::Option<#inner>),
+        FieldType::OptionalNullable(_) => quote!(crate::Nullable<#inner>),
+    }
+}
+
+/// A value expression of a parameter, boxed when the field is.
+fn boxed_value(value: TokenStream, boxed: bool) -> TokenStream {
+    if boxed {
+        quote!(::std::boxed::Box::new(#value))
+    } else {
+        value
     }
 }
 
@@ -51,7 +65,7 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct) -> Tok
     let fields = def.fields.iter().map(|field| {
         let docs = docs::attributes(&field.docs);
         let name = ident(&field.name);
-        let ty = field_type(&field.ty);
+        let ty = field_type(&field.ty, field.boxed);
         let rename = (field.name.trim_start_matches("r#") != field.wire).then(|| {
             let wire = &field.wire;
             quote!(#[serde(rename = #wire)])
@@ -98,7 +112,7 @@ fn builder(name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
         match &field.ty {
             FieldType::Required(TypeRef::String) => quote!(#name: impl ::std::convert::Into<::std::string::String>),
             ty => {
-                let ty = field_type(ty);
+                let ty = field_type(ty, false);
                 quote!(#name: #ty)
             }
         }
@@ -107,6 +121,8 @@ fn builder(name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
         let name = ident(&field.name);
         match &field.ty {
             FieldType::Required(TypeRef::String) => quote!(#name: #name.into(),),
+            FieldType::Required(_) if field.boxed => quote!(#name: ::std::boxed::Box::new(#name),),
+            FieldType::RequiredNullable(_) if field.boxed => quote!(#name: #name.map(::std::boxed::Box::new),),
             FieldType::Required(_) | FieldType::RequiredNullable(_) => quote!(#name,),
             FieldType::Optional(_) => quote!(#name: ::std::option::Option::None,),
             FieldType::OptionalNullable(_) => quote!(#name: crate::Nullable::Absent,),
@@ -156,8 +172,13 @@ fn setter(field: &Field) -> TokenStream {
             quote!(::std::option::Option::Some(#name.into_iter().map(::std::convert::Into::into).collect())),
         ),
         FieldType::Optional(ty) => {
+            let value = boxed_value(quote!(#name), field.boxed);
             let ty = type_path(ty);
-            (quote!(#ty), quote!(::std::option::Option::Some(#name)))
+            (quote!(#ty), quote!(::std::option::Option::Some(#value)))
+        }
+        FieldType::OptionalNullable(ty) if field.boxed => {
+            let ty = type_path(ty);
+            (quote!(::std::option::Option<#ty>), quote!(::std::convert::Into::into(#name.map(::std::boxed::Box::new))))
         }
         FieldType::OptionalNullable(ty) => {
             let ty = type_path(ty);
@@ -238,7 +259,12 @@ fn tagged_union(docs: &TokenStream, name: &proc_macro2::Ident, tag: &str, varian
     let unknown = ident(unknown);
     let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
     let tag_values: Vec<&str> = variants.iter().map(|v| v.tag_value.as_str()).collect();
-    let types = variants.iter().map(|v| type_path(&v.ty));
+    let types = variants.iter().map(|v| boxed_type(&v.ty, v.boxed));
+    let wrap: Vec<TokenStream> = variants
+        .iter()
+        .zip(&names)
+        .map(|(v, name)| if v.boxed { quote!(|v| Self::#name(::std::boxed::Box::new(v))) } else { quote!(Self::#name) })
+        .collect();
     let variant_docs = variants.iter().map(|v| {
         let mut docs = v.docs.clone();
         docs.notes.push(format!("`{tag}: {}`", v.tag_value));
@@ -286,7 +312,7 @@ fn tagged_union(docs: &TokenStream, name: &proc_macro2::Ident, tag: &str, varian
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
                 let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 match crate::wire::tag_of(&value, Self::TAG) {
-                    #(::std::option::Option::Some(#tag_values) => crate::wire::deserialize_variant(value, Self::TAG, #tag_values).map(Self::#names),)*
+                    #(::std::option::Option::Some(#tag_values) => crate::wire::deserialize_variant(value, Self::TAG, #tag_values).map(#wrap),)*
                     _ => ::std::result::Result::Ok(Self::#unknown(value)),
                 }
             }
@@ -297,7 +323,8 @@ fn tagged_union(docs: &TokenStream, name: &proc_macro2::Ident, tag: &str, varian
 fn untagged_union(docs: &TokenStream, name: &proc_macro2::Ident, variants: &[UntaggedVariant]) -> TokenStream {
     let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
     let labels: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
-    let types: Vec<_> = variants.iter().map(|v| type_path(&v.ty)).collect();
+    let types: Vec<_> = variants.iter().map(|v| boxed_type(&v.ty, v.boxed)).collect();
+    let decoded: Vec<TokenStream> = variants.iter().map(|v| boxed_value(quote!(decoded), v.boxed)).collect();
     let variant_docs = variants.iter().map(|v| {
         let mut docs = v.docs.clone();
         if !v.consts.is_empty() {
@@ -339,7 +366,7 @@ fn untagged_union(docs: &TokenStream, name: &proc_macro2::Ident, variants: &[Unt
                 let mut attempts = crate::wire::Branches::new(#type_name, &value);
                 #(
                     if let ::std::option::Option::Some(decoded) = attempts.attempt(#labels, #consts) {
-                        return ::std::result::Result::Ok(Self::#names(decoded));
+                        return ::std::result::Result::Ok(Self::#names(#decoded));
                     }
                 )*
                 ::std::result::Result::Err(attempts.no_match())
