@@ -40,7 +40,7 @@ echo "bash bench/run.sh" > "$RESULTS/command.txt"
 step "Seam's full published document (@seamapi/types, pinned in bench/node/package-lock.json)"
 (cd "$BENCH/node" && npm ci --no-audit --no-fund --loglevel=error >&2)
 (cd "$BENCH/node" && node --input-type=module -e "import('@seamapi/types/connect').then(m=>process.stdout.write(JSON.stringify(m.openapi)))") > "$TARGET/seam-full.json"
-(cd "$BENCH/node" && node -p "require('@seamapi/types/package.json').version") > "$RESULTS/seamapi_types_version.txt"
+(cd "$BENCH/node" && node -p "JSON.parse(require('fs').readFileSync('node_modules/@seamapi/types/package.json', 'utf8')).version") > "$RESULTS/seamapi_types_version.txt"
 
 step "build the bench (release)"
 (cd "$BENCH" && $NICE cargo build --release --bin seam-bench >&2)

@@ -249,6 +249,15 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/assign";
         const RETRY_SAFE: bool = true;
         type Response = AssignResponse;
+        fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+            crate::wire::check_exclusive(
+                &[
+                    ("acs_user_id", self.acs_user_id.is_some()),
+                    ("user_identity_id", self.user_identity_id.is_some()),
+                ],
+            )?;
+            ::std::result::Result::Ok(())
+        }
     }
     impl crate::Operation for CreateRequest {
         const PATH: &'static str = "/acs/credentials/create";
@@ -313,6 +322,15 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/unassign";
         const RETRY_SAFE: bool = true;
         type Response = UnassignResponse;
+        fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+            crate::wire::check_exclusive(
+                &[
+                    ("acs_user_id", self.acs_user_id.is_some()),
+                    ("user_identity_id", self.user_identity_id.is_some()),
+                ],
+            )?;
+            ::std::result::Result::Ok(())
+        }
     }
     impl crate::Operation for UpdateRequest {
         const PATH: &'static str = "/acs/credentials/update";

@@ -140,6 +140,19 @@ pub fn check_range(field: &str, value: Option<f64>, min: Option<f64>, max: Optio
     Err(ValidationError { field: field.to_owned(), rule })
 }
 
+/// `x-mutually-exclusive`: at most one of the `(field, is set)` pairs may be set.
+pub fn check_exclusive(fields: &[(&str, bool)]) -> Result<(), ValidationError> {
+    let set: Vec<&str> = fields.iter().filter(|(_, present)| *present).map(|(name, _)| *name).collect();
+    if set.len() <= 1 {
+        return Ok(());
+    }
+    let all: Vec<String> = fields.iter().map(|(name, _)| format!("`{name}`")).collect();
+    Err(ValidationError {
+        field: set[1].to_owned(),
+        rule: format!("cannot be given together with `{}`: give only one of {}", set[0], all.join(", ")),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +166,8 @@ mod tests {
         assert_eq!(check_length("name", Some(""), Some(1), None).unwrap_err().rule, "must be at least 1 characters long, not 0");
         assert_eq!(check_range("limit", Some(0.0), Some(1.0), Some(500.0)).unwrap_err().rule, "must be at least 1, not 0");
         assert!(check_range("limit", Some(500.0), Some(1.0), Some(500.0)).is_ok());
+        assert!(check_exclusive(&[("acs_user_id", true), ("user_identity_id", false)]).is_ok());
+        let both = check_exclusive(&[("acs_user_id", true), ("user_identity_id", true)]).unwrap_err();
+        assert_eq!(both.to_string(), "invalid request: `user_identity_id` cannot be given together with `acs_user_id`: give only one of `acs_user_id`, `user_identity_id`");
     }
 }

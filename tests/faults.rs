@@ -194,6 +194,14 @@ async fn client_side_validation_fails_before_sending() {
         }
         other => panic!("expected Validation, got {other:?}"),
     }
+    let both = seam::acs::credentials::AssignRequest::new(ID).acs_user_id(ID).user_identity_id(ID);
+    match bounded(client(&server.uri()).acs().credentials().assign(both)).await.unwrap_err() {
+        Error::Validation(invalid) => {
+            assert_eq!(invalid.field, "user_identity_id");
+            assert!(invalid.rule.contains("only one of `acs_user_id`, `user_identity_id`"), "{}", invalid.rule);
+        }
+        other => panic!("expected Validation, got {other:?}"),
+    }
     assert_eq!(requests(&server).await, 0, "nothing was sent");
 }
 

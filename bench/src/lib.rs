@@ -16,6 +16,17 @@ impl Output {
     pub fn lines(&self) -> usize {
         self.files.iter().map(|(_, text)| text.lines().count()).sum()
     }
+    /// Lines that are documentation (`///`, `//!`, `#[doc`) or the `@generated` header comments.
+    pub fn doc_lines(&self) -> usize {
+        self.files
+            .iter()
+            .flat_map(|(_, text)| text.lines())
+            .filter(|line| {
+                let line = line.trim_start();
+                line.starts_with("//") || line.starts_with("#[doc") || line.starts_with("#![doc")
+            })
+            .count()
+    }
     pub fn bytes(&self) -> usize {
         self.files.iter().map(|(_, text)| text.len()).sum()
     }

@@ -36,11 +36,13 @@ pub struct Settings {
     pub regenerate_command: String,
     /// The name of the crate the output is mounted in, as doc examples refer to it.
     pub crate_name: String,
+    /// Leave out operations and properties marked `x-undocumented` instead of hiding them from rustdoc.
+    pub drop_undocumented: bool,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { regenerate_command: REGENERATE_COMMAND.to_owned(), crate_name: "seam".to_owned() }
+        Settings { regenerate_command: REGENERATE_COMMAND.to_owned(), crate_name: "seam".to_owned(), drop_undocumented: false }
     }
 }
 
@@ -87,7 +89,7 @@ impl std::error::Error for Error {}
 pub fn generate(spec_text: &str, source_name: &str, settings: &Settings) -> Result<Generated, Error> {
     let spec_error = |diagnostics| Error::Spec { source_name: source_name.to_owned(), diagnostics };
     let api = load::parse(spec_text).map_err(spec_error)?;
-    let resolved = resolve::resolve(&api).map_err(spec_error)?;
+    let resolved = resolve::resolve(&api, settings.drop_undocumented).map_err(spec_error)?;
     let files = emit::emit(&resolved.model, &settings.crate_name)
         .into_iter()
         .map(|file| write::render(&file.path, file.tokens, &settings.regenerate_command))

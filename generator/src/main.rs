@@ -25,6 +25,10 @@ struct Paths {
     /// The directory of generated modules. Default: generated/ of this repository.
     #[arg(long, global = true, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Leave out operations and properties marked `x-undocumented` (by default they are generated,
+    /// hidden from rustdoc).
+    #[arg(long, global = true)]
+    drop_undocumented: bool,
 }
 
 #[derive(Subcommand)]
@@ -51,7 +55,7 @@ fn main() -> ExitCode {
     let explicit = cli.paths.spec.is_some() || cli.paths.out.is_some();
     let spec = cli.paths.spec.unwrap_or_else(|| repository_root().join("spec/seam.yaml"));
     let out = cli.paths.out.unwrap_or_else(|| repository_root().join("generated"));
-    let settings = Settings::default();
+    let settings = Settings { drop_undocumented: cli.paths.drop_undocumented, ..Settings::default() };
     match cli.command {
         None => match seam_codegen::regenerate(&spec, &out, &settings) {
             Ok((generated, summary)) => {

@@ -114,6 +114,8 @@ pub struct Struct {
     pub additional: Option<(String, TypeRef)>,
     /// Requests get a constructor taking the required fields and a setter per optional field.
     pub builder: bool,
+    /// `x-mutually-exclusive`: groups of fields (Rust names) of which a request may set at most one.
+    pub exclusive: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -22,8 +22,10 @@ pub struct Resolved {
 const TYPES_MODULE: &str = "types";
 const SCHEMAS_PREFIX: &str = "#/components/schemas/";
 
-pub fn resolve(api: &OpenAPI) -> Result<Resolved, Vec<Diagnostic>> {
-    let mut resolver = Resolver { api, errors: Vec::new(), warnings: Vec::new(), modules: BTreeMap::new(), components: BTreeMap::new(), in_request: false, inline_types: BTreeMap::new() };
+/// `drop_undocumented` leaves out operations and properties marked `x-undocumented`; by default they
+/// are generated and hidden from rustdoc.
+pub fn resolve(api: &OpenAPI, drop_undocumented: bool) -> Result<Resolved, Vec<Diagnostic>> {
+    let mut resolver = Resolver { api, drop_undocumented, errors: Vec::new(), warnings: Vec::new(), modules: BTreeMap::new(), components: BTreeMap::new(), in_request: false, inline_types: BTreeMap::new() };
     let types = resolver.components();
     let groups = resolver.operations();
     if resolver.errors.is_empty() {
@@ -75,11 +77,14 @@ struct ModuleTypes {
 struct ObjectShape<'a> {
     properties: Vec<(&'a str, SchemaRef<'a>, Pointer)>,
     required: Vec<String>,
+    /// `x-mutually-exclusive` groups (wire names), with where they were given.
+    exclusive: Vec<(serde_json::Value, Pointer)>,
     additional: Option<(&'a AdditionalProperties, Pointer)>,
 }
 
 struct Resolver<'a> {
     api: &'a OpenAPI,
+    drop_undocumented: bool,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
     modules: BTreeMap<Vec<String>, ModuleTypes>,
@@ -379,6 +384,10 @@ impl<'a> Resolver<'a> {
             SchemaKind::AnyOf { any_of } if !(self.in_request && self.all_objects(any_of)) => {
                 self.untagged_of(any_of, &pointer.push("anyOf"), module, name)
             }
+            // A named map (`additionalProperties` alone) is an alias of a map, not an empty struct.
+            SchemaKind::Type(Type::Object(object)) if object.properties.is_empty() && !builder && object.additional_properties.is_some() => {
+                self.type_of(SchemaRef::Inline(schema), pointer, module, name).map(TypeKind::Alias)
+            }
             SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } | SchemaKind::Any(_) | SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => {
                 let mut shape = ObjectShape::default();
                 if self.shape_of(schema, pointer, &mut shape, 0) {
@@ -430,6 +439,9 @@ impl<'a> Resolver<'a> {
             _ => return false,
         };
         self.add_properties(properties, pointer, shape);
+        if let Some(groups) = schema.schema_data.extensions.get("x-mutually-exclusive") {
+            shape.exclusive.push((groups.clone(), pointer.push("x-mutually-exclusive")));
+        }
         for name in required {
             if !shape.required.contains(name) {
                 shape.required.push(name.clone());
@@ -499,6 +511,9 @@ impl<'a> Resolver<'a> {
             if Some(wire) == skip {
                 continue;
             }
+            if self.drop_undocumented && matches!(schema, SchemaRef::Inline(s) if s.schema_data.extensions.contains_key("x-undocumented")) {
+                continue;
+            }
             let wanted = naming::snake_ident(wire);
             let field_name = match scope.claim(&wanted, at.as_str()) {
                 Ok(()) => wanted,
@@ -532,7 +547,7 @@ impl<'a> Resolver<'a> {
         }
         let additional = match shape.additional {
             Some((AdditionalProperties::Any(false), _)) | None => None,
-            Some((additional, at)) if !fields.is_empty() || skip.is_some() => {
+            Some((additional, at)) => {
                 let taken: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
                 let field = naming::additional_properties_field(&taken);
                 let value = match additional {
@@ -543,9 +558,37 @@ impl<'a> Resolver<'a> {
                 };
                 Some((field, value))
             }
-            Some(_) => None,
         };
-        complete.then_some(Struct { fields, additional, builder })
+        let exclusive = self.exclusive_groups(&shape.exclusive, &fields);
+        complete.then_some(Struct { fields, additional, builder, exclusive })
+    }
+
+    /// Groups of `x-mutually-exclusive` as Rust field names; a group naming an unknown property is an error.
+    fn exclusive_groups(&mut self, given: &[(serde_json::Value, Pointer)], fields: &[Field]) -> Vec<Vec<String>> {
+        let mut groups = Vec::new();
+        for (value, at) in given {
+            let Some(list) = value.as_array() else {
+                self.error(at, "must be a list of lists of property names");
+                continue;
+            };
+            for (index, group) in list.iter().enumerate() {
+                let names: Option<Vec<&str>> = group.as_array().and_then(|g| g.iter().map(|n| n.as_str()).collect());
+                let Some(names) = names else {
+                    self.error(&at.push(index), "must be a list of property names");
+                    continue;
+                };
+                let mut rust_names = Vec::new();
+                for name in names {
+                    match fields.iter().find(|f| f.wire == name) {
+                        Some(field) if !field.ty.is_required() => rust_names.push(field.name.clone()),
+                        Some(_) => self.error(&at.push(index), format!("`{name}` is required, so it cannot exclude another property")),
+                        None => self.error(&at.push(index), format!("`{name}` is not a property of this object")),
+                    }
+                }
+                groups.push(rust_names);
+            }
+        }
+        groups
     }
 
     fn enum_of<'s>(&mut self, values: impl Iterator<Item = &'s String>, pointer: &Pointer) -> Option<TypeKind> {
@@ -762,6 +805,9 @@ impl<'a> Resolver<'a> {
                 }
             }
             let Some(operation) = &item.post else { continue };
+            if self.drop_undocumented && operation.extensions.contains_key("x-undocumented") {
+                continue;
+            }
             let at = pointer.push("post");
             if path.contains('{') {
                 self.unsupported(&pointer, "a path with parameters", "pass identifiers in the JSON body");
@@ -990,7 +1036,7 @@ impl<'a> Resolver<'a> {
             }
         };
         let kind = match (&operation.request_body, body) {
-            (None, _) => Some(TypeKind::Struct(Struct { fields: Vec::new(), additional: None, builder: true })),
+            (None, _) => Some(TypeKind::Struct(Struct { fields: Vec::new(), additional: None, builder: true, exclusive: Vec::new() })),
             (Some(_), None) => None,
             (Some(_), Some((body, body_at))) => {
                 self.in_request = true;
@@ -1057,7 +1103,7 @@ impl<'a> Resolver<'a> {
         builder: bool,
         skip: Option<&str>,
     ) -> Option<TypeKind> {
-        let empty = TypeKind::Struct(Struct { fields: Vec::new(), additional: None, builder });
+        let empty = TypeKind::Struct(Struct { fields: Vec::new(), additional: None, builder, exclusive: Vec::new() });
         if content.is_empty() {
             return Some(empty);
         }

@@ -6,9 +6,8 @@
 #![allow(dead_code)]
 
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// The API key the fake seeds, for workspace `seed_workspace_1`.
@@ -16,33 +15,9 @@ pub const FAKE_API_KEY: &str = "seam_apikey1_token";
 /// A device the fake seeds; note that it is not a UUID.
 pub const FAKE_DEVICE: &str = "august_device_1";
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+mod npm;
 
-fn servers_dir() -> PathBuf {
-    root().join("tests/servers")
-}
-
-/// Installs the pinned npm packages once per machine (`npm ci`); a lock keeps parallel tests from
-/// installing twice.
-fn ensure_installed() {
-    static INSTALL: Mutex<()> = Mutex::new(());
-    let _guard = INSTALL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let dir = servers_dir();
-    let marker = dir.join("node_modules/.package-lock.json");
-    let prism = dir.join("node_modules/@stoplight/prism-cli/package.json");
-    let fake = dir.join("node_modules/@seamapi/fake-seam-connect/package.json");
-    if marker.exists() && prism.exists() && fake.exists() {
-        return;
-    }
-    let status = Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-        .current_dir(&dir)
-        .status()
-        .expect("npm must be installed to run the server tests (Node.js 18 or later)");
-    assert!(status.success(), "npm ci in tests/servers failed");
-}
+pub use npm::{ensure_installed, root, servers_dir};
 
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()

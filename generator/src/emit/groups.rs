@@ -134,7 +134,20 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
     let response = ident(&operation.response);
     let path = &operation.http_path;
     let retry_safe = operation.retry_safe;
-    let checks: Vec<TokenStream> = index.request_fields(operation, group).iter().flat_map(|field| constraint_checks(field)).collect();
+    let fields = index.request_fields(operation, group);
+    let mut checks: Vec<TokenStream> = fields.iter().flat_map(|field| constraint_checks(field)).collect();
+    checks.extend(index.request_exclusive(operation, group).iter().map(|names| {
+        let pairs = names.iter().filter_map(|name| fields.iter().find(|f| &f.name == name)).map(|field| {
+            let wire = &field.wire;
+            let name = ident(&field.name);
+            let present = match &field.ty {
+                FieldType::OptionalNullable(_) => quote!(!self.#name.is_absent()),
+                _ => quote!(self.#name.is_some()),
+            };
+            quote!((#wire, #present))
+        });
+        quote!(crate::wire::check_exclusive(&[#(#pairs),*])?;)
+    }));
     let validate = (!checks.is_empty()).then(|| {
         quote! {
             fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {

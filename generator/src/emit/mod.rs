@@ -115,6 +115,15 @@ impl<'m> TypeIndex<'m> {
         }
     }
 
+    /// The `x-mutually-exclusive` groups of an operation's request body.
+    pub(crate) fn request_exclusive(&self, operation: &Operation, group: &crate::model::Group) -> Vec<Vec<String>> {
+        let module: Vec<String> = group.path.iter().map(|s| crate::naming::snake_ident(s)).collect();
+        match self.get(&module, &operation.request).map(|def| &def.kind) {
+            Some(TypeKind::Struct(s)) => s.exclusive.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Rust source of a plausible value of a type, for doc examples.
     pub(crate) fn example_value(&self, ty: &TypeRef, depth: usize) -> Option<String> {
         let crate_name = self.crate_name;

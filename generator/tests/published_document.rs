@@ -1,0 +1,53 @@
+//! Seam's entire published OpenAPI document (from the pinned npm package @seamapi/types, unedited)
+//! through `seam-codegen crate`: every path becomes an operation, the document's quirks become
+//! warnings, and the crate compiles without a warning.
+
+#[path = "../../tests/support/npm.rs"]
+mod npm;
+
+use seam_codegen::standalone::write_crate;
+use seam_codegen::Settings;
+use std::process::Command;
+use std::time::Instant;
+
+#[test]
+fn seams_published_document_becomes_a_crate_that_compiles_without_warnings() {
+    let target = npm::root().join("target");
+    std::fs::create_dir_all(&target).unwrap();
+    let document = target.join("seam-published-openapi.json");
+    npm::published_openapi(&document);
+    let paths = serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&document).unwrap()).unwrap()["paths"]
+        .as_object()
+        .unwrap()
+        .len();
+
+    let out = target.join("published-crate");
+    let started = Instant::now();
+    let (warnings, _) = write_crate(&document, &out, "seam-published", &Settings::default()).unwrap();
+    let generation = started.elapsed();
+
+    let generated = std::fs::read_dir(out.join("src/generated")).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect::<Vec<_>>();
+    let operations: usize = generated.iter().map(|text| text.matches("impl crate::Operation for").count()).sum();
+    let types: usize = generated.iter().map(|text| text.matches("\npub struct ").count() + text.matches("\npub enum ").count()).sum();
+    let lines: usize = generated.iter().map(|text| text.lines().count()).sum();
+    eprintln!("{paths} paths -> {operations} operations, {types} top-level types, {lines} lines, {} warnings, generated in {generation:?}", warnings.len());
+    assert_eq!(operations, paths, "every path of the document is an operation");
+    for warning in &warnings {
+        assert!(
+            warning.message.contains("ignored: the same path's `post` is generated") || warning.message.contains("duplicate enum value") || warning.message.contains("is taken"),
+            "unexpected warning: {warning}"
+        );
+    }
+
+    std::fs::copy(npm::root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
+    let output = Command::new(env!("CARGO"))
+        .args(["check", "--quiet", "--message-format=short"])
+        .current_dir(&out)
+        .env("CARGO_TARGET_DIR", target.join("fixture-crates-target"))
+        .env_remove("RUSTFLAGS")
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "the crate for the published document does not compile:\n{log}");
+    assert!(!log.contains("warning"), "warnings:\n{log}");
+}

@@ -1,0 +1,51 @@
+//! The pinned npm packages the tests use (tests/servers/package.json and its lockfile): installed on
+//! first use when missing. Shared by the `seam` tests and the generator's tests.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+/// The repository root (this file serves tests of both the root crate and generator/).
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().find(|dir| dir.join("tests/servers/package.json").exists()).expect("inside the seam-rs repository")
+}
+
+pub fn servers_dir() -> PathBuf {
+    root().join("tests/servers")
+}
+
+/// Installs the pinned npm packages once per machine (`npm ci`); a lock keeps parallel tests from
+/// installing twice.
+pub fn ensure_installed() {
+    static INSTALL: Mutex<()> = Mutex::new(());
+    let _guard = INSTALL.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let dir = servers_dir();
+    let marker = dir.join("node_modules/.package-lock.json");
+    let prism = dir.join("node_modules/@stoplight/prism-cli/package.json");
+    let fake = dir.join("node_modules/@seamapi/fake-seam-connect/package.json");
+    let types = dir.join("node_modules/@seamapi/types/package.json");
+    if marker.exists() && prism.exists() && fake.exists() && types.exists() {
+        return;
+    }
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
+        .current_dir(&dir)
+        .status()
+        .expect("npm must be installed to run the server tests (Node.js 18 or later)");
+    assert!(status.success(), "npm ci in tests/servers failed");
+}
+
+
+/// Seam's published OpenAPI document (`openapi` of `@seamapi/types/connect`), as JSON in `path`.
+pub fn published_openapi(path: &Path) {
+    ensure_installed();
+    let output = Command::new("node")
+        .args(["--input-type=module", "-e", "const {openapi} = await import('@seamapi/types/connect'); process.stdout.write(JSON.stringify(openapi, null, 1));"])
+        .current_dir(servers_dir())
+        .output()
+        .expect("node must be installed");
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    std::fs::write(path, output.stdout).unwrap();
+}
