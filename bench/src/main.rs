@@ -177,9 +177,15 @@ fn write_compile_crates(root: &Path, dir: &Path, ours: &Output, theirs: &Output)
     }
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
     let deps = toml_table(&manifest, "[dependencies]");
+    // The seam crate's features (default ones on), less `codegen`, which pulls in the generator.
+    let features: String = toml_table(&manifest, "[features]")
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("codegen") && !line.trim_start().starts_with('#'))
+        .map(|line| format!("{line}\n"))
+        .collect();
     std::fs::write(
         dir.join("ours/Cargo.toml"),
-        format!("[package]\nname = \"seam\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\n{deps}"),
+        format!("[package]\nname = \"seam\"\nversion = \"0.1.0\"\nedition = \"2021\"\npublish = false\n\n[features]\n{features}\n[dependencies]\n{deps}"),
     )
     .unwrap();
     std::fs::create_dir_all(dir.join("progenitor/src")).unwrap();

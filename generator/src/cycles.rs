@@ -8,35 +8,49 @@ use std::collections::{BTreeMap, BTreeSet};
 type Key = (Vec<String>, String);
 
 pub fn box_recursive_fields(model: &mut Model) {
-    let mut edges: BTreeMap<Key, Vec<Key>> = BTreeMap::new();
-    visit(model, &mut |module, def| {
-        edges.insert((module.to_vec(), def.name.clone()), by_value_targets(&def.kind));
-    });
-    let reaches = |from: &Key, to: &Key| -> bool {
-        let mut seen = BTreeSet::new();
-        let mut stack = vec![from.clone()];
-        while let Some(key) = stack.pop() {
-            if &key == to {
-                return true;
-            }
-            if seen.insert(key.clone()) {
-                stack.extend(edges.get(&key).into_iter().flatten().cloned());
-            }
-        }
-        false
-    };
-    let in_cycle = |owner: &Key, ty: &TypeRef| by_value(ty).is_some_and(|target| reaches(&target, owner));
+    // Struct fields first: boxing them breaks every cycle that passes through a struct. Union variants
+    // are boxed only for cycles that remain (a union that holds itself through unions alone).
     let mut decisions: BTreeMap<Key, Vec<bool>> = BTreeMap::new();
-    visit(model, &mut |module, def| {
-        let owner = (module.to_vec(), def.name.clone());
-        let boxed = match &def.kind {
-            TypeKind::Struct(s) => s.fields.iter().map(|f| in_cycle(&owner, f.ty.inner())).collect(),
-            TypeKind::TaggedUnion { variants, .. } => variants.iter().map(|v| in_cycle(&owner, &v.ty)).collect(),
-            TypeKind::UntaggedUnion { variants } => variants.iter().map(|v| in_cycle(&owner, &v.ty)).collect(),
-            TypeKind::Enum { .. } | TypeKind::Alias(_) => Vec::new(),
+    for unions in [false, true] {
+        let mut edges: BTreeMap<Key, Vec<Key>> = BTreeMap::new();
+        visit(model, &mut |module, def| {
+            let owner = (module.to_vec(), def.name.clone());
+            let boxed = decisions.get(&owner);
+            let targets = by_value_targets(&def.kind)
+                .into_iter()
+                .enumerate()
+                .filter(|(index, _)| !boxed.is_some_and(|b| b.get(*index).copied().unwrap_or(false)))
+                .map(|(_, target)| target)
+                .collect();
+            edges.insert(owner, targets);
+        });
+        let reaches = |from: &Key, to: &Key| -> bool {
+            let mut seen = BTreeSet::new();
+            let mut stack = vec![from.clone()];
+            while let Some(key) = stack.pop() {
+                if &key == to {
+                    return true;
+                }
+                if seen.insert(key.clone()) {
+                    stack.extend(edges.get(&key).into_iter().flatten().cloned());
+                }
+            }
+            false
         };
-        decisions.insert(owner, boxed);
-    });
+        let in_cycle = |owner: &Key, ty: &TypeRef| by_value(ty).is_some_and(|target| reaches(&target, owner));
+        let mut found: Vec<(Key, Vec<bool>)> = Vec::new();
+        visit(model, &mut |module, def| {
+            let owner = (module.to_vec(), def.name.clone());
+            let boxed = match (&def.kind, unions) {
+                (TypeKind::Struct(s), false) => s.fields.iter().map(|f| in_cycle(&owner, f.ty.inner())).collect(),
+                (TypeKind::TaggedUnion { variants, .. }, true) => variants.iter().map(|v| in_cycle(&owner, &v.ty)).collect(),
+                (TypeKind::UntaggedUnion { variants }, true) => variants.iter().map(|v| in_cycle(&owner, &v.ty)).collect(),
+                _ => return,
+            };
+            found.push((owner, boxed));
+        });
+        decisions.extend(found);
+    }
     apply(model, &decisions);
 }
 
@@ -48,11 +62,14 @@ fn by_value(ty: &TypeRef) -> Option<Key> {
     }
 }
 
+/// The types a definition holds by value, one entry per field or variant (in order, so that an index
+/// matches a boxing decision); entries that are not named types point nowhere.
 fn by_value_targets(kind: &TypeKind) -> Vec<Key> {
+    let nowhere = || (Vec::new(), String::new());
     match kind {
-        TypeKind::Struct(s) => s.fields.iter().filter_map(|f| by_value(f.ty.inner())).collect(),
-        TypeKind::TaggedUnion { variants, .. } => variants.iter().filter_map(|v| by_value(&v.ty)).collect(),
-        TypeKind::UntaggedUnion { variants } => variants.iter().filter_map(|v| by_value(&v.ty)).collect(),
+        TypeKind::Struct(s) => s.fields.iter().map(|f| by_value(f.ty.inner()).unwrap_or_else(nowhere)).collect(),
+        TypeKind::TaggedUnion { variants, .. } => variants.iter().map(|v| by_value(&v.ty).unwrap_or_else(nowhere)).collect(),
+        TypeKind::UntaggedUnion { variants } => variants.iter().map(|v| by_value(&v.ty).unwrap_or_else(nowhere)).collect(),
         TypeKind::Alias(ty) => by_value(ty).into_iter().collect(),
         TypeKind::Enum { .. } => Vec::new(),
     }
