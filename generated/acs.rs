@@ -265,6 +265,8 @@ pub mod credentials {
         type Response = CreateResponse;
         fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
             crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
+            crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
+            crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
             ::std::result::Result::Ok(())
         }
     }
@@ -272,6 +274,11 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/create_offline_code";
         const RETRY_SAFE: bool = false;
         type Response = CreateOfflineCodeResponse;
+        fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+            crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
+            crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
+            ::std::result::Result::Ok(())
+        }
     }
     impl crate::Operation for DeleteRequest {
         const PATH: &'static str = "/acs/credentials/delete";
@@ -288,6 +295,10 @@ pub mod credentials {
         const RETRY_SAFE: bool = true;
         type Response = ListResponse;
         fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+            crate::wire::check_date_time(
+                "created_before",
+                self.created_before.as_ref(),
+            )?;
             crate::wire::check_length(
                 "search",
                 self.search.as_deref(),
@@ -338,6 +349,7 @@ pub mod credentials {
         type Response = UpdateResponse;
         fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
             crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
+            crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
             ::std::result::Result::Ok(())
         }
     }
@@ -437,7 +449,7 @@ pub mod credentials {
         >,
         /// Date and time at which the validity of the new credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub ends_at: ::std::option::Option<::std::string::String>,
+        pub ends_at: ::std::option::Option<crate::DateTime>,
         #[doc(hidden)]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub hotek_metadata: ::std::option::Option<
@@ -455,7 +467,7 @@ pub mod credentials {
         >,
         /// Date and time at which the validity of the new credential starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub starts_at: ::std::option::Option<::std::string::String>,
+        pub starts_at: ::std::option::Option<crate::DateTime>,
         /// ID of the user identity to whom the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`. If the access system contains a user with the same `email_address` or `phone_number` as the user identity that you specify, they are linked, and the credential belongs to the access system user. If the access system does not have a corresponding user, one is created.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub user_identity_id: ::std::option::Option<::std::string::String>,
@@ -551,7 +563,7 @@ pub mod credentials {
         /// Sets [`ends_at`](#structfield.ends_at).
         pub fn ends_at(
             mut self,
-            ends_at: impl ::std::convert::Into<::std::string::String>,
+            ends_at: impl ::std::convert::Into<crate::DateTime>,
         ) -> Self {
             self.ends_at = ::std::option::Option::Some(ends_at.into());
             self
@@ -588,7 +600,7 @@ pub mod credentials {
         /// Sets [`starts_at`](#structfield.starts_at).
         pub fn starts_at(
             mut self,
-            starts_at: impl ::std::convert::Into<::std::string::String>,
+            starts_at: impl ::std::convert::Into<crate::DateTime>,
         ) -> Self {
             self.starts_at = ::std::option::Option::Some(starts_at.into());
             self
@@ -1069,7 +1081,7 @@ pub mod credentials {
         pub allowed_acs_entrance_id: ::std::string::String,
         /// Date and time at which the validity of the new credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub ends_at: ::std::option::Option<::std::string::String>,
+        pub ends_at: ::std::option::Option<crate::DateTime>,
         /// Indicates whether the code is one-time-use or reusable.
         ///
         /// Default on the server: `false`.
@@ -1077,7 +1089,7 @@ pub mod credentials {
         pub is_one_time_use: ::std::option::Option<bool>,
         /// Date and time at which the validity of the new credential starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub starts_at: ::std::option::Option<::std::string::String>,
+        pub starts_at: ::std::option::Option<crate::DateTime>,
     }
     impl CreateOfflineCodeRequest {
         /// Creates a request from its required fields; set optional fields with the methods of the same name.
@@ -1096,7 +1108,7 @@ pub mod credentials {
         /// Sets [`ends_at`](#structfield.ends_at).
         pub fn ends_at(
             mut self,
-            ends_at: impl ::std::convert::Into<::std::string::String>,
+            ends_at: impl ::std::convert::Into<crate::DateTime>,
         ) -> Self {
             self.ends_at = ::std::option::Option::Some(ends_at.into());
             self
@@ -1109,7 +1121,7 @@ pub mod credentials {
         /// Sets [`starts_at`](#structfield.starts_at).
         pub fn starts_at(
             mut self,
-            starts_at: impl ::std::convert::Into<::std::string::String>,
+            starts_at: impl ::std::convert::Into<crate::DateTime>,
         ) -> Self {
             self.starts_at = ::std::option::Option::Some(starts_at.into());
             self
@@ -1212,7 +1224,7 @@ pub mod credentials {
         pub user_identity_id: ::std::option::Option<::std::string::String>,
         /// Date and time, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format, before which events to return were created.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub created_before: ::std::option::Option<::std::string::String>,
+        pub created_before: ::std::option::Option<crate::DateTime>,
         /// Indicates whether you want to retrieve only multi-phone sync credentials or non-multi-phone sync credentials.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub is_multi_phone_sync_credential: ::std::option::Option<bool>,
@@ -1269,7 +1281,7 @@ pub mod credentials {
         /// Sets [`created_before`](#structfield.created_before).
         pub fn created_before(
             mut self,
-            created_before: impl ::std::convert::Into<::std::string::String>,
+            created_before: impl ::std::convert::Into<crate::DateTime>,
         ) -> Self {
             self.created_before = ::std::option::Option::Some(created_before.into());
             self
@@ -1426,7 +1438,7 @@ pub mod credentials {
         pub code: ::std::option::Option<::std::string::String>,
         /// Replacement date and time at which the validity of the credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after the `starts_at` value that you set when creating the credential.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub ends_at: ::std::option::Option<::std::string::String>,
+        pub ends_at: ::std::option::Option<crate::DateTime>,
     }
     impl UpdateRequest {
         /// Creates a request from its required fields; set optional fields with the methods of the same name.
@@ -1450,7 +1462,7 @@ pub mod credentials {
         /// Sets [`ends_at`](#structfield.ends_at).
         pub fn ends_at(
             mut self,
-            ends_at: impl ::std::convert::Into<::std::string::String>,
+            ends_at: impl ::std::convert::Into<crate::DateTime>,
         ) -> Self {
             self.ends_at = ::std::option::Option::Some(ends_at.into());
             self

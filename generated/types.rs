@@ -24,12 +24,12 @@ pub struct AccessCode {
     /// Unique identifier for a group of access codes that share the same code.
     pub common_code_key: ::std::option::Option<::std::string::String>,
     /// Date and time at which the access code was created.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Unique identifier for the device associated with the access code.
     pub device_id: ::std::string::String,
     /// Date and time after which the time-bound access code becomes inactive.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub ends_at: crate::Nullable<::std::string::String>,
+    pub ends_at: crate::Nullable<crate::DateTime>,
     /// Errors associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
     pub errors: ::std::vec::Vec<crate::types::AccessCodeError>,
     /// Indicates whether the access code is a backup code.
@@ -58,7 +58,7 @@ pub struct AccessCode {
     pub pulled_backup_access_code_id: crate::Nullable<::std::string::String>,
     /// Date and time at which the time-bound access code becomes active.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub starts_at: crate::Nullable<::std::string::String>,
+    pub starts_at: crate::Nullable<crate::DateTime>,
     /// Current status of the access code within the operational lifecycle. Values are `setting`, a transitional phase that indicates that the code is being configured or activated; `set`, which indicates that the code is active and operational; `unset`, which indicates a deactivated or unused state, either before activation or after deliberate deactivation; `removing`, which indicates a transitional period in which the code is being deleted or made inactive; and `unknown`, which indicates an indeterminate state, due to reasons such as system errors or incomplete data, that highlights a potential need for system review or troubleshooting. See also [Lifecycle of Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/lifecycle-of-access-codes).
     pub status: crate::types::AccessCodeStatus,
     /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
@@ -1130,7 +1130,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeError {
 pub struct AccessCodeErrorSmartthingsFailedToSetAccessCode {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1147,7 +1147,7 @@ pub struct AccessCodeErrorSmartthingsFailedToSetAccessCode {
 pub struct AccessCodeErrorSmartthingsFailedToSetAfterMultipleRetries {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1164,7 +1164,7 @@ pub struct AccessCodeErrorSmartthingsFailedToSetAfterMultipleRetries {
 pub struct AccessCodeErrorSmartthingsNoFreeSlotsAvailable {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1181,7 +1181,7 @@ pub struct AccessCodeErrorSmartthingsNoFreeSlotsAvailable {
 pub struct AccessCodeErrorFailedToSetOnDevice {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1198,7 +1198,7 @@ pub struct AccessCodeErrorFailedToSetOnDevice {
 pub struct AccessCodeErrorFailedToRemoveFromDevice {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1215,7 +1215,7 @@ pub struct AccessCodeErrorFailedToRemoveFromDevice {
 pub struct AccessCodeErrorDuplicateCodeOnDevice {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1232,7 +1232,7 @@ pub struct AccessCodeErrorDuplicateCodeOnDevice {
 pub struct AccessCodeErrorDuplicateCodeAttemptPrevented {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1249,7 +1249,7 @@ pub struct AccessCodeErrorDuplicateCodeAttemptPrevented {
 pub struct AccessCodeErrorNoSpaceForAccessCodeOnDevice {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1266,7 +1266,7 @@ pub struct AccessCodeErrorNoSpaceForAccessCodeOnDevice {
 pub struct AccessCodeErrorKwiksetUnableToConfirmCode {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1283,7 +1283,7 @@ pub struct AccessCodeErrorKwiksetUnableToConfirmCode {
 pub struct AccessCodeErrorKwiksetUnableToConfirmDeletion {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1300,7 +1300,7 @@ pub struct AccessCodeErrorKwiksetUnableToConfirmDeletion {
 pub struct AccessCodeErrorCodeModifiedExternalToSeam {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1317,7 +1317,7 @@ pub struct AccessCodeErrorCodeModifiedExternalToSeam {
 pub struct AccessCodeErrorAugustLockInvalidCodeLength {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1334,7 +1334,7 @@ pub struct AccessCodeErrorAugustLockInvalidCodeLength {
 pub struct AccessCodeErrorAugustDeviceProgrammingDelay {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1351,7 +1351,7 @@ pub struct AccessCodeErrorAugustDeviceProgrammingDelay {
 pub struct AccessCodeErrorAugustLockMissingKeypad {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1368,7 +1368,7 @@ pub struct AccessCodeErrorAugustLockMissingKeypad {
 pub struct AccessCodeErrorAugustLockTemporarilyOffline {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1385,7 +1385,7 @@ pub struct AccessCodeErrorAugustLockTemporarilyOffline {
 pub struct AccessCodeErrorSaltoKsUserNotSubscribed {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1402,7 +1402,7 @@ pub struct AccessCodeErrorSaltoKsUserNotSubscribed {
 pub struct AccessCodeErrorHubitatDeviceProgrammingDelay {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1419,7 +1419,7 @@ pub struct AccessCodeErrorHubitatDeviceProgrammingDelay {
 pub struct AccessCodeErrorHubitatNoFreePositionsAvailable {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1436,7 +1436,7 @@ pub struct AccessCodeErrorHubitatNoFreePositionsAvailable {
 pub struct AccessCodeErrorWyzeDuplicateCodeName {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1453,7 +1453,7 @@ pub struct AccessCodeErrorWyzeDuplicateCodeName {
 pub struct AccessCodeErrorWyzePotentialDuplicateCode {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1470,7 +1470,7 @@ pub struct AccessCodeErrorWyzePotentialDuplicateCode {
 pub struct AccessCodeErrorDormakabaOracodeInvalidTimeRange {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1487,7 +1487,7 @@ pub struct AccessCodeErrorDormakabaOracodeInvalidTimeRange {
 pub struct AccessCodeErrorKwiksetInsufficientPermissions {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1504,7 +1504,7 @@ pub struct AccessCodeErrorKwiksetInsufficientPermissions {
 pub struct AccessCodeErrorKeynestUnsupportedThirdPartyLocker {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1520,7 +1520,7 @@ pub struct AccessCodeErrorKeynestUnsupportedThirdPartyLocker {
 )]
 pub struct AccessCodeErrorAccountDisconnected {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a [connected account](https://docs.seam.co/latest/api/connected_accounts) error. Always `true`.
     pub is_connected_account_error: bool,
     /// Indicates that the error is not a device error. Always `false`.
@@ -1538,7 +1538,7 @@ pub struct AccessCodeErrorAccountDisconnected {
 )]
 pub struct AccessCodeErrorSaltoKsSubscriptionLimitExceeded {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a [connected account](https://docs.seam.co/latest/api/connected_accounts) error. Always `true`.
     pub is_connected_account_error: bool,
     /// Indicates that the error is not a device error. Always `false`.
@@ -1556,7 +1556,7 @@ pub struct AccessCodeErrorSaltoKsSubscriptionLimitExceeded {
 )]
 pub struct AccessCodeErrorDeviceOffline {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1572,7 +1572,7 @@ pub struct AccessCodeErrorDeviceOffline {
 )]
 pub struct AccessCodeErrorDeviceRemoved {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1588,7 +1588,7 @@ pub struct AccessCodeErrorDeviceRemoved {
 )]
 pub struct AccessCodeErrorHubDisconnected {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1604,7 +1604,7 @@ pub struct AccessCodeErrorHubDisconnected {
 )]
 pub struct AccessCodeErrorDeviceDisconnected {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1620,7 +1620,7 @@ pub struct AccessCodeErrorDeviceDisconnected {
 )]
 pub struct AccessCodeErrorEmptyBackupAccessCodePool {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1636,7 +1636,7 @@ pub struct AccessCodeErrorEmptyBackupAccessCodePool {
 )]
 pub struct AccessCodeErrorAugustLockNotAuthorized {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1652,7 +1652,7 @@ pub struct AccessCodeErrorAugustLockNotAuthorized {
 )]
 pub struct AccessCodeErrorAugustLockMissingBridge {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1668,7 +1668,7 @@ pub struct AccessCodeErrorAugustLockMissingBridge {
 )]
 pub struct AccessCodeErrorTtlockLockNotPairedToGateway {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1684,7 +1684,7 @@ pub struct AccessCodeErrorTtlockLockNotPairedToGateway {
 )]
 pub struct AccessCodeErrorMissingDeviceCredentials {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1700,7 +1700,7 @@ pub struct AccessCodeErrorMissingDeviceCredentials {
 )]
 pub struct AccessCodeErrorAuxiliaryHeatRunning {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1716,7 +1716,7 @@ pub struct AccessCodeErrorAuxiliaryHeatRunning {
 )]
 pub struct AccessCodeErrorSubscriptionRequired {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1732,7 +1732,7 @@ pub struct AccessCodeErrorSubscriptionRequired {
 )]
 pub struct AccessCodeErrorLocklyMissingWifiBridge {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -1748,7 +1748,7 @@ pub struct AccessCodeErrorLocklyMissingWifiBridge {
 )]
 pub struct AccessCodeErrorBridgeDisconnected {
     /// Date and time at which Seam created the error.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Indicates whether the error is related to [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_bridge_error: ::std::option::Option<bool>,
@@ -2125,7 +2125,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeWarning {
 pub struct AccessCodeWarningSmartthingsFailedToSetAccessCode {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2140,7 +2140,7 @@ pub struct AccessCodeWarningSmartthingsFailedToSetAccessCode {
 pub struct AccessCodeWarningSchlageDetectedDuplicate {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2155,7 +2155,7 @@ pub struct AccessCodeWarningSchlageDetectedDuplicate {
 pub struct AccessCodeWarningSchlageCreationOutage {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2170,7 +2170,7 @@ pub struct AccessCodeWarningSchlageCreationOutage {
 pub struct AccessCodeWarningCodeModifiedExternalToSeam {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2185,7 +2185,7 @@ pub struct AccessCodeWarningCodeModifiedExternalToSeam {
 pub struct AccessCodeWarningDelayInSettingOnDevice {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2200,7 +2200,7 @@ pub struct AccessCodeWarningDelayInSettingOnDevice {
 pub struct AccessCodeWarningDelayInRemovingFromDevice {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2215,7 +2215,7 @@ pub struct AccessCodeWarningDelayInRemovingFromDevice {
 pub struct AccessCodeWarningThirdPartyIntegrationDetected {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2230,7 +2230,7 @@ pub struct AccessCodeWarningThirdPartyIntegrationDetected {
 pub struct AccessCodeWarningAugustDeviceProgrammingDelay {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2245,7 +2245,7 @@ pub struct AccessCodeWarningAugustDeviceProgrammingDelay {
 pub struct AccessCodeWarningAugustLockTemporarilyOffline {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2260,7 +2260,7 @@ pub struct AccessCodeWarningAugustLockTemporarilyOffline {
 pub struct AccessCodeWarningIglooAlgopinMustBeUsedWithin24Hours {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2275,7 +2275,7 @@ pub struct AccessCodeWarningIglooAlgopinMustBeUsedWithin24Hours {
 pub struct AccessCodeWarningManagementTransferred {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2290,7 +2290,7 @@ pub struct AccessCodeWarningManagementTransferred {
 pub struct AccessCodeWarningKwiksetUnableToConfirmCode {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2305,7 +2305,7 @@ pub struct AccessCodeWarningKwiksetUnableToConfirmCode {
 pub struct AccessCodeWarningUltraloqAccessCodeDisabled {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<::std::string::String>,
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
@@ -2333,12 +2333,12 @@ pub struct UnmanagedAccessCode {
     /// Code used for access. Typically, a numeric or alphanumeric string.
     pub code: ::std::option::Option<::std::string::String>,
     /// Date and time at which the access code was created.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Unique identifier for the device associated with the access code.
     pub device_id: ::std::string::String,
     /// Date and time after which the time-bound access code becomes inactive.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub ends_at: crate::Nullable<::std::string::String>,
+    pub ends_at: crate::Nullable<crate::DateTime>,
     /// Errors associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
     pub errors: ::std::vec::Vec<crate::types::AccessCodeError>,
     /// Indicates that Seam does not manage the access code. Always `false`.
@@ -2347,7 +2347,7 @@ pub struct UnmanagedAccessCode {
     pub name: ::std::option::Option<::std::string::String>,
     /// Date and time at which the time-bound access code becomes active.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub starts_at: crate::Nullable<::std::string::String>,
+    pub starts_at: crate::Nullable<crate::DateTime>,
     /// Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational.
     pub status: crate::types::UnmanagedAccessCodeStatus,
     /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
@@ -2450,7 +2450,7 @@ pub struct AcsCredential {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub connected_account_id: ::std::option::Option<::std::string::String>,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was created.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Display name that corresponds to the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
     pub display_name: ::std::string::String,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
@@ -2481,12 +2481,10 @@ pub struct AcsCredential {
     pub is_one_time_use: ::std::option::Option<bool>,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was encoded onto a card.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub issued_at: crate::Nullable<::std::string::String>,
+    pub issued_at: crate::Nullable<crate::DateTime>,
     /// Date and time at which the state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was most recently synced from Seam to the provider.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub latest_desired_state_synced_with_provider_at: crate::Nullable<
-        ::std::string::String,
-    >,
+    pub latest_desired_state_synced_with_provider_at: crate::Nullable<crate::DateTime>,
     /// ID of the parent [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub parent_acs_credential_id: ::std::option::Option<::std::string::String>,
@@ -2703,7 +2701,7 @@ pub struct AcsCredentialWarning {
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
     /// Date and time at which Seam created the warning.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Code of the warning as the documented examples of `/acs/credentials/update` and `/acs/credentials/assign` show it. Seam's published schema names warnings by `warning_code`; read that one first.
     #[doc(hidden)]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2948,7 +2946,7 @@ pub struct UnmanagedAcsCredential {
     /// ID of the [connected account](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials#connected-accounts) to which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
     pub connected_account_id: ::std::string::String,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was created.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Display name that corresponds to the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
     pub display_name: ::std::string::String,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
@@ -2978,12 +2976,10 @@ pub struct UnmanagedAcsCredential {
     pub is_one_time_use: ::std::option::Option<bool>,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was encoded onto a card.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub issued_at: crate::Nullable<::std::string::String>,
+    pub issued_at: crate::Nullable<crate::DateTime>,
     /// Date and time at which the state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was most recently synced from Seam to the provider.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub latest_desired_state_synced_with_provider_at: crate::Nullable<
-        ::std::string::String,
-    >,
+    pub latest_desired_state_synced_with_provider_at: crate::Nullable<crate::DateTime>,
     /// ID of the parent [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub parent_acs_credential_id: ::std::option::Option<::std::string::String>,
@@ -3037,7 +3033,7 @@ pub struct AcsEntrance {
     /// ID of the [connected account](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     pub connected_account_id: ::std::string::String,
     /// Date and time at which the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) was created.
-    pub created_at: ::std::string::String,
+    pub created_at: crate::DateTime,
     /// Display name for the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     pub display_name: ::std::string::String,
     /// dormakaba Ambiance-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).

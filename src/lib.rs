@@ -30,6 +30,7 @@
 mod action_attempt_wait;
 mod auth;
 mod client;
+mod datetime;
 mod error;
 mod nullable;
 mod pagination;
@@ -42,6 +43,7 @@ mod generated;
 #[cfg(feature = "action-attempts")]
 pub use action_attempt_wait::WaitOptions;
 pub use client::{Operation, Seam, SeamBuilder, DEFAULT_ENDPOINT, DEFAULT_TIMEOUT};
+pub use datetime::DateTime;
 pub use error::{ApiError, Error, FieldError, InvalidInputError, Result, ValidationError};
 pub use pagination::{Page, Pages, Paginated};
 pub use retry::RetryPolicy;

@@ -63,6 +63,12 @@ impl From<&str> for Nullable<String> {
     }
 }
 
+impl From<&str> for Nullable<crate::DateTime> {
+    fn from(value: &str) -> Self {
+        Nullable::Value(value.into())
+    }
+}
+
 /// `Some(v)` sends the value, `None` sends `null`.
 impl<T> From<Option<T>> for Nullable<T> {
     fn from(value: Option<T>) -> Self {

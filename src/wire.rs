@@ -140,6 +140,17 @@ pub fn check_range(field: &str, value: Option<f64>, min: Option<f64>, max: Optio
     Err(ValidationError { field: field.to_owned(), rule })
 }
 
+/// `format: date-time`: a value built from text in code must be RFC 3339.
+pub fn check_date_time(field: &str, value: Option<&crate::DateTime>) -> Result<(), ValidationError> {
+    match value {
+        Some(value) if !value.is_valid() => Err(ValidationError {
+            field: field.to_owned(),
+            rule: format!("must be an RFC 3339 date-time such as `2025-06-19T21:08:08.000Z`, not `{value}`"),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// `x-mutually-exclusive`: at most one of the `(field, is set)` pairs may be set.
 pub fn check_exclusive(fields: &[(&str, bool)]) -> Result<(), ValidationError> {
     let set: Vec<&str> = fields.iter().filter(|(_, present)| *present).map(|(name, _)| *name).collect();

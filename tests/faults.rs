@@ -194,6 +194,11 @@ async fn client_side_validation_fails_before_sending() {
         }
         other => panic!("expected Validation, got {other:?}"),
     }
+    let later = seam::acs::credentials::UpdateRequest::new(ID).ends_at("next week");
+    match bounded(client(&server.uri()).acs().credentials().update(later)).await.unwrap_err() {
+        Error::Validation(invalid) => assert_eq!((invalid.field.as_str(), invalid.rule.starts_with("must be an RFC 3339 date-time")), ("ends_at", true)),
+        other => panic!("expected Validation, got {other:?}"),
+    }
     let both = seam::acs::credentials::AssignRequest::new(ID).acs_user_id(ID).user_identity_id(ID);
     match bounded(client(&server.uri()).acs().credentials().assign(both)).await.unwrap_err() {
         Error::Validation(invalid) => {

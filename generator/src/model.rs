@@ -214,6 +214,8 @@ pub enum TypeRef {
     I64,
     F32,
     F64,
+    /// `format: date-time`: RFC 3339 text, parsed, written back as received.
+    DateTime,
     /// Any JSON value.
     Json,
     /// A generated type: module path from the crate root (`["types"]`, `["acs", "credentials"]`) and name.

@@ -251,6 +251,8 @@ impl<'a> Resolver<'a> {
             SchemaKind::Type(Type::String(string)) => {
                 if string.enumeration.iter().any(Option::is_some) {
                     self.define_inline(schema, pointer, module, inline_name)
+                } else if matches!(string.format, VariantOrUnknownOrEmpty::Item(openapiv3::StringFormat::DateTime)) {
+                    Some(TypeRef::DateTime)
                 } else {
                     Some(TypeRef::String)
                 }

@@ -10,6 +10,7 @@ use std::path::Path;
 const RUNTIME: &[(&str, &str)] = &[
     ("auth.rs", include_str!("../../src/auth.rs")),
     ("client.rs", include_str!("../../src/client.rs")),
+    ("datetime.rs", include_str!("../../src/datetime.rs")),
     ("error.rs", include_str!("../../src/error.rs")),
     ("nullable.rs", include_str!("../../src/nullable.rs")),
     ("pagination.rs", include_str!("../../src/pagination.rs")),
@@ -21,7 +22,7 @@ const LIB_TEMPLATE: &str = include_str!("../templates/lib.rs.in");
 const MANIFEST_TEMPLATE: &str = include_str!("../templates/Cargo.toml.in");
 
 /// Module names the runtime takes at the crate root; a group of operations may not use them.
-pub const RESERVED_MODULES: &[&str] = &["auth", "client", "error", "nullable", "pagination", "retry", "wire", "generated", "action_attempt_wait"];
+pub const RESERVED_MODULES: &[&str] = &["auth", "client", "datetime", "error", "nullable", "pagination", "retry", "wire", "generated", "action_attempt_wait"];
 
 /// The files of the crate, in memory: `Cargo.toml` separately, since it is not Rust.
 pub fn crate_files(spec_text: &str, source_name: &str, crate_name: &str, settings: &Settings) -> Result<(String, Vec<OutputFile>, Vec<crate::Diagnostic>), Error> {

@@ -231,6 +231,13 @@ fn constraint_checks(field: &Field) -> Vec<TokenStream> {
             checks.push(quote!(crate::wire::check_length(#wire, #value, #min, #max)?;));
         }
     }
+    if *inner == TypeRef::DateTime {
+        let value = match &field.ty {
+            FieldType::Required(_) => quote!(::std::option::Option::Some(&self.#name)),
+            _ => quote!(self.#name.as_ref()),
+        };
+        checks.push(quote!(crate::wire::check_date_time(#wire, #value)?;));
+    }
     let numeric = matches!(inner, TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64);
     if numeric && (constraints.minimum.is_some() || constraints.maximum.is_some()) {
         let value = match &field.ty {

@@ -61,6 +61,7 @@ pub(crate) fn type_path(ty: &TypeRef) -> TokenStream {
         TypeRef::I64 => quote!(i64),
         TypeRef::F32 => quote!(f32),
         TypeRef::F64 => quote!(f64),
+        TypeRef::DateTime => quote!(crate::DateTime),
         TypeRef::Json => quote!(::serde_json::Value),
         TypeRef::Named { module, name } => {
             let module = module.iter().map(|m| ident(m));
@@ -129,6 +130,7 @@ impl<'m> TypeIndex<'m> {
         let crate_name = self.crate_name;
         match ty {
             TypeRef::String => Some("\"...\"".to_owned()),
+            TypeRef::DateTime => Some("\"2030-01-01T00:00:00Z\"".to_owned()),
             TypeRef::Bool => Some("true".to_owned()),
             TypeRef::I32 | TypeRef::I64 => Some("1".to_owned()),
             TypeRef::F32 | TypeRef::F64 => Some("1.0".to_owned()),

@@ -111,6 +111,7 @@ fn builder(name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
         let name = ident(&field.name);
         match &field.ty {
             FieldType::Required(TypeRef::String) => quote!(#name: impl ::std::convert::Into<::std::string::String>),
+            FieldType::Required(TypeRef::DateTime) => quote!(#name: impl ::std::convert::Into<crate::DateTime>),
             ty => {
                 let ty = field_type(ty, false);
                 quote!(#name: #ty)
@@ -120,7 +121,7 @@ fn builder(name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
     let inits = def.fields.iter().map(|field| {
         let name = ident(&field.name);
         match &field.ty {
-            FieldType::Required(TypeRef::String) => quote!(#name: #name.into(),),
+            FieldType::Required(TypeRef::String | TypeRef::DateTime) => quote!(#name: #name.into(),),
             FieldType::Required(_) if field.boxed => quote!(#name: ::std::boxed::Box::new(#name),),
             FieldType::RequiredNullable(_) if field.boxed => quote!(#name: #name.map(::std::boxed::Box::new),),
             FieldType::Required(_) | FieldType::RequiredNullable(_) => quote!(#name,),
@@ -166,6 +167,9 @@ fn setter(field: &Field) -> TokenStream {
     let (param, value) = match &field.ty {
         FieldType::Optional(TypeRef::String) => {
             (quote!(impl ::std::convert::Into<::std::string::String>), quote!(::std::option::Option::Some(#name.into())))
+        }
+        FieldType::Optional(TypeRef::DateTime) => {
+            (quote!(impl ::std::convert::Into<crate::DateTime>), quote!(::std::option::Option::Some(#name.into())))
         }
         FieldType::Optional(TypeRef::Vec(item)) if **item == TypeRef::String => (
             quote!(impl ::std::iter::IntoIterator<Item = impl ::std::convert::Into<::std::string::String>>),
