@@ -86,6 +86,9 @@ t0=$(now)
 t1=$(now)
 {
     echo "Two \`nice -n 19 cargo build --features codegen\` in the repository root, one after the other; the second, with \`-v\`, took $(elapsed "$t0" "$t1") s."
+    if grep -q 'Blocking waiting for file lock' "$RESULTS/incremental.log"; then
+        echo "(That time includes waiting for the cargo lock held by another build on this machine.)"
+    fi
     if grep 'Running' "$RESULTS/incremental.log" | grep -q 'seam-[0-9a-f]*/build-script-build'; then
         echo "**The build script reran** on the second build. Its \`-v\` output:"
     else

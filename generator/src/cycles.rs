@@ -3,55 +3,100 @@
 //! fields behind a `Vec` or a map are already indirect and stay as they are.
 
 use crate::model::{Group, Model, TypeDef, TypeKind, TypeRef};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 type Key = (Vec<String>, String);
 
 pub fn box_recursive_fields(model: &mut Model) {
     // Struct fields first: boxing them breaks every cycle that passes through a struct. Union variants
     // are boxed only for cycles that remain (a union that holds itself through unions alone).
+    let mut ids: BTreeMap<Key, usize> = BTreeMap::new();
+    visit(model, &mut |module, def| {
+        let next = ids.len();
+        ids.entry((module.to_vec(), def.name.clone())).or_insert(next);
+    });
     let mut decisions: BTreeMap<Key, Vec<bool>> = BTreeMap::new();
     for unions in [false, true] {
-        let mut edges: BTreeMap<Key, Vec<Key>> = BTreeMap::new();
+        // The graph of by-value containment, without the fields already boxed.
+        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
         visit(model, &mut |module, def| {
             let owner = (module.to_vec(), def.name.clone());
             let boxed = decisions.get(&owner);
-            let targets = by_value_targets(&def.kind)
-                .into_iter()
-                .enumerate()
-                .filter(|(index, _)| !boxed.is_some_and(|b| b.get(*index).copied().unwrap_or(false)))
-                .map(|(_, target)| target)
-                .collect();
-            edges.insert(owner, targets);
-        });
-        let reaches = |from: &Key, to: &Key| -> bool {
-            let mut seen = BTreeSet::new();
-            let mut stack = vec![from.clone()];
-            while let Some(key) = stack.pop() {
-                if &key == to {
-                    return true;
-                }
-                if seen.insert(key.clone()) {
-                    stack.extend(edges.get(&key).into_iter().flatten().cloned());
+            let from = ids[&owner];
+            for (index, target) in by_value_targets(&def.kind).into_iter().enumerate() {
+                let already_boxed = boxed.is_some_and(|b| b.get(index).copied().unwrap_or(false));
+                if let (false, Some(&to)) = (already_boxed, ids.get(&target)) {
+                    edges[from].push(to);
                 }
             }
-            false
+        });
+        // An edge closes a cycle exactly when both ends are in the same strongly connected component.
+        let component = strongly_connected_components(&edges);
+        let in_cycle = |owner: usize, ty: &TypeRef| {
+            by_value(ty).and_then(|target| ids.get(&target)).is_some_and(|&target| component[target] == component[owner])
         };
-        let in_cycle = |owner: &Key, ty: &TypeRef| by_value(ty).is_some_and(|target| reaches(&target, owner));
         let mut found: Vec<(Key, Vec<bool>)> = Vec::new();
         visit(model, &mut |module, def| {
-            let owner = (module.to_vec(), def.name.clone());
+            let key = (module.to_vec(), def.name.clone());
+            let owner = ids[&key];
             let boxed = match (&def.kind, unions) {
-                (TypeKind::Struct(s), false) => s.fields.iter().map(|f| in_cycle(&owner, f.ty.inner())).collect(),
-                (TypeKind::TaggedUnion { variants, .. }, true) => variants.iter().map(|v| in_cycle(&owner, &v.ty)).collect(),
-                (TypeKind::UntaggedUnion { variants }, true) => variants.iter().map(|v| in_cycle(&owner, &v.ty)).collect(),
+                (TypeKind::Struct(s), false) => s.fields.iter().map(|f| in_cycle(owner, f.ty.inner())).collect(),
+                (TypeKind::TaggedUnion { variants, .. }, true) => variants.iter().map(|v| in_cycle(owner, &v.ty)).collect(),
+                (TypeKind::UntaggedUnion { variants }, true) => variants.iter().map(|v| in_cycle(owner, &v.ty)).collect(),
                 _ => return,
             };
-            found.push((owner, boxed));
+            found.push((key, boxed));
         });
         decisions.extend(found);
     }
     apply(model, &decisions);
+}
+
+/// Tarjan's algorithm: the component of every node, iteratively so that deep graphs cannot overflow the stack.
+fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
+    const UNVISITED: usize = usize::MAX;
+    let count = edges.len();
+    let (mut index, mut low, mut component) = (vec![UNVISITED; count], vec![0; count], vec![UNVISITED; count]);
+    let (mut on_stack, mut stack, mut next_index, mut next_component) = (vec![false; count], Vec::new(), 0, 0);
+    for root in 0..count {
+        if index[root] != UNVISITED {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (node, ref mut edge)) = work.last_mut() {
+            if *edge == 0 && index[node] == UNVISITED {
+                index[node] = next_index;
+                low[node] = next_index;
+                next_index += 1;
+                stack.push(node);
+                on_stack[node] = true;
+            }
+            if let Some(&next) = edges[node].get(*edge) {
+                *edge += 1;
+                if index[next] == UNVISITED {
+                    work.push((next, 0));
+                } else if on_stack[next] {
+                    low[node] = low[node].min(index[next]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[node]);
+            }
+            if low[node] == index[node] {
+                while let Some(member) = stack.pop() {
+                    on_stack[member] = false;
+                    component[member] = next_component;
+                    if member == node {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
 }
 
 /// The named type a field holds by value, if any (an `Option` is by value too; a `Vec` or map is not).
@@ -114,4 +159,18 @@ fn apply(model: &mut Model, decisions: &BTreeMap<Key, Vec<bool>>) {
         apply_def(&["types".to_owned()], def, decisions);
     }
     groups(&mut model.groups, decisions);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strongly_connected_components;
+
+    #[test]
+    fn components_group_exactly_the_cycles() {
+        // 0 -> 1 -> 2 -> 0 is a cycle; 3 -> 3 holds itself; 4 -> 0 and 5 stand alone.
+        let edges = vec![vec![1], vec![2], vec![0], vec![3], vec![0], vec![]];
+        let c = strongly_connected_components(&edges);
+        assert!(c[0] == c[1] && c[1] == c[2]);
+        assert!(c[3] != c[0] && c[4] != c[0] && c[5] != c[0] && c[4] != c[5]);
+    }
 }

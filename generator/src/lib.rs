@@ -90,12 +90,38 @@ pub fn generate(spec_text: &str, source_name: &str, settings: &Settings) -> Resu
     let spec_error = |diagnostics| Error::Spec { source_name: source_name.to_owned(), diagnostics };
     let api = load::parse(spec_text).map_err(spec_error)?;
     let resolved = resolve::resolve(&api, settings.drop_undocumented).map_err(spec_error)?;
-    let files = emit::emit(&resolved.model, &settings.crate_name)
-        .into_iter()
-        .map(|file| write::render(&file.path, file.tokens, &settings.regenerate_command))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(Error::Emit)?;
+    let files = render_all(&resolved.model, settings)?;
     Ok(Generated { files, warnings: resolved.warnings })
+}
+
+/// Emits and formats the files on all cores. Each file is made alone from the model, so the output
+/// does not depend on the order in which threads finish.
+fn render_all(model: &model::Model, settings: &Settings) -> Result<Vec<OutputFile>, Error> {
+    let index = emit::TypeIndex::new(model, &settings.crate_name);
+    let kinds = emit::file_kinds(model);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(kinds.len());
+    // Shared types first: the largest file should not start last.
+    let queue = std::sync::Mutex::new(kinds.iter().copied().enumerate().rev().collect::<Vec<_>>());
+    let mut types_first = queue.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(position) = types_first.iter().position(|(_, kind)| matches!(kind, emit::FileKind::Types)) {
+        let types = types_first.remove(position);
+        types_first.push(types);
+    }
+    drop(types_first);
+    let results = std::sync::Mutex::new(Vec::with_capacity(kinds.len()));
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| loop {
+                let Some((position, kind)) = queue.lock().unwrap_or_else(|p| p.into_inner()).pop() else { break };
+                let file = emit::emit_file(model, kind, &index);
+                let rendered = write::render(&file.path, file.tokens, &settings.regenerate_command);
+                results.lock().unwrap_or_else(|p| p.into_inner()).push((position, rendered));
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(|p| p.into_inner());
+    results.sort_by_key(|(position, _)| *position);
+    results.into_iter().map(|(_, rendered)| rendered.map_err(Error::Emit)).collect()
 }
 
 /// [`generate`] on a file.

@@ -5,6 +5,15 @@ use openapiv3::OpenAPI;
 
 /// Parses a YAML or JSON OpenAPI 3.0 document.
 pub fn parse(text: &str) -> Result<OpenAPI, Vec<Diagnostic>> {
+    // JSON is YAML too, but serde_json reads it several times faster, which matters for large documents.
+    if text.trim_start().starts_with('{') {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
+            let location = Location::Text { line: error.line(), column: error.column() };
+            vec![Diagnostic { location, message: format!("not valid JSON: {}", strip_position(&error.to_string())) }]
+        })?;
+        check_version(value.get("openapi").and_then(serde_json::Value::as_str))?;
+        return serde_path_to_error::deserialize::<_, OpenAPI>(value).map_err(shape_error);
+    }
     let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
         let location = match error.location() {
             Some(at) => Location::Text { line: at.line(), column: at.column() },
@@ -12,25 +21,26 @@ pub fn parse(text: &str) -> Result<OpenAPI, Vec<Diagnostic>> {
         };
         vec![Diagnostic { location, message: format!("not valid YAML or JSON: {}", strip_position(&error.to_string())) }]
     })?;
-
-    check_version(&value)?;
-
-    serde_path_to_error::deserialize::<_, OpenAPI>(value).map_err(|error| {
-        let mut pointer = Pointer::root();
-        for segment in error.path().iter() {
-            match segment {
-                serde_path_to_error::Segment::Seq { index } => pointer = pointer.push(index),
-                serde_path_to_error::Segment::Map { key } => pointer = pointer.push(key),
-                serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
-            }
-        }
-        vec![Diagnostic::at(&pointer, format!("not a valid OpenAPI 3.0 document here: {}", error.inner()))]
-    })
+    check_version(value.get("openapi").and_then(serde_yaml::Value::as_str))?;
+    serde_path_to_error::deserialize::<_, OpenAPI>(value).map_err(shape_error)
 }
 
-fn check_version(value: &serde_yaml::Value) -> Result<(), Vec<Diagnostic>> {
+/// A document that parses but is not OpenAPI, located by the path serde was at.
+fn shape_error<E: std::fmt::Display>(error: serde_path_to_error::Error<E>) -> Vec<Diagnostic> {
+    let mut pointer = Pointer::root();
+    for segment in error.path().iter() {
+        match segment {
+            serde_path_to_error::Segment::Seq { index } => pointer = pointer.push(index),
+            serde_path_to_error::Segment::Map { key } => pointer = pointer.push(key),
+            serde_path_to_error::Segment::Enum { .. } | serde_path_to_error::Segment::Unknown => {}
+        }
+    }
+    vec![Diagnostic::at(&pointer, format!("not a valid OpenAPI 3.0 document here: {}", error.inner()))]
+}
+
+fn check_version(version: Option<&str>) -> Result<(), Vec<Diagnostic>> {
     let pointer = Pointer::root().push("openapi");
-    match value.get("openapi").and_then(serde_yaml::Value::as_str) {
+    match version {
         Some(version) if version.starts_with("3.0.") => Ok(()),
         Some(version) => Err(vec![Diagnostic::at(
             &pointer,
@@ -40,7 +50,7 @@ fn check_version(value: &serde_yaml::Value) -> Result<(), Vec<Diagnostic>> {
     }
 }
 
-/// serde_yaml appends "at line L column C" to its messages; the location is reported separately.
+/// serde appends "at line L column C" to its messages; the location is reported separately.
 fn strip_position(message: &str) -> &str {
     message.split(" at line ").next().unwrap_or(message)
 }
@@ -53,6 +63,13 @@ mod tests {
     fn yaml_syntax_error_has_line_and_column() {
         let errors = parse("openapi: 3.0.3\ninfo: [unclosed\n").unwrap_err();
         assert!(matches!(errors[0].location, Location::Text { line: 3, .. } | Location::Text { line: 2, .. }), "{errors:?}");
+    }
+
+    #[test]
+    fn json_syntax_error_has_line_and_column() {
+        let errors = parse("{\n  \"openapi\": \"3.0.3\",\n  \"info\": [\n}").unwrap_err();
+        assert_eq!(errors[0].location, Location::Text { line: 4, column: 1 }, "{errors:?}");
+        assert!(errors[0].message.starts_with("not valid JSON"), "{errors:?}");
     }
 
     #[test]

@@ -912,6 +912,10 @@ impl<'a> Resolver<'a> {
         let response_fields = self.response_body(operation, at, module, &response);
         let key = match (operation.extensions.get("x-response-key"), &response_fields) {
             (None, _) | (Some(serde_json::Value::Null), _) | (Some(serde_json::Value::String(_)), None) => None,
+            (Some(serde_json::Value::String(key)), Some(_)) if key == "ok" => {
+                self.warn(&at.push("x-response-key"), "`ok` is the envelope's flag, which the client checks; the method returns nothing");
+                None
+            }
             (Some(serde_json::Value::String(key)), Some(fields)) => match fields.iter().find(|f| &f.wire == key) {
                 Some(field) => Some(ResponseKey { field: field.name.clone(), ty: field.ty.clone() }),
                 None => {
@@ -1118,6 +1122,11 @@ impl<'a> Resolver<'a> {
         let schema_at = content_at.push("application/json").push("schema");
         let Some(schema) = &media.schema else { return Some(empty) };
         let (schema, schema_at) = self.lookup(schema.into(), &schema_at)?;
+        if matches!(&schema.schema_kind, SchemaKind::Any(any) if *any == openapiv3::AnySchema::default()) {
+            // A body of any JSON: an object whose properties are all the caller's.
+            let field = naming::additional_properties_field(&[]);
+            return Some(TypeKind::Struct(Struct { fields: Vec::new(), additional: Some((field, TypeRef::Json)), builder, exclusive: Vec::new() }));
+        }
         let mut shape = ObjectShape::default();
         if !self.shape_of(schema, &schema_at, &mut shape, 0) {
             self.unsupported(at, "a body that is not a JSON object", "wrap the value in an object property");

@@ -106,8 +106,8 @@ fn sanitize_inline(line: &str, out: &mut String) {
             i += 1;
             continue;
         }
-        let rest: String = chars[i..].iter().collect();
-        if (rest.starts_with("http://") || rest.starts_with("https://")) && !matches!(chars.get(i.wrapping_sub(1)), Some('(') | Some('<')) {
+        let starts = |prefix: &str| prefix.chars().enumerate().all(|(k, p)| chars.get(i + k) == Some(&p));
+        if (starts("http://") || starts("https://")) && !matches!(chars.get(i.wrapping_sub(1)), Some('(') | Some('<')) {
             let end = chars[i..].iter().position(|c| c.is_whitespace() || matches!(c, ')' | '>' | '"' | '\'')).map_or(chars.len(), |n| i + n);
             let mut url: String = chars[i..end].iter().collect();
             let trailing: String = {
@@ -138,7 +138,7 @@ fn sanitize_inline(line: &str, out: &mut String) {
                 }
             }
             '<' => {
-                if rest.starts_with("<http://") || rest.starts_with("<https://") {
+                if starts("<http://") || starts("<https://") {
                     out.push('<');
                 } else {
                     out.push_str("&lt;");

@@ -18,30 +18,52 @@ pub struct EmittedFile {
     pub tokens: TokenStream,
 }
 
-/// The module list, the shared types, and one file per top-level group. `crate_name` is the name
-/// doctests use for the crate.
+/// The files a model makes: the module list, the shared types, and one file per top-level group.
+#[derive(Debug, Clone, Copy)]
+pub enum FileKind {
+    Modules,
+    Types,
+    Group(usize),
+}
+
+pub fn file_kinds(model: &Model) -> Vec<FileKind> {
+    let mut kinds = vec![FileKind::Modules, FileKind::Types];
+    kinds.extend((0..model.groups.len()).map(FileKind::Group));
+    kinds
+}
+
+/// Every file, in order. `crate_name` is the name doctests use for the crate.
 pub fn emit(model: &Model, crate_name: &str) -> Vec<EmittedFile> {
     let index = TypeIndex::new(model, crate_name);
-    let group_modules: Vec<Ident> = model.groups.iter().map(|g| ident(&g.module)).collect();
-    let group_docs: Vec<String> = model.groups.iter().map(|g| format!(" Operations under `/{}`.", g.path.join("/"))).collect();
-    let mut files = vec![EmittedFile {
-        path: "mod.rs".to_owned(),
-        tokens: quote! {
-            //! Bindings generated from the OpenAPI document: shared schemas in [`types`], and one module per group of operations.
+    file_kinds(model).into_iter().map(|kind| emit_file(model, kind, &index)).collect()
+}
 
-            /// Schemas shared by several operations (`components/schemas`).
-            pub mod types;
-            #(
-                #[doc = #group_docs]
-                pub mod #group_modules;
-            )*
-        },
-    }];
-    files.push(EmittedFile { path: "types.rs".to_owned(), tokens: types::module_file(&model.types) });
-    for group in &model.groups {
-        files.push(EmittedFile { path: format!("{}.rs", group.module), tokens: groups::module_file(group, &index) });
+/// One file; files are independent, so they can be emitted in any order, or at once.
+pub fn emit_file(model: &Model, kind: FileKind, index: &TypeIndex) -> EmittedFile {
+    match kind {
+        FileKind::Modules => {
+            let group_modules: Vec<Ident> = model.groups.iter().map(|g| ident(&g.module)).collect();
+            let group_docs: Vec<String> = model.groups.iter().map(|g| format!(" Operations under `/{}`.", g.path.join("/"))).collect();
+            EmittedFile {
+                path: "mod.rs".to_owned(),
+                tokens: quote! {
+                    //! Bindings generated from the OpenAPI document: shared schemas in [`types`], and one module per group of operations.
+
+                    /// Schemas shared by several operations (`components/schemas`).
+                    pub mod types;
+                    #(
+                        #[doc = #group_docs]
+                        pub mod #group_modules;
+                    )*
+                },
+            }
+        }
+        FileKind::Types => EmittedFile { path: "types.rs".to_owned(), tokens: types::module_file(&model.types) },
+        FileKind::Group(n) => {
+            let group = &model.groups[n];
+            EmittedFile { path: format!("{}.rs", group.module), tokens: groups::module_file(group, index) }
+        }
     }
-    files
 }
 
 /// An identifier, raw when the model asked for one (`r#type`).
@@ -81,13 +103,13 @@ pub(crate) fn type_path(ty: &TypeRef) -> TokenStream {
 
 /// Generated types by module and name, for emitters that look through a reference (examples,
 /// validation).
-pub(crate) struct TypeIndex<'m> {
+pub struct TypeIndex<'m> {
     types: BTreeMap<(Vec<String>, &'m str), &'m TypeDef>,
     crate_name: &'m str,
 }
 
 impl<'m> TypeIndex<'m> {
-    fn new(model: &'m Model, crate_name: &'m str) -> Self {
+    pub fn new(model: &'m Model, crate_name: &'m str) -> Self {
         let mut index = TypeIndex { types: BTreeMap::new(), crate_name };
         for def in &model.types {
             index.types.insert((vec!["types".to_owned()], def.name.as_str()), def);
