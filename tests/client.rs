@@ -150,3 +150,9 @@ async fn a_refused_connection_is_a_transport_error() {
     let failure = seam.acs().credentials().update(UpdateRequest::new("x")).await.unwrap_err();
     assert!(matches!(failure, Error::Transport { path: "/acs/credentials/update", .. }), "{failure:?}");
 }
+
+#[test]
+fn the_client_can_be_shared_across_tasks() {
+    fn shareable<T: Send + Sync + Clone + 'static>() {}
+    shareable::<Seam>();
+}
