@@ -940,7 +940,7 @@ impl<'a> Resolver<'a> {
             (None, None) => Returns::Nothing,
         };
         let pagination = match &returns {
-            Returns::Field(key) => self.pagination(operation, fields, key, method_segment, module, &request),
+            Returns::Field(key) => self.pagination(fields, key, method_segment, module, &request),
             _ => None,
         };
         let mut docs = Docs {
@@ -967,7 +967,6 @@ impl<'a> Resolver<'a> {
     /// object with `has_next_page` and `next_page_cursor` next to the list it returns.
     fn pagination(
         &mut self,
-        _operation: &'a openapiv3::Operation,
         response_fields: &[Field],
         key: &ResponseKey,
         method_segment: &str,
