@@ -66,14 +66,20 @@ pub(crate) struct AuthSettings {
 
 impl AuthSettings {
     fn is_empty(&self) -> bool {
-        self.api_key.is_none() && self.personal_access_token.is_none() && self.workspace_id.is_none() && self.client_session_token.is_none()
+        self.api_key.is_none()
+            && self.personal_access_token.is_none()
+            && self.workspace_id.is_none()
+            && self.client_session_token.is_none()
     }
 
     /// The one auth mode the settings describe; arguments win over the environment as a whole, so a
     /// stray `SEAM_API_KEY` cannot conflict with a token passed in code.
     pub(crate) fn resolve(&self, env: impl Fn(&str) -> Option<String>) -> Result<Auth, Error> {
         if !self.is_empty() {
-            return self.resolve_from("arguments", ["api_key", "personal_access_token", "workspace_id", "client_session_token"]);
+            return self.resolve_from(
+                "arguments",
+                ["api_key", "personal_access_token", "workspace_id", "client_session_token"],
+            );
         }
         let from_env = AuthSettings {
             api_key: env("SEAM_API_KEY"),
@@ -86,7 +92,10 @@ impl AuthSettings {
                 "no credentials: pass an API key, a personal access token with a workspace id, or a client session token, or set SEAM_API_KEY (or SEAM_PERSONAL_ACCESS_TOKEN and SEAM_WORKSPACE_ID)".to_owned(),
             ));
         }
-        from_env.resolve_from("the environment", ["SEAM_API_KEY", "SEAM_PERSONAL_ACCESS_TOKEN", "SEAM_WORKSPACE_ID", "client_session_token"])
+        from_env.resolve_from(
+            "the environment",
+            ["SEAM_API_KEY", "SEAM_PERSONAL_ACCESS_TOKEN", "SEAM_WORKSPACE_ID", "client_session_token"],
+        )
     }
 
     fn resolve_from(&self, source: &str, names: [&str; 4]) -> Result<Auth, Error> {
@@ -100,7 +109,10 @@ impl AuthSettings {
         .filter_map(|(present, name)| present.then_some(name))
         .collect();
         if given.len() > 1 {
-            return Err(Error::Config(format!("conflicting credentials in {source}: {}; give only one", given.join(" and "))));
+            return Err(Error::Config(format!(
+                "conflicting credentials in {source}: {}; give only one",
+                given.join(" and ")
+            )));
         }
         match (&self.api_key, &self.personal_access_token, &self.client_session_token, &self.workspace_id) {
             (Some(key), None, None, None) => Ok(Auth::ApiKey(Secret::new(key.clone())?)),
@@ -158,14 +170,18 @@ mod tests {
 
     #[test]
     fn conflicts_and_gaps_are_explained_without_secrets() {
-        let both = message(AuthSettings::default().resolve(env(&[("SEAM_API_KEY", "seam_secret_a"), ("SEAM_PERSONAL_ACCESS_TOKEN", "seam_secret_b")])));
+        let both = message(
+            AuthSettings::default()
+                .resolve(env(&[("SEAM_API_KEY", "seam_secret_a"), ("SEAM_PERSONAL_ACCESS_TOKEN", "seam_secret_b")])),
+        );
         assert!(both.contains("SEAM_API_KEY and SEAM_PERSONAL_ACCESS_TOKEN"), "{both}");
         assert!(!both.contains("seam_secret"), "{both}");
         let stray = message(AuthSettings::default().resolve(env(&[("SEAM_API_KEY", "k"), ("SEAM_WORKSPACE_ID", "w")])));
         assert!(stray.contains("only a personal access token"), "{stray}");
         let nothing = message(AuthSettings::default().resolve(env(&[])));
         assert!(nothing.contains("SEAM_API_KEY"), "{nothing}");
-        let args = AuthSettings { api_key: Some("a".into()), client_session_token: Some("b".into()), ..Default::default() };
+        let args =
+            AuthSettings { api_key: Some("a".into()), client_session_token: Some("b".into()), ..Default::default() };
         assert!(message(args.resolve(env(&[]))).contains("api_key and client_session_token"));
     }
 

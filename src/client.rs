@@ -327,7 +327,8 @@ mod tests {
     fn debug_never_shows_a_secret() {
         let seam = Seam::builder().api_key("seam_secret_key_123").build_with_env(no_env).unwrap();
         assert!(!format!("{seam:?}").contains("seam_secret_key_123"));
-        let builder = Seam::builder().personal_access_token("seam_at_secret", "ws").client_session_token("seam_cst_secret");
+        let builder =
+            Seam::builder().personal_access_token("seam_at_secret", "ws").client_session_token("seam_cst_secret");
         let shown = format!("{builder:?}");
         assert!(!shown.contains("secret"), "{shown}");
     }

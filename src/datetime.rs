@@ -117,7 +117,8 @@ impl<'de> serde::Deserialize<'de> for DateTime {
             }
 
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<DateTime, E> {
-                DateTime::parse(text).map_err(|error| E::custom(format_args!("`{text}` is not an RFC 3339 date-time: {error}")))
+                DateTime::parse(text)
+                    .map_err(|error| E::custom(format_args!("`{text}` is not an RFC 3339 date-time: {error}")))
             }
         }
 
@@ -131,7 +132,12 @@ mod tests {
 
     #[test]
     fn what_seam_sends_round_trips_byte_for_byte() {
-        for text in ["2025-06-16T16:54:17.946514Z", "2025-06-19T21:08:08.000Z", "2025-06-16T18:54:17+02:00", "2023-11-07T05:31:56Z"] {
+        for text in [
+            "2025-06-16T16:54:17.946514Z",
+            "2025-06-19T21:08:08.000Z",
+            "2025-06-16T18:54:17+02:00",
+            "2023-11-07T05:31:56Z",
+        ] {
             let json = format!("\"{text}\"");
             let parsed: DateTime = serde_json::from_str(&json).unwrap();
             assert_eq!(serde_json::to_string(&parsed).unwrap(), json);

@@ -32,7 +32,10 @@ pub enum Error {
     #[error("HTTP {status} from {path} without a Seam error body{}: {excerpt}", request_id_suffix(request_id))]
     UnexpectedResponse { path: &'static str, status: u16, request_id: Option<String>, excerpt: String },
     /// A 2xx answer whose body does not match the operation's response type.
-    #[error("cannot decode the response of {path} (HTTP {status}{}) at `{field}`: {source}; the body starts: {excerpt}", request_id_suffix(request_id))]
+    #[error(
+        "cannot decode the response of {path} (HTTP {status}{}) at `{field}`: {source}; the body starts: {excerpt}",
+        request_id_suffix(request_id)
+    )]
     Decode {
         path: &'static str,
         status: u16,
@@ -79,7 +82,14 @@ pub struct ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Seam API error `{}` (HTTP {}{}): {}", self.error_type, self.status, request_id_suffix(&self.request_id), self.message)
+        write!(
+            f,
+            "Seam API error `{}` (HTTP {}{}): {}",
+            self.error_type,
+            self.status,
+            request_id_suffix(&self.request_id),
+            self.message
+        )
     }
 }
 
@@ -194,7 +204,10 @@ mod tests {
             [
                 FieldError { field: "".into(), messages: vec!["Only one of acs_user_id or user_identity_id".into()] },
                 FieldError { field: "code".into(), messages: vec!["Invalid".into()] },
-                FieldError { field: "visionline_metadata.card_format".into(), messages: vec!["Invalid enum value".into()] },
+                FieldError {
+                    field: "visionline_metadata.card_format".into(),
+                    messages: vec!["Invalid enum value".into()]
+                },
             ]
         );
     }

@@ -37,6 +37,8 @@ mod pagination;
 mod retry;
 pub mod wire;
 
+// prettyplease formats the generated files; rustfmt would fight it.
+#[rustfmt::skip]
 #[path = "../generated/mod.rs"]
 mod generated;
 
@@ -45,10 +47,10 @@ pub use action_attempt_wait::WaitOptions;
 pub use client::{Operation, Seam, SeamBuilder, DEFAULT_ENDPOINT, DEFAULT_TIMEOUT};
 pub use datetime::DateTime;
 pub use error::{ApiError, Error, FieldError, InvalidInputError, Result, ValidationError};
-pub use pagination::{Page, Pages, Paginated};
-pub use retry::RetryPolicy;
 pub use generated::*;
 pub use nullable::Nullable;
+pub use pagination::{Page, Pages, Paginated};
+pub use retry::RetryPolicy;
 
 /// The README's example, compiled as a doctest so that it stays true.
 #[doc = include_str!("../README.md")]

@@ -7,8 +7,8 @@ use crate::error::ValidationError;
 use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde::ser::{Error as _, Serialize, Serializer};
 use serde_json::Value;
-use std::fmt;
 use std::collections::HashMap;
+use std::fmt;
 use std::marker::PhantomData;
 use std::sync::{Mutex, OnceLock};
 
@@ -45,12 +45,21 @@ pub fn tag_of<'v>(value: &'v Value, tag: &str) -> Option<&'v str> {
 }
 
 /// Decodes the variant a tag selected; the error names the tag so that a caller sees which branch failed.
-pub fn deserialize_variant<T: DeserializeOwned, E: de::Error>(value: Value, tag: &str, tag_value: &str) -> Result<T, E> {
+pub fn deserialize_variant<T: DeserializeOwned, E: de::Error>(
+    value: Value,
+    tag: &str,
+    tag_value: &str,
+) -> Result<T, E> {
     serde_json::from_value(value).map_err(|error| E::custom(format_args!("{tag} `{tag_value}`: {error}")))
 }
 
 /// Writes a variant's fields with the tag property set.
-pub fn serialize_tagged<S: Serializer, T: Serialize>(serializer: S, tag: &str, tag_value: &str, variant: &T) -> Result<S::Ok, S::Error> {
+pub fn serialize_tagged<S: Serializer, T: Serialize>(
+    serializer: S,
+    tag: &str,
+    tag_value: &str,
+    variant: &T,
+) -> Result<S::Ok, S::Error> {
     let mut value = serde_json::to_value(variant).map_err(S::Error::custom)?;
     match &mut value {
         Value::Object(fields) => {
@@ -111,14 +120,21 @@ pub fn check_pattern(field: &str, value: Option<&str>, pattern: &'static str) ->
     let regex = compiled.entry(pattern).or_insert_with(|| regex_lite::Regex::new(pattern).ok());
     match regex {
         Some(regex) if regex.is_match(value) => Ok(()),
-        Some(_) => Err(ValidationError { field: field.to_owned(), rule: format!("must match the pattern `{pattern}`") }),
+        Some(_) => {
+            Err(ValidationError { field: field.to_owned(), rule: format!("must match the pattern `{pattern}`") })
+        }
         // The generator rejects patterns that do not compile; a spec edited by hand is not checked.
         None => Ok(()),
     }
 }
 
 /// `minLength` / `maxLength`, in characters as JSON Schema counts them.
-pub fn check_length(field: &str, value: Option<&str>, min: Option<usize>, max: Option<usize>) -> Result<(), ValidationError> {
+pub fn check_length(
+    field: &str,
+    value: Option<&str>,
+    min: Option<usize>,
+    max: Option<usize>,
+) -> Result<(), ValidationError> {
     let Some(value) = value else { return Ok(()) };
     let length = value.chars().count();
     let rule = match (min, max) {
@@ -174,8 +190,14 @@ mod tests {
         assert!(check_pattern("code", None, r"^\d+$").is_ok());
         let error = check_pattern("code", Some("12a4"), r"^\d+$").unwrap_err();
         assert_eq!(error.to_string(), r"invalid request: `code` must match the pattern `^\d+$`");
-        assert_eq!(check_length("name", Some(""), Some(1), None).unwrap_err().rule, "must be at least 1 characters long, not 0");
-        assert_eq!(check_range("limit", Some(0.0), Some(1.0), Some(500.0)).unwrap_err().rule, "must be at least 1, not 0");
+        assert_eq!(
+            check_length("name", Some(""), Some(1), None).unwrap_err().rule,
+            "must be at least 1 characters long, not 0"
+        );
+        assert_eq!(
+            check_range("limit", Some(0.0), Some(1.0), Some(500.0)).unwrap_err().rule,
+            "must be at least 1, not 0"
+        );
         assert!(check_range("limit", Some(500.0), Some(1.0), Some(500.0)).is_ok());
         assert!(check_exclusive(&[("acs_user_id", true), ("user_identity_id", false)]).is_ok());
         let both = check_exclusive(&[("acs_user_id", true), ("user_identity_id", true)]).unwrap_err();

@@ -12,7 +12,10 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const KEY: &str = "seam_test_key_7xq";
 
 fn credential_json() -> Value {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds/create_pin_code_for_acs_user.output.json"));
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/seeds/create_pin_code_for_acs_user.output.json"
+    ));
     serde_json::from_str(&text.unwrap()).unwrap()
 }
 
@@ -30,12 +33,16 @@ async fn create_sends_method_path_headers_and_body_and_unwraps_the_response_key(
         .and(header("content-type", "application/json"))
         .and(header("seam-sdk-name", "seam-rs"))
         .and(body_json(&body))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true, "acs_credential": credential_json()})))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"ok": true, "acs_credential": credential_json()})),
+        )
         .expect(1)
         .mount(&server)
         .await;
 
-    let request = CreateRequest::new(CreateRequestAccessMethod::Code).acs_user_id("53f39f90-5113-4bdd-8432-acf328ce508c").code("1234");
+    let request = CreateRequest::new(CreateRequestAccessMethod::Code)
+        .acs_user_id("53f39f90-5113-4bdd-8432-acf328ce508c")
+        .code("1234");
     let credential = client(&server).acs().credentials().create(request).await.unwrap();
     assert_eq!(credential.code.as_deref(), Some("1234"));
     assert_eq!(credential.acs_credential_id, "73a0a199-024f-454d-a916-9bbda8502c12");
@@ -47,8 +54,12 @@ async fn update_sends_only_the_fields_that_were_set() {
     Mock::given(method("POST"))
         .and(path("/acs/credentials/update"))
         .and(header("authorization", format!("Bearer {KEY}").as_str()))
-        .and(body_json(json!({"acs_credential_id": "1d4fb22b-743b-492f-ad74-cffcbd63c874", "ends_at": "2025-06-18T10:42:53.000Z"})))
-        .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true, "acs_credential": credential_json()})))
+        .and(body_json(
+            json!({"acs_credential_id": "1d4fb22b-743b-492f-ad74-cffcbd63c874", "ends_at": "2025-06-18T10:42:53.000Z"}),
+        ))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(json!({"ok": true, "acs_credential": credential_json()})),
+        )
         .expect(1)
         .mount(&server)
         .await;
@@ -63,7 +74,11 @@ async fn an_error_envelope_becomes_an_api_error_with_type_message_and_request_id
     let error = json!({"type": "acs_credential_not_found", "message": "Could not find an acs_credential", "data": {"acs_credential_id": "x"}});
     Mock::given(method("POST"))
         .and(path("/acs/credentials/update"))
-        .respond_with(ResponseTemplate::new(404).insert_header("seam-request-id", "req_5f2b").set_body_json(json!({"ok": false, "error": error})))
+        .respond_with(
+            ResponseTemplate::new(404)
+                .insert_header("seam-request-id", "req_5f2b")
+                .set_body_json(json!({"ok": false, "error": error})),
+        )
         .mount(&server)
         .await;
 

@@ -5,7 +5,9 @@
 mod support;
 
 use seam::access_codes as codes;
-use seam::acs::credentials::{self, CreateRequest, CreateRequestAccessMethod as AccessMethod, CreateRequestVisionlineMetadata};
+use seam::acs::credentials::{
+    self, CreateRequest, CreateRequestAccessMethod as AccessMethod, CreateRequestVisionlineMetadata,
+};
 use seam::{Error, Seam};
 use serde_json::Value;
 use support::{seam_for, start_prism};
@@ -34,32 +36,83 @@ async fn call(seam: &Seam, index: usize) -> Result<&'static str, Error> {
     let access_codes = seam.access_codes();
     Ok(match index % OPERATIONS {
         0 => run!("acs.credentials.assign", creds.assign(credentials::AssignRequest::new(ID).acs_user_id(OTHER_ID))),
-        1 => run!("acs.credentials.create", creds.create(CreateRequest::new(AccessMethod::Code).acs_user_id(ID).code("1234"))),
-        2 => run!("acs.credentials.create_offline_code", creds.create_offline_code(credentials::CreateOfflineCodeRequest::new(ID, OTHER_ID))),
+        1 => run!(
+            "acs.credentials.create",
+            creds.create(CreateRequest::new(AccessMethod::Code).acs_user_id(ID).code("1234"))
+        ),
+        2 => run!(
+            "acs.credentials.create_offline_code",
+            creds.create_offline_code(credentials::CreateOfflineCodeRequest::new(ID, OTHER_ID))
+        ),
         3 => run!("acs.credentials.delete", creds.delete(credentials::DeleteRequest::new(ID))),
         4 => run!("acs.credentials.get", creds.get(credentials::GetRequest::new(ID))),
         5 => run!("acs.credentials.list", creds.list(credentials::ListRequest::new().acs_system_id(ID).limit(10))),
-        6 => run!("acs.credentials.list_accessible_entrances", creds.list_accessible_entrances(credentials::ListAccessibleEntrancesRequest::new(ID))),
-        7 => run!("acs.credentials.unassign", creds.unassign(credentials::UnassignRequest::new(ID).user_identity_id(OTHER_ID))),
-        8 => run!("acs.credentials.update", creds.update(credentials::UpdateRequest::new(ID).code("5678").ends_at("2030-06-18T10:42:53.000Z"))),
+        6 => run!(
+            "acs.credentials.list_accessible_entrances",
+            creds.list_accessible_entrances(credentials::ListAccessibleEntrancesRequest::new(ID))
+        ),
+        7 => run!(
+            "acs.credentials.unassign",
+            creds.unassign(credentials::UnassignRequest::new(ID).user_identity_id(OTHER_ID))
+        ),
+        8 => run!(
+            "acs.credentials.update",
+            creds.update(credentials::UpdateRequest::new(ID).code("5678").ends_at("2030-06-18T10:42:53.000Z"))
+        ),
         9 => run!("acs.credentials.unmanaged.get", creds.unmanaged().get(credentials::unmanaged::GetRequest::new(ID))),
-        10 => run!("acs.credentials.unmanaged.list", creds.unmanaged().list(credentials::unmanaged::ListRequest::new().acs_user_id(ID))),
-        11 => run!("access_codes.create", access_codes.create(codes::CreateRequest::new(ID).code("4321").name("Guest"))),
-        12 => run!("access_codes.create_multiple", access_codes.create_multiple(codes::CreateMultipleRequest::new(vec![ID.to_owned(), OTHER_ID.to_owned()]))),
+        10 => run!(
+            "acs.credentials.unmanaged.list",
+            creds.unmanaged().list(credentials::unmanaged::ListRequest::new().acs_user_id(ID))
+        ),
+        11 => {
+            run!("access_codes.create", access_codes.create(codes::CreateRequest::new(ID).code("4321").name("Guest")))
+        }
+        12 => run!(
+            "access_codes.create_multiple",
+            access_codes.create_multiple(codes::CreateMultipleRequest::new(vec![ID.to_owned(), OTHER_ID.to_owned()]))
+        ),
         13 => run!("access_codes.delete", access_codes.delete(codes::DeleteRequest::new(ID))),
         14 => run!("access_codes.generate_code", access_codes.generate_code(codes::GenerateCodeRequest::new(ID))),
         15 => run!("access_codes.get", access_codes.get(codes::GetRequest::new().access_code_id(ID))),
         16 => run!("access_codes.list", access_codes.list(codes::ListRequest::new().device_id(ID))),
-        17 => run!("access_codes.pull_backup_access_code", access_codes.pull_backup_access_code(codes::PullBackupAccessCodeRequest::new(ID))),
-        18 => run!("access_codes.report_device_constraints", access_codes.report_device_constraints(codes::ReportDeviceConstraintsRequest::new(ID).min_code_length(4))),
-        19 => run!("access_codes.simulate.create_unmanaged_access_code", access_codes.simulate().create_unmanaged_access_code(codes::simulate::CreateUnmanagedAccessCodeRequest::new("1234", ID, "Found"))),
-        20 => run!("access_codes.unmanaged.convert_to_managed", access_codes.unmanaged().convert_to_managed(codes::unmanaged::ConvertToManagedRequest::new(ID))),
-        21 => run!("access_codes.unmanaged.delete", access_codes.unmanaged().delete(codes::unmanaged::DeleteRequest::new(ID))),
-        22 => run!("access_codes.unmanaged.get", access_codes.unmanaged().get(codes::unmanaged::GetRequest::new().access_code_id(ID))),
-        23 => run!("access_codes.unmanaged.list", access_codes.unmanaged().list(codes::unmanaged::ListRequest::new(ID))),
-        24 => run!("access_codes.unmanaged.update", access_codes.unmanaged().update(codes::unmanaged::UpdateRequest::new(ID, true))),
+        17 => run!(
+            "access_codes.pull_backup_access_code",
+            access_codes.pull_backup_access_code(codes::PullBackupAccessCodeRequest::new(ID))
+        ),
+        18 => run!(
+            "access_codes.report_device_constraints",
+            access_codes.report_device_constraints(codes::ReportDeviceConstraintsRequest::new(ID).min_code_length(4))
+        ),
+        19 => run!(
+            "access_codes.simulate.create_unmanaged_access_code",
+            access_codes.simulate().create_unmanaged_access_code(
+                codes::simulate::CreateUnmanagedAccessCodeRequest::new("1234", ID, "Found")
+            )
+        ),
+        20 => run!(
+            "access_codes.unmanaged.convert_to_managed",
+            access_codes.unmanaged().convert_to_managed(codes::unmanaged::ConvertToManagedRequest::new(ID))
+        ),
+        21 => run!(
+            "access_codes.unmanaged.delete",
+            access_codes.unmanaged().delete(codes::unmanaged::DeleteRequest::new(ID))
+        ),
+        22 => run!(
+            "access_codes.unmanaged.get",
+            access_codes.unmanaged().get(codes::unmanaged::GetRequest::new().access_code_id(ID))
+        ),
+        23 => {
+            run!("access_codes.unmanaged.list", access_codes.unmanaged().list(codes::unmanaged::ListRequest::new(ID)))
+        }
+        24 => run!(
+            "access_codes.unmanaged.update",
+            access_codes.unmanaged().update(codes::unmanaged::UpdateRequest::new(ID, true))
+        ),
         25 => run!("access_codes.update", access_codes.update(codes::UpdateRequest::new(ID).name("Renamed"))),
-        26 => run!("access_codes.update_multiple", access_codes.update_multiple(codes::UpdateMultipleRequest::new("common-key").name("All"))),
+        26 => run!(
+            "access_codes.update_multiple",
+            access_codes.update_multiple(codes::UpdateMultipleRequest::new("common-key").name("All"))
+        ),
         _ => run!("action_attempts.get", seam.action_attempts().get(seam::action_attempts::GetRequest::new(ID))),
     })
 }
@@ -84,9 +137,10 @@ async fn the_documented_credential_requests_match_the_spec() {
         let request: CreateRequest = serde_json::from_value(body).unwrap();
         seam.acs().credentials().create(request).await.unwrap_or_else(|e| panic!("{name}: {e}"));
     }
-    let card = CreateRequest::new(AccessMethod::Card)
-        .acs_user_id(ID)
-        .visionline_metadata(CreateRequestVisionlineMetadata::new().card_format(credentials::CreateRequestVisionlineMetadataCardFormat::TlCode));
+    let card = CreateRequest::new(AccessMethod::Card).acs_user_id(ID).visionline_metadata(
+        CreateRequestVisionlineMetadata::new()
+            .card_format(credentials::CreateRequestVisionlineMetadataCardFormat::TlCode),
+    );
     seam.acs().credentials().create(card).await.unwrap();
 }
 
@@ -96,11 +150,7 @@ async fn prism_rejects_a_request_that_breaks_the_spec() {
     let prism = start_prism(false);
     let client = reqwest::Client::new();
     let send = |body: Value| {
-        client
-            .post(format!("{}/acs/credentials/update", prism.url))
-            .bearer_auth("seam_test_key")
-            .json(&body)
-            .send()
+        client.post(format!("{}/acs/credentials/update", prism.url)).bearer_auth("seam_test_key").json(&body).send()
     };
     // Prism answers with the spec's own 400 response and lists what was wrong in `sl-violations`.
     for (body, what) in [

@@ -3,8 +3,9 @@
 //! and requests built through the Rust API encode to the documented JSON bodies.
 
 use seam::acs::credentials::{
-    AssignRequest, AssignResponse, CreateRequest, CreateRequestAccessMethod as AccessMethod, CreateRequestVisionlineMetadata,
-    CreateRequestVisionlineMetadataCardFormat as CardFormat, UpdateRequest, UpdateResponse,
+    AssignRequest, AssignResponse, CreateRequest, CreateRequestAccessMethod as AccessMethod,
+    CreateRequestVisionlineMetadata, CreateRequestVisionlineMetadataCardFormat as CardFormat, UpdateRequest,
+    UpdateResponse,
 };
 use seam::types::AcsCredential;
 use serde::de::DeserializeOwned;
@@ -76,7 +77,8 @@ fn create_request(name: &str) -> CreateRequest {
         "mobile_key_for_acs_user" => (AccessMethod::MobileKey, true),
         other => panic!("unknown example {other}"),
     };
-    let request = CreateRequest::new(method.clone()).credential_manager_acs_system_id("bccb0d23-5107-498b-87a6-6a8aa929eeb2");
+    let request =
+        CreateRequest::new(method.clone()).credential_manager_acs_system_id("bccb0d23-5107-498b-87a6-6a8aa929eeb2");
     let request = if for_acs_user {
         request.acs_user_id("53f39f90-5113-4bdd-8432-acf328ce508c")
     } else {
@@ -89,9 +91,9 @@ fn create_request(name: &str) -> CreateRequest {
         .ends_at("2025-06-23T12:35:01.000Z");
     match method {
         AccessMethod::Code => request.code("1234"),
-        AccessMethod::Card => {
-            request.visionline_metadata(CreateRequestVisionlineMetadata::new().card_format(CardFormat::Rfid48).r#override(true))
-        }
+        AccessMethod::Card => request.visionline_metadata(
+            CreateRequestVisionlineMetadata::new().card_format(CardFormat::Rfid48).r#override(true),
+        ),
         _ => request.is_multi_phone_sync_credential(true),
     }
 }
@@ -106,9 +108,11 @@ fn the_six_documented_create_calls_encode_to_their_bodies() {
 
 #[test]
 fn the_documented_update_and_assign_calls_encode_to_their_bodies() {
-    let update = UpdateRequest::new("1d4fb22b-743b-492f-ad74-cffcbd63c874").code("1234").ends_at("2025-06-18T10:42:53.000Z");
+    let update =
+        UpdateRequest::new("1d4fb22b-743b-492f-ad74-cffcbd63c874").code("1234").ends_at("2025-06-18T10:42:53.000Z");
     assert_eq!(serde_json::to_value(update).unwrap(), fixture("update.request.json"));
-    let assign = AssignRequest::new("59c9af06-7881-46d2-8d9b-3eda964c058b").user_identity_id("1082e2e8-ecbd-4ef1-aa61-a805f7ae2f01");
+    let assign = AssignRequest::new("59c9af06-7881-46d2-8d9b-3eda964c058b")
+        .user_identity_id("1082e2e8-ecbd-4ef1-aa61-a805f7ae2f01");
     assert_eq!(serde_json::to_value(assign).unwrap(), fixture("assign.request.json"));
 }
 

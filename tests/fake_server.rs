@@ -43,7 +43,8 @@ async fn list_walks_every_item_by_stream_and_by_page() {
     let listed = seam.access_codes().list(ListRequest::new().device_id(FAKE_DEVICE)).await.unwrap();
     assert_eq!(listed.len(), 12);
 
-    let streamed: Vec<_> = seam.access_codes().list_all(ListRequest::new().device_id(FAKE_DEVICE)).try_collect().await.unwrap();
+    let streamed: Vec<_> =
+        seam.access_codes().list_all(ListRequest::new().device_id(FAKE_DEVICE)).try_collect().await.unwrap();
     let mut ids: Vec<_> = streamed.into_iter().map(|code| code.access_code_id).collect();
     ids.sort();
     created.sort();
@@ -101,7 +102,10 @@ async fn generate_code_and_pull_a_backup_code() {
     assert_eq!(code.status, AccessCodeStatus::Unset);
     let response = seam.execute(&PullBackupAccessCodeRequest::new(&*code.access_code_id)).await.unwrap();
     // The fake answers with `backup_access_code` only; Seam's API sends `access_code` too.
-    assert!(response.backup_access_code.is_backup_access_code_available || !response.backup_access_code.access_code_id.is_empty());
+    assert!(
+        response.backup_access_code.is_backup_access_code_available
+            || !response.backup_access_code.access_code_id.is_empty()
+    );
 }
 
 #[tokio::test]
@@ -121,7 +125,8 @@ async fn unmanaged_codes_list_and_update() {
         .update(unmanaged::UpdateRequest::new(&*unmanaged_code.access_code_id, true))
         .await
         .unwrap();
-    let managed = seam.access_codes().get(GetRequest::new().access_code_id(&*unmanaged_code.access_code_id)).await.unwrap();
+    let managed =
+        seam.access_codes().get(GetRequest::new().access_code_id(&*unmanaged_code.access_code_id)).await.unwrap();
     assert!(managed.is_managed);
 }
 
@@ -158,7 +163,8 @@ async fn invalid_input_carries_messages_per_field() {
 async fn a_missing_resource_is_an_api_error() {
     let fake = start_fake();
     let seam = seam_for(&fake, FAKE_API_KEY);
-    let error = seam.access_codes().get(GetRequest::new().access_code_id("access_code_that_does_not_exist")).await.unwrap_err();
+    let error =
+        seam.access_codes().get(GetRequest::new().access_code_id("access_code_that_does_not_exist")).await.unwrap_err();
     let api = error.api().unwrap_or_else(|| panic!("expected an API error, got {error:?}"));
     assert_eq!(api.status, 404);
     assert!(!api.message.is_empty());
@@ -169,6 +175,7 @@ async fn a_missing_resource_is_an_api_error() {
 async fn waiting_on_an_unknown_action_attempt_is_an_api_error() {
     let fake = start_fake();
     let seam = seam_for(&fake, FAKE_API_KEY);
-    let error = seam.action_attempts().get(seam::action_attempts::GetRequest::new("action_attempt_404")).await.unwrap_err();
+    let error =
+        seam.action_attempts().get(seam::action_attempts::GetRequest::new("action_attempt_404")).await.unwrap_err();
     assert_eq!(error.api().map(|api| api.error_type.as_str()), Some("action_attempt_not_found"), "{error:?}");
 }

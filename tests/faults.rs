@@ -15,15 +15,30 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const ID: &str = "1d4fb22b-743b-492f-ad74-cffcbd63c874";
 
 fn fast_retries() -> RetryPolicy {
-    RetryPolicy { max_retries: 2, initial_backoff: Duration::from_millis(10), max_backoff: Duration::from_millis(40), max_retry_after: Duration::from_secs(5) }
+    RetryPolicy {
+        max_retries: 2,
+        initial_backoff: Duration::from_millis(10),
+        max_backoff: Duration::from_millis(40),
+        max_retry_after: Duration::from_secs(5),
+    }
 }
 
 fn client(endpoint: &str) -> Seam {
-    Seam::builder().api_key("seam_test_key").endpoint(endpoint).retry(fast_retries()).timeout(Duration::from_secs(5)).build().unwrap()
+    Seam::builder()
+        .api_key("seam_test_key")
+        .endpoint(endpoint)
+        .retry(fast_retries())
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap()
 }
 
 fn credential_body() -> serde_json::Value {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds/acs_credential_object.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/seeds/acs_credential_object.json"
+    ))
+    .unwrap();
     json!({"ok": true, "acs_credential": serde_json::from_str::<serde_json::Value>(&text).unwrap()})
 }
 
@@ -40,15 +55,24 @@ async fn requests(server: &MockServer) -> usize {
 async fn too_many_requests_waits_for_retry_after_then_succeeds() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(429).insert_header("retry-after", "1").set_body_json(json!({"error": {"type": "rate_limited", "message": "slow down"}})))
+        .respond_with(
+            ResponseTemplate::new(429)
+                .insert_header("retry-after", "1")
+                .set_body_json(json!({"error": {"type": "rate_limited", "message": "slow down"}})),
+        )
         .up_to_n_times(1)
         .with_priority(1)
         .mount(&server)
         .await;
-    Mock::given(method("POST")).respond_with(ResponseTemplate::new(200).set_body_json(credential_body())).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(credential_body()))
+        .mount(&server)
+        .await;
     let started = Instant::now();
     // Create is not safe to repeat in general, but a 429 means Seam did not run it.
-    let created = bounded(client(&server.uri()).acs().credentials().create(CreateRequest::new(CreateRequestAccessMethod::Card))).await;
+    let created =
+        bounded(client(&server.uri()).acs().credentials().create(CreateRequest::new(CreateRequestAccessMethod::Card)))
+            .await;
     assert!(created.is_ok(), "{created:?}");
     assert_eq!(requests(&server).await, 2);
     assert!(started.elapsed() >= Duration::from_secs(1), "Retry-After: 1 was not honoured");
@@ -58,9 +82,17 @@ async fn too_many_requests_waits_for_retry_after_then_succeeds() {
 async fn server_errors_are_retried_for_a_safe_operation() {
     let server = MockServer::start().await;
     for status in [500, 503] {
-        Mock::given(method("POST")).respond_with(ResponseTemplate::new(status)).up_to_n_times(1).with_priority(1).mount(&server).await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(status))
+            .up_to_n_times(1)
+            .with_priority(1)
+            .mount(&server)
+            .await;
     }
-    Mock::given(path("/acs/credentials/get")).respond_with(ResponseTemplate::new(200).set_body_json(credential_body())).mount(&server).await;
+    Mock::given(path("/acs/credentials/get"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(credential_body()))
+        .mount(&server)
+        .await;
     let credential = bounded(client(&server.uri()).acs().credentials().get(GetRequest::new(ID))).await.unwrap();
     assert_eq!(credential.acs_credential_id, "73a0a199-024f-454d-a916-9bbda8502c12");
     assert_eq!(requests(&server).await, 3);
@@ -70,10 +102,16 @@ async fn server_errors_are_retried_for_a_safe_operation() {
 async fn server_errors_end_an_unsafe_operation_at_once() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(500).set_body_json(json!({"error": {"type": "internal_server_error", "message": "boom"}})))
+        .respond_with(
+            ResponseTemplate::new(500)
+                .set_body_json(json!({"error": {"type": "internal_server_error", "message": "boom"}})),
+        )
         .mount(&server)
         .await;
-    let error = bounded(client(&server.uri()).acs().credentials().create(CreateRequest::new(CreateRequestAccessMethod::Code))).await.unwrap_err();
+    let error =
+        bounded(client(&server.uri()).acs().credentials().create(CreateRequest::new(CreateRequestAccessMethod::Code)))
+            .await
+            .unwrap_err();
     assert_eq!(error.api().map(|api| (api.status, api.error_type.as_str())), Some((500, "internal_server_error")));
     assert_eq!(requests(&server).await, 1, "a create that may have run must not be sent twice");
 }
@@ -139,7 +177,9 @@ async fn a_truncated_body_is_a_transport_error() {
     let (url, connections) = raw_server(|stream| {
         let _ = stream.write_all(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 1000\r\n\r\n{\"ok\": true, \"acs_cred");
     });
-    let error = bounded(client(&url).with_retry(RetryPolicy::none()).acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
+    let error = bounded(client(&url).with_retry(RetryPolicy::none()).acs().credentials().get(GetRequest::new(ID)))
+        .await
+        .unwrap_err();
     assert!(matches!(error, Error::Transport { .. }), "{error:?}");
     assert_eq!(connections.load(Ordering::SeqCst), 1);
 }
@@ -147,7 +187,10 @@ async fn a_truncated_body_is_a_transport_error() {
 #[tokio::test]
 async fn a_cut_json_body_is_a_decode_error_with_an_excerpt() {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).respond_with(ResponseTemplate::new(200).set_body_string(r#"{"ok": true, "acs_credential": {"acs_cred"#)).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_string(r#"{"ok": true, "acs_credential": {"acs_cred"#))
+        .mount(&server)
+        .await;
     match bounded(client(&server.uri()).acs().credentials().get(GetRequest::new(ID))).await.unwrap_err() {
         Error::Decode { status, excerpt, .. } => {
             assert_eq!(status, 200);
@@ -170,7 +213,10 @@ async fn a_non_json_success_is_a_decode_error() {
 async fn an_html_bad_gateway_page_is_reported_and_retried_when_safe() {
     let server = MockServer::start().await;
     let page = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>";
-    Mock::given(method("POST")).respond_with(ResponseTemplate::new(502).set_body_raw(page, "text/html")).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(502).set_body_raw(page, "text/html"))
+        .mount(&server)
+        .await;
     let error = bounded(client(&server.uri()).acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
     match &error {
         Error::UnexpectedResponse { status, excerpt, .. } => {
@@ -196,7 +242,10 @@ async fn client_side_validation_fails_before_sending() {
     }
     let later = seam::acs::credentials::UpdateRequest::new(ID).ends_at("next week");
     match bounded(client(&server.uri()).acs().credentials().update(later)).await.unwrap_err() {
-        Error::Validation(invalid) => assert_eq!((invalid.field.as_str(), invalid.rule.starts_with("must be an RFC 3339 date-time")), ("ends_at", true)),
+        Error::Validation(invalid) => assert_eq!(
+            (invalid.field.as_str(), invalid.rule.starts_with("must be an RFC 3339 date-time")),
+            ("ends_at", true)
+        ),
         other => panic!("expected Validation, got {other:?}"),
     }
     let both = seam::acs::credentials::AssignRequest::new(ID).acs_user_id(ID).user_identity_id(ID);
@@ -213,7 +262,10 @@ async fn client_side_validation_fails_before_sending() {
 #[tokio::test]
 async fn telemetry_headers_and_user_agent_are_sent_even_with_a_caller_supplied_client() {
     let server = MockServer::start().await;
-    Mock::given(method("POST")).respond_with(ResponseTemplate::new(200).set_body_json(credential_body())).mount(&server).await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(credential_body()))
+        .mount(&server)
+        .await;
     let own = reqwest::Client::builder().build().unwrap();
     let seam = Seam::builder().api_key("k").endpoint(server.uri()).http_client(own).build().unwrap();
     seam.acs().credentials().get(GetRequest::new(ID)).await.unwrap();

@@ -53,7 +53,8 @@ fn client(server: &MockServer) -> Seam {
 #[tokio::test]
 async fn the_stream_walks_every_page_in_order() {
     let server = paginated_server().await;
-    let codes: Vec<_> = client(&server).access_codes().list_all(ListRequest::new().device_id("d")).try_collect().await.unwrap();
+    let codes: Vec<_> =
+        client(&server).access_codes().list_all(ListRequest::new().device_id("d")).try_collect().await.unwrap();
     let ids: Vec<_> = codes.iter().map(|c| c.access_code_id.as_str()).collect();
     assert_eq!(ids, ["code_0", "code_1", "code_2", "code_3", "code_4", "code_5"]);
     assert_eq!(server.received_requests().await.unwrap().len(), 3);
@@ -88,7 +89,11 @@ async fn attempts_server(answers: Vec<Value>) -> MockServer {
             .and(body_partial_json(json!({"action_attempt_id": "attempt_1"})))
             .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true, "action_attempt": answer})));
         // Earlier answers once each, in order; the last one from then on.
-        let mock = if index < last { mock.up_to_n_times(1).with_priority(u8::try_from(index + 1).unwrap()) } else { mock.with_priority(100) };
+        let mock = if index < last {
+            mock.up_to_n_times(1).with_priority(u8::try_from(index + 1).unwrap())
+        } else {
+            mock.with_priority(100)
+        };
         mock.mount(&server).await;
     }
     server
@@ -115,7 +120,10 @@ async fn a_failed_attempt_is_a_typed_error_with_seams_reason() {
     match client(&server).wait_for_action_attempt(pending(), QUICK).await.unwrap_err() {
         Error::ActionAttemptFailed(attempt) => {
             let error = attempt.error.unwrap();
-            assert_eq!((error.r#type.as_str(), error.message.as_str()), ("failed_to_set_on_device", "The lock is offline"));
+            assert_eq!(
+                (error.r#type.as_str(), error.message.as_str()),
+                ("failed_to_set_on_device", "The lock is offline")
+            );
         }
         other => panic!("expected ActionAttemptFailed, got {other:?}"),
     }

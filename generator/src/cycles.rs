@@ -33,7 +33,9 @@ pub fn box_recursive_fields(model: &mut Model) {
         // An edge closes a cycle exactly when both ends are in the same strongly connected component.
         let component = strongly_connected_components(&edges);
         let in_cycle = |owner: usize, ty: &TypeRef| {
-            by_value(ty).and_then(|target| ids.get(&target)).is_some_and(|&target| component[target] == component[owner])
+            by_value(ty)
+                .and_then(|target| ids.get(&target))
+                .is_some_and(|&target| component[target] == component[owner])
         };
         let mut found: Vec<(Key, Vec<bool>)> = Vec::new();
         visit(model, &mut |module, def| {
@@ -41,8 +43,12 @@ pub fn box_recursive_fields(model: &mut Model) {
             let owner = ids[&key];
             let boxed = match (&def.kind, unions) {
                 (TypeKind::Struct(s), false) => s.fields.iter().map(|f| in_cycle(owner, f.ty.inner())).collect(),
-                (TypeKind::TaggedUnion { variants, .. }, true) => variants.iter().map(|v| in_cycle(owner, &v.ty)).collect(),
-                (TypeKind::UntaggedUnion { variants }, true) => variants.iter().map(|v| in_cycle(owner, &v.ty)).collect(),
+                (TypeKind::TaggedUnion { variants, .. }, true) => {
+                    variants.iter().map(|v| in_cycle(owner, &v.ty)).collect()
+                }
+                (TypeKind::UntaggedUnion { variants }, true) => {
+                    variants.iter().map(|v| in_cycle(owner, &v.ty)).collect()
+                }
                 _ => return,
             };
             found.push((key, boxed));
@@ -113,8 +119,12 @@ fn by_value_targets(kind: &TypeKind) -> Vec<Key> {
     let nowhere = || (Vec::new(), String::new());
     match kind {
         TypeKind::Struct(s) => s.fields.iter().map(|f| by_value(f.ty.inner()).unwrap_or_else(nowhere)).collect(),
-        TypeKind::TaggedUnion { variants, .. } => variants.iter().map(|v| by_value(&v.ty).unwrap_or_else(nowhere)).collect(),
-        TypeKind::UntaggedUnion { variants } => variants.iter().map(|v| by_value(&v.ty).unwrap_or_else(nowhere)).collect(),
+        TypeKind::TaggedUnion { variants, .. } => {
+            variants.iter().map(|v| by_value(&v.ty).unwrap_or_else(nowhere)).collect()
+        }
+        TypeKind::UntaggedUnion { variants } => {
+            variants.iter().map(|v| by_value(&v.ty).unwrap_or_else(nowhere)).collect()
+        }
         TypeKind::Alias(ty) => by_value(ty).into_iter().collect(),
         TypeKind::Enum { .. } => Vec::new(),
     }

@@ -42,7 +42,11 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { regenerate_command: REGENERATE_COMMAND.to_owned(), crate_name: "seam".to_owned(), drop_undocumented: false }
+        Settings {
+            regenerate_command: REGENERATE_COMMAND.to_owned(),
+            crate_name: "seam".to_owned(),
+            drop_undocumented: false,
+        }
     }
 }
 
@@ -71,7 +75,11 @@ impl fmt::Display for Error {
             Error::Read { path, source } => write!(f, "cannot read {}: {source}", path.display()),
             Error::Spec { source_name, diagnostics } => {
                 let count = diagnostics.len();
-                write!(f, "{source_name}: {count} problem{} found; nothing was written", if count == 1 { "" } else { "s" })?;
+                write!(
+                    f,
+                    "{source_name}: {count} problem{} found; nothing was written",
+                    if count == 1 { "" } else { "s" }
+                )?;
                 for diagnostic in diagnostics {
                     write!(f, "\n  {source_name}: {diagnostic}")?;
                 }
@@ -133,7 +141,8 @@ pub fn generate_file(spec: &Path, settings: &Settings) -> Result<Generated, Erro
 /// Regenerates `out_dir` from `spec`, writing only changed files.
 pub fn regenerate(spec: &Path, out_dir: &Path, settings: &Settings) -> Result<(Generated, WriteSummary), Error> {
     let generated = generate_file(spec, settings)?;
-    let summary = write::write(out_dir, &generated.files).map_err(|source| Error::Output { path: out_dir.to_owned(), source })?;
+    let summary =
+        write::write(out_dir, &generated.files).map_err(|source| Error::Output { path: out_dir.to_owned(), source })?;
     Ok((generated, summary))
 }
 
@@ -146,7 +155,8 @@ pub fn check(spec: &Path, out_dir: &Path, settings: &Settings) -> Result<Compari
 /// A check-mode report: what is stale, missing and extra, and the command that fixes it.
 pub fn describe_staleness(out_dir: &Path, comparison: &Comparison, fix_command: &str) -> String {
     let mut report = format!("{} is not what the spec generates:", out_dir.display());
-    for (label, paths) in [("stale", &comparison.stale), ("missing", &comparison.missing), ("extra", &comparison.extra)] {
+    for (label, paths) in [("stale", &comparison.stale), ("missing", &comparison.missing), ("extra", &comparison.extra)]
+    {
         for path in paths {
             report.push_str(&format!("\n  {label:<8}{path}"));
         }

@@ -19,7 +19,10 @@ pub fn parse(text: &str) -> Result<OpenAPI, Vec<Diagnostic>> {
             Some(at) => Location::Text { line: at.line(), column: at.column() },
             None => Location::Pointer(Pointer::root().to_string()),
         };
-        vec![Diagnostic { location, message: format!("not valid YAML or JSON: {}", strip_position(&error.to_string())) }]
+        vec![Diagnostic {
+            location,
+            message: format!("not valid YAML or JSON: {}", strip_position(&error.to_string())),
+        }]
     })?;
     check_version(value.get("openapi").and_then(serde_yaml::Value::as_str))?;
     serde_path_to_error::deserialize::<_, OpenAPI>(value).map_err(shape_error)
@@ -62,7 +65,10 @@ mod tests {
     #[test]
     fn yaml_syntax_error_has_line_and_column() {
         let errors = parse("openapi: 3.0.3\ninfo: [unclosed\n").unwrap_err();
-        assert!(matches!(errors[0].location, Location::Text { line: 3, .. } | Location::Text { line: 2, .. }), "{errors:?}");
+        assert!(
+            matches!(errors[0].location, Location::Text { line: 3, .. } | Location::Text { line: 2, .. }),
+            "{errors:?}"
+        );
     }
 
     #[test]

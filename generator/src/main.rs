@@ -47,7 +47,10 @@ enum Command {
 fn repository_root() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap_or(Path::new("."));
     // Shown relative to where the command runs, as people type paths.
-    std::env::current_dir().ok().and_then(|cwd| root.strip_prefix(cwd).ok().map(Path::to_owned)).unwrap_or_else(|| root.to_owned())
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| root.strip_prefix(cwd).ok().map(Path::to_owned))
+        .unwrap_or_else(|| root.to_owned())
 }
 
 fn main() -> ExitCode {

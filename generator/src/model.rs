@@ -96,13 +96,22 @@ pub struct TypeDef {
 pub enum TypeKind {
     Struct(Struct),
     /// A string enum that keeps values it does not know.
-    Enum { variants: Vec<EnumVariant>, unknown: String },
+    Enum {
+        variants: Vec<EnumVariant>,
+        unknown: String,
+    },
     /// `oneOf` with a discriminator: the tag property selects the variant; unknown tags keep their JSON.
-    TaggedUnion { tag: String, variants: Vec<UnionVariant>, unknown: String },
+    TaggedUnion {
+        tag: String,
+        variants: Vec<UnionVariant>,
+        unknown: String,
+    },
     /// `oneOf` without a discriminator, or `anyOf`: the variants are tried in order, and the first
     /// whose constant properties match and that decodes wins; when none does, the error says why each
     /// failed.
-    UntaggedUnion { variants: Vec<UntaggedVariant> },
+    UntaggedUnion {
+        variants: Vec<UntaggedVariant>,
+    },
     /// A named schema that is not an object or enum: `pub type Name = ...;`.
     Alias(TypeRef),
 }
@@ -219,7 +228,10 @@ pub enum TypeRef {
     /// Any JSON value.
     Json,
     /// A generated type: module path from the crate root (`["types"]`, `["acs", "credentials"]`) and name.
-    Named { module: Vec<String>, name: String },
+    Named {
+        module: Vec<String>,
+        name: String,
+    },
     Vec(Box<TypeRef>),
     /// A JSON object with arbitrary keys.
     Map(Box<TypeRef>),

@@ -7,8 +7,8 @@ use crate::model::*;
 use crate::naming::{self, Scope};
 use indexmap::IndexMap;
 use openapiv3::{
-    AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema,
-    SchemaData, SchemaKind, StatusCode, Type, VariantOrUnknownOrEmpty,
+    AdditionalProperties, IntegerFormat, NumberFormat, OpenAPI, ReferenceOr, Schema, SchemaData, SchemaKind,
+    StatusCode, Type, VariantOrUnknownOrEmpty,
 };
 use std::collections::BTreeMap;
 
@@ -25,7 +25,16 @@ const SCHEMAS_PREFIX: &str = "#/components/schemas/";
 /// `drop_undocumented` leaves out operations and properties marked `x-undocumented`; by default they
 /// are generated and hidden from rustdoc.
 pub fn resolve(api: &OpenAPI, drop_undocumented: bool) -> Result<Resolved, Vec<Diagnostic>> {
-    let mut resolver = Resolver { api, drop_undocumented, errors: Vec::new(), warnings: Vec::new(), modules: BTreeMap::new(), components: BTreeMap::new(), in_request: false, inline_types: BTreeMap::new() };
+    let mut resolver = Resolver {
+        api,
+        drop_undocumented,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        modules: BTreeMap::new(),
+        components: BTreeMap::new(),
+        in_request: false,
+        inline_types: BTreeMap::new(),
+    };
     let types = resolver.components();
     let groups = resolver.operations();
     if resolver.errors.is_empty() {
@@ -130,16 +139,12 @@ impl<'a> Resolver<'a> {
             let pointer = schemas_pointer.push(name);
             let slot = self.reserve(&module);
             let definition = match schema {
-                ReferenceOr::Reference { reference } => {
-                    self.type_of(SchemaRef::Ref(reference), &pointer, &module, &rust_name).map(|ty| TypeDef {
-                        name: rust_name.clone(),
-                        docs: Docs::default(),
-                        kind: TypeKind::Alias(ty),
-                    })
-                }
-                ReferenceOr::Item(schema) => self.kind_of(schema, &pointer, &module, &rust_name, false, None).map(|kind| {
-                    TypeDef { name: rust_name.clone(), docs: docs_of(&schema.schema_data), kind }
-                }),
+                ReferenceOr::Reference { reference } => self
+                    .type_of(SchemaRef::Ref(reference), &pointer, &module, &rust_name)
+                    .map(|ty| TypeDef { name: rust_name.clone(), docs: Docs::default(), kind: TypeKind::Alias(ty) }),
+                ReferenceOr::Item(schema) => self
+                    .kind_of(schema, &pointer, &module, &rust_name, false, None)
+                    .map(|kind| TypeDef { name: rust_name.clone(), docs: docs_of(&schema.schema_data), kind }),
             };
             self.fill(&module, slot, definition);
         }
@@ -163,7 +168,13 @@ impl<'a> Resolver<'a> {
 
     /// Defines an inline schema as a named type in `module`, renaming it if the name is taken. An inline
     /// schema identical to one already defined in the module reuses that type.
-    fn define_inline(&mut self, schema: &'a Schema, pointer: &Pointer, module: &[String], wanted: &str) -> Option<TypeRef> {
+    fn define_inline(
+        &mut self,
+        schema: &'a Schema,
+        pointer: &Pointer,
+        module: &[String],
+        wanted: &str,
+    ) -> Option<TypeRef> {
         let key = (module.to_vec(), self.in_request, serde_json::to_string(schema).unwrap_or_default());
         if let Some(existing) = self.inline_types.get(&key) {
             return Some(existing.clone());
@@ -175,7 +186,13 @@ impl<'a> Resolver<'a> {
         defined
     }
 
-    fn define_inline_anew(&mut self, schema: &'a Schema, pointer: &Pointer, module: &[String], wanted: &str) -> Option<TypeRef> {
+    fn define_inline_anew(
+        &mut self,
+        schema: &'a Schema,
+        pointer: &Pointer,
+        module: &[String],
+        wanted: &str,
+    ) -> Option<TypeRef> {
         let name = self.module(module).scope.claim_free(wanted, pointer.as_str());
         if name != wanted {
             self.warn(pointer, format!("inline schema named `{name}` because `{wanted}` is already taken"));
@@ -242,7 +259,13 @@ impl<'a> Resolver<'a> {
 
     /// The Rust type for a schema in a field, item or variant position; inline objects, enums and unions
     /// become named types called `inline_name`.
-    fn type_of(&mut self, schema: SchemaRef<'a>, pointer: &Pointer, module: &[String], inline_name: &str) -> Option<TypeRef> {
+    fn type_of(
+        &mut self,
+        schema: SchemaRef<'a>,
+        pointer: &Pointer,
+        module: &[String],
+        inline_name: &str,
+    ) -> Option<TypeRef> {
         let schema = match schema {
             SchemaRef::Ref(reference) => return self.component_ref(reference, pointer),
             SchemaRef::Inline(schema) => schema,
@@ -302,8 +325,16 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn any_schema(&mut self, schema: &'a Schema, pointer: &Pointer, module: &[String], inline_name: &str) -> Option<TypeRef> {
-        let SchemaKind::Any(any) = &schema.schema_kind else { return self.define_inline(schema, pointer, module, inline_name) };
+    fn any_schema(
+        &mut self,
+        schema: &'a Schema,
+        pointer: &Pointer,
+        module: &[String],
+        inline_name: &str,
+    ) -> Option<TypeRef> {
+        let SchemaKind::Any(any) = &schema.schema_kind else {
+            return self.define_inline(schema, pointer, module, inline_name);
+        };
         if *any == openapiv3::AnySchema::default() {
             return Some(TypeRef::Json);
         }
@@ -347,7 +378,13 @@ impl<'a> Resolver<'a> {
         None
     }
 
-    fn map_of(&mut self, additional: Option<&'a AdditionalProperties>, pointer: &Pointer, module: &[String], inline_name: &str) -> Option<TypeRef> {
+    fn map_of(
+        &mut self,
+        additional: Option<&'a AdditionalProperties>,
+        pointer: &Pointer,
+        module: &[String],
+        inline_name: &str,
+    ) -> Option<TypeRef> {
         let value = match additional {
             Some(AdditionalProperties::Schema(schema)) => {
                 let value_name = format!("{inline_name}Value");
@@ -387,10 +424,16 @@ impl<'a> Resolver<'a> {
                 self.untagged_of(any_of, &pointer.push("anyOf"), module, name)
             }
             // A named map (`additionalProperties` alone) is an alias of a map, not an empty struct.
-            SchemaKind::Type(Type::Object(object)) if object.properties.is_empty() && !builder && object.additional_properties.is_some() => {
+            SchemaKind::Type(Type::Object(object))
+                if object.properties.is_empty() && !builder && object.additional_properties.is_some() =>
+            {
                 self.type_of(SchemaRef::Inline(schema), pointer, module, name).map(TypeKind::Alias)
             }
-            SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } | SchemaKind::Any(_) | SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => {
+            SchemaKind::Type(Type::Object(_))
+            | SchemaKind::AllOf { .. }
+            | SchemaKind::Any(_)
+            | SchemaKind::OneOf { .. }
+            | SchemaKind::AnyOf { .. } => {
                 let mut shape = ObjectShape::default();
                 if self.shape_of(schema, pointer, &mut shape, 0) {
                     self.struct_of(shape, module, name, builder, skip).map(TypeKind::Struct)
@@ -433,7 +476,9 @@ impl<'a> Resolver<'a> {
                 }
                 return true;
             }
-            SchemaKind::OneOf { one_of: branches } | SchemaKind::AnyOf { any_of: branches } if self.in_request && self.all_objects(branches) => {
+            SchemaKind::OneOf { one_of: branches } | SchemaKind::AnyOf { any_of: branches }
+                if self.in_request && self.all_objects(branches) =>
+            {
                 let keyword = if matches!(schema.schema_kind, SchemaKind::OneOf { .. }) { "oneOf" } else { "anyOf" };
                 self.merge_alternatives(branches, &pointer.push(keyword), shape, depth);
                 return true;
@@ -455,7 +500,12 @@ impl<'a> Resolver<'a> {
         true
     }
 
-    fn add_properties(&mut self, properties: &'a IndexMap<String, ReferenceOr<Box<Schema>>>, pointer: &Pointer, shape: &mut ObjectShape<'a>) {
+    fn add_properties(
+        &mut self,
+        properties: &'a IndexMap<String, ReferenceOr<Box<Schema>>>,
+        pointer: &Pointer,
+        shape: &mut ObjectShape<'a>,
+    ) {
         for (wire, schema) in properties {
             let at = pointer.push("properties").push(wire);
             match shape.properties.iter_mut().find(|(existing, _, _)| *existing == wire.as_str()) {
@@ -468,14 +518,24 @@ impl<'a> Resolver<'a> {
 
     /// Alternatives in a request body become one struct: a caller sets the fields of the alternative
     /// they mean. A field is required only when every alternative requires it.
-    fn merge_alternatives(&mut self, branches: &'a [ReferenceOr<Schema>], pointer: &Pointer, shape: &mut ObjectShape<'a>, depth: usize) {
+    fn merge_alternatives(
+        &mut self,
+        branches: &'a [ReferenceOr<Schema>],
+        pointer: &Pointer,
+        shape: &mut ObjectShape<'a>,
+        depth: usize,
+    ) {
         let mut required_in_all: Option<Vec<String>> = None;
         for (index, branch) in branches.iter().enumerate() {
             let mut branch_shape = ObjectShape::default();
             let at = pointer.push(index);
             let Some((schema, schema_at)) = self.lookup(branch.into(), &at) else { continue };
             if !self.shape_of(schema, &schema_at, &mut branch_shape, depth + 1) {
-                self.unsupported(&at, "a request alternative that is not an object", "make every alternative an object");
+                self.unsupported(
+                    &at,
+                    "a request alternative that is not an object",
+                    "make every alternative an object",
+                );
                 continue;
             }
             required_in_all = Some(match required_in_all {
@@ -498,14 +558,31 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    fn merge_part(&mut self, part: &'a ReferenceOr<Schema>, pointer: &Pointer, shape: &mut ObjectShape<'a>, depth: usize) {
+    fn merge_part(
+        &mut self,
+        part: &'a ReferenceOr<Schema>,
+        pointer: &Pointer,
+        shape: &mut ObjectShape<'a>,
+        depth: usize,
+    ) {
         let Some((schema, at)) = self.lookup(part.into(), pointer) else { return };
         if !self.shape_of(schema, &at, shape, depth + 1) {
-            self.unsupported(pointer, "an `allOf` part that is not an object", "merge only object schemas with `allOf`");
+            self.unsupported(
+                pointer,
+                "an `allOf` part that is not an object",
+                "merge only object schemas with `allOf`",
+            );
         }
     }
 
-    fn struct_of(&mut self, shape: ObjectShape<'a>, module: &[String], name: &str, builder: bool, skip: Option<&str>) -> Option<Struct> {
+    fn struct_of(
+        &mut self,
+        shape: ObjectShape<'a>,
+        module: &[String],
+        name: &str,
+        builder: bool,
+        skip: Option<&str>,
+    ) -> Option<Struct> {
         let mut scope = Scope::default();
         let mut fields = Vec::new();
         let mut complete = true;
@@ -513,7 +590,9 @@ impl<'a> Resolver<'a> {
             if Some(wire) == skip {
                 continue;
             }
-            if self.drop_undocumented && matches!(schema, SchemaRef::Inline(s) if s.schema_data.extensions.contains_key("x-undocumented")) {
+            if self.drop_undocumented
+                && matches!(schema, SchemaRef::Inline(s) if s.schema_data.extensions.contains_key("x-undocumented"))
+            {
                 continue;
             }
             let wanted = naming::snake_ident(wire);
@@ -521,7 +600,10 @@ impl<'a> Resolver<'a> {
                 Ok(()) => wanted,
                 Err(earlier) => {
                     let numbered = scope.claim_free(&naming::numbered_base(&wanted), at.as_str());
-                    self.warn(&at, format!("property `{wire}` is the field `{numbered}`: `{wanted}` is the property at {earlier}"));
+                    self.warn(
+                        &at,
+                        format!("property `{wire}` is the field `{numbered}`: `{wanted}` is the property at {earlier}"),
+                    );
                     numbered
                 }
             };
@@ -530,7 +612,9 @@ impl<'a> Resolver<'a> {
                 continue;
             };
             let (nullable, docs, constraints) = match schema {
-                SchemaRef::Inline(schema) => (is_nullable(schema), docs_of(&schema.schema_data), constraints_of(schema)),
+                SchemaRef::Inline(schema) => {
+                    (is_nullable(schema), docs_of(&schema.schema_data), constraints_of(schema))
+                }
                 SchemaRef::Ref(_) => (false, Docs::default(), Constraints::default()),
             };
             let required = shape.required.iter().any(|r| r == wire);
@@ -583,7 +667,10 @@ impl<'a> Resolver<'a> {
                 for name in names {
                     match fields.iter().find(|f| f.wire == name) {
                         Some(field) if !field.ty.is_required() => rust_names.push(field.name.clone()),
-                        Some(_) => self.error(&at.push(index), format!("`{name}` is required, so it cannot exclude another property")),
+                        Some(_) => self.error(
+                            &at.push(index),
+                            format!("`{name}` is required, so it cannot exclude another property"),
+                        ),
                         None => self.error(&at.push(index), format!("`{name}` is not a property of this object")),
                     }
                 }
@@ -604,7 +691,10 @@ impl<'a> Resolver<'a> {
             let wanted = naming::pascal_ident(wire);
             let name = scope.claim_free(&wanted, wire);
             if name != wanted {
-                self.warn(&pointer.push("enum").push(index), format!("enum value `{wire}` is the variant `{name}`: `{wanted}` is taken"));
+                self.warn(
+                    &pointer.push("enum").push(index),
+                    format!("enum value `{wire}` is the variant `{name}`: `{wanted}` is taken"),
+                );
             }
             variants.push(EnumVariant { name, wire: wire.clone() });
         }
@@ -640,7 +730,12 @@ impl<'a> Resolver<'a> {
             };
             let variant_name = naming::pascal_ident(&tag_value);
             if let Err(earlier) = scope.claim(&variant_name, at.as_str()) {
-                self.error(&at, format!("`{tag}: {tag_value}` becomes the variant `{variant_name}`, as does the branch at {earlier}"));
+                self.error(
+                    &at,
+                    format!(
+                        "`{tag}: {tag_value}` becomes the variant `{variant_name}`, as does the branch at {earlier}"
+                    ),
+                );
                 complete = false;
                 continue;
             }
@@ -664,7 +759,11 @@ impl<'a> Resolver<'a> {
             }
         }
         let taken: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
-        complete.then(|| TypeKind::TaggedUnion { tag: tag.to_owned(), unknown: naming::unknown_variant(&taken), variants })
+        complete.then(|| TypeKind::TaggedUnion {
+            tag: tag.to_owned(),
+            unknown: naming::unknown_variant(&taken),
+            variants,
+        })
     }
 
     fn all_objects(&self, branches: &'a [ReferenceOr<Schema>]) -> bool {
@@ -680,7 +779,13 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    fn untagged_of(&mut self, branches: &'a [ReferenceOr<Schema>], pointer: &Pointer, module: &[String], name: &str) -> Option<TypeKind> {
+    fn untagged_of(
+        &mut self,
+        branches: &'a [ReferenceOr<Schema>],
+        pointer: &Pointer,
+        module: &[String],
+        name: &str,
+    ) -> Option<TypeKind> {
         let mut variants = Vec::new();
         let mut scope = Scope::default();
         let mut complete = true;
@@ -695,7 +800,9 @@ impl<'a> Resolver<'a> {
             let variant_name = scope.claim_free(&wanted, at.as_str());
             let ty = self.type_of(branch.into(), &at, module, &naming::pascal_ident(&format!("{name}_{variant_name}")));
             let docs = match branch {
-                ReferenceOr::Item(schema) => Docs { description: schema.schema_data.description.clone(), ..Docs::default() },
+                ReferenceOr::Item(schema) => {
+                    Docs { description: schema.schema_data.description.clone(), ..Docs::default() }
+                }
                 ReferenceOr::Reference { .. } => Docs::default(),
             };
             match ty {
@@ -711,8 +818,10 @@ impl<'a> Resolver<'a> {
         let Some((schema, schema_at)) = self.lookup(branch.into(), at) else { return Vec::new() };
         let mut shape = ObjectShape::default();
         let errors_before = self.errors.len();
-        let is_object = matches!(schema.schema_kind, SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } | SchemaKind::Any(_))
-            && self.shape_of(schema, &schema_at, &mut shape, 0);
+        let is_object = matches!(
+            schema.schema_kind,
+            SchemaKind::Type(Type::Object(_)) | SchemaKind::AllOf { .. } | SchemaKind::Any(_)
+        ) && self.shape_of(schema, &schema_at, &mut shape, 0);
         // Looking is not defining: problems are reported where the branch is defined.
         self.errors.truncate(errors_before);
         if !is_object {
@@ -741,7 +850,12 @@ impl<'a> Resolver<'a> {
 
     /// The discriminator value of a `oneOf` branch: from `mapping`, or from the branch's tag property
     /// when that is a string enum of exactly one value.
-    fn tag_value(&mut self, branch: &'a ReferenceOr<Schema>, discriminator: &openapiv3::Discriminator, at: &Pointer) -> Option<String> {
+    fn tag_value(
+        &mut self,
+        branch: &'a ReferenceOr<Schema>,
+        discriminator: &openapiv3::Discriminator,
+        at: &Pointer,
+    ) -> Option<String> {
         if let ReferenceOr::Reference { reference } = branch {
             if let Some((value, _)) = discriminator.mapping.iter().find(|(_, target)| *target == reference) {
                 return Some(value.clone());
@@ -751,10 +865,18 @@ impl<'a> Resolver<'a> {
         let (schema, schema_at) = self.lookup(branch.into(), at)?;
         let mut shape = ObjectShape::default();
         if !self.shape_of(schema, &schema_at, &mut shape, 0) {
-            self.unsupported(at, "a `oneOf` branch that is not an object", "make every branch an object with the discriminator property");
+            self.unsupported(
+                at,
+                "a `oneOf` branch that is not an object",
+                "make every branch an object with the discriminator property",
+            );
             return None;
         }
-        let property = shape.properties.iter().find(|(wire, _, _)| *wire == tag.as_str()).map(|(_, schema, at)| (*schema, at.clone()));
+        let property = shape
+            .properties
+            .iter()
+            .find(|(wire, _, _)| *wire == tag.as_str())
+            .map(|(_, schema, at)| (*schema, at.clone()));
         let values = match property {
             Some((schema, property_at)) => match self.lookup(schema, &property_at) {
                 Some((schema, _)) => match &schema.schema_kind {
@@ -803,7 +925,11 @@ impl<'a> Resolver<'a> {
                 if item.post.is_some() {
                     self.warn(&at, format!("`{method}` ignored: the same path's `post` is generated"));
                 } else {
-                    self.unsupported(&at, &format!("HTTP method `{method}`"), "describe the operation as `post` with a JSON body, as Seam's API takes it");
+                    self.unsupported(
+                        &at,
+                        &format!("HTTP method `{method}`"),
+                        "describe the operation as `post` with a JSON body, as Seam's API takes it",
+                    );
                 }
             }
             let Some(operation) = &item.post else { continue };
@@ -817,7 +943,11 @@ impl<'a> Resolver<'a> {
             }
             let segments: Vec<String> = path.trim_matches('/').split('/').map(str::to_owned).collect();
             if segments.len() < 2 || segments.iter().any(String::is_empty) {
-                self.unsupported(&pointer, "a path without a group (such as `/name`)", "put the operation in a group: `/group/name`");
+                self.unsupported(
+                    &pointer,
+                    "a path without a group (such as `/name`)",
+                    "put the operation in a group: `/group/name`",
+                );
                 continue;
             }
             let (method_segment, group_path) = segments.split_last().expect("at least two segments");
@@ -841,7 +971,11 @@ impl<'a> Resolver<'a> {
         for group in groups {
             let mut scope = Scope::default();
             let group_at = Pointer::root().push("paths").push(format!("/{}", group.path.join("/")));
-            let mut names: Vec<(String, String)> = group.subgroups.iter().map(|sub| (sub.module.clone(), format!("group /{}", sub.path.join("/")))).collect();
+            let mut names: Vec<(String, String)> = group
+                .subgroups
+                .iter()
+                .map(|sub| (sub.module.clone(), format!("group /{}", sub.path.join("/"))))
+                .collect();
             for operation in &group.operations {
                 names.push((operation.method.clone(), operation.http_path.clone()));
                 if let Some(pagination) = &operation.pagination {
@@ -859,7 +993,13 @@ impl<'a> Resolver<'a> {
     }
 
     /// Creates the groups along `path`, checking that their module and client names are free.
-    fn ensure_group(&mut self, roots: &mut Vec<Group>, root_scope: &mut Scope, path: &[String], at: &Pointer) -> Result<(), String> {
+    fn ensure_group(
+        &mut self,
+        roots: &mut Vec<Group>,
+        root_scope: &mut Scope,
+        path: &[String],
+        at: &Pointer,
+    ) -> Result<(), String> {
         let mut siblings = roots;
         for depth in 0..path.len() {
             let segment = &path[depth];
@@ -873,14 +1013,20 @@ impl<'a> Resolver<'a> {
                             format!("group `{segment}` becomes the module `{module_name}`, as does {earlier}")
                         })?;
                     } else if siblings.iter().any(|g| g.module == module_name) {
-                        return Err(format!("two groups under `{}` become the module `{module_name}`", path[..depth].join("/")));
+                        return Err(format!(
+                            "two groups under `{}` become the module `{module_name}`",
+                            path[..depth].join("/")
+                        ));
                     }
                     let group_path: Vec<String> = path[..=depth].to_vec();
                     let client = naming::group_client(&group_path);
                     let mut module = parent_module;
                     module.push(module_name.clone());
                     self.module(&module).scope.claim(&client, at.as_str()).map_err(|earlier| {
-                        format!("the client struct `{client}` of group `{}` collides with {earlier}", group_path.join("/"))
+                        format!(
+                            "the client struct `{client}` of group `{}` collides with {earlier}",
+                            group_path.join("/")
+                        )
                     })?;
                     siblings.push(Group {
                         module: module_name,
@@ -898,7 +1044,14 @@ impl<'a> Resolver<'a> {
         Ok(())
     }
 
-    fn operation(&mut self, path: &str, method_segment: &str, operation: &'a openapiv3::Operation, at: &Pointer, module: &[String]) -> Option<Operation> {
+    fn operation(
+        &mut self,
+        path: &str,
+        method_segment: &str,
+        operation: &'a openapiv3::Operation,
+        at: &Pointer,
+        module: &[String],
+    ) -> Option<Operation> {
         let method = naming::snake_ident(method_segment);
         let request = naming::request_type(method_segment);
         let response = naming::response_type(method_segment);
@@ -913,13 +1066,19 @@ impl<'a> Resolver<'a> {
         let key = match (operation.extensions.get("x-response-key"), &response_fields) {
             (None, _) | (Some(serde_json::Value::Null), _) | (Some(serde_json::Value::String(_)), None) => None,
             (Some(serde_json::Value::String(key)), Some(_)) if key == "ok" => {
-                self.warn(&at.push("x-response-key"), "`ok` is the envelope's flag, which the client checks; the method returns nothing");
+                self.warn(
+                    &at.push("x-response-key"),
+                    "`ok` is the envelope's flag, which the client checks; the method returns nothing",
+                );
                 None
             }
             (Some(serde_json::Value::String(key)), Some(fields)) => match fields.iter().find(|f| &f.wire == key) {
                 Some(field) => Some(ResponseKey { field: field.name.clone(), ty: field.ty.clone() }),
                 None => {
-                    self.error(&at.push("x-response-key"), format!("`{key}` is not a property of the 2xx response body"));
+                    self.error(
+                        &at.push("x-response-key"),
+                        format!("`{key}` is not a property of the 2xx response body"),
+                    );
                     None
                 }
             },
@@ -988,7 +1147,8 @@ impl<'a> Resolver<'a> {
             _ => return None,
         };
         let pagination_fields = self.struct_fields(pagination_module, name)?;
-        let has_next = pagination_fields.iter().any(|f| f.wire == "has_next_page" && f.ty == FieldType::Required(TypeRef::Bool));
+        let has_next =
+            pagination_fields.iter().any(|f| f.wire == "has_next_page" && f.ty == FieldType::Required(TypeRef::Bool));
         let next_cursor = pagination_fields.iter().find(|f| f.wire == "next_page_cursor")?;
         let next_cursor_nullable = match &next_cursor.ty {
             FieldType::RequiredNullable(TypeRef::String) | FieldType::Optional(TypeRef::String) => false,
@@ -1020,7 +1180,13 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    fn request_body(&mut self, operation: &'a openapiv3::Operation, at: &Pointer, module: &[String], name: &str) -> bool {
+    fn request_body(
+        &mut self,
+        operation: &'a openapiv3::Operation,
+        at: &Pointer,
+        module: &[String],
+        name: &str,
+    ) -> bool {
         let slot = self.reserve(module);
         let body_at = at.push("requestBody");
         let body = match &operation.request_body {
@@ -1030,18 +1196,28 @@ impl<'a> Resolver<'a> {
                 let found = reference.strip_prefix("#/components/requestBodies/").and_then(|key| {
                     let body = self.api.components.as_ref()?.request_bodies.get(key)?;
                     match body {
-                        ReferenceOr::Item(body) => Some((body, Pointer::root().push("components").push("requestBodies").push(key))),
+                        ReferenceOr::Item(body) => {
+                            Some((body, Pointer::root().push("components").push("requestBodies").push(key)))
+                        }
                         ReferenceOr::Reference { .. } => None,
                     }
                 });
                 if found.is_none() {
-                    self.error(&body_at, format!("$ref `{reference}` points to no request body in #/components/requestBodies"));
+                    self.error(
+                        &body_at,
+                        format!("$ref `{reference}` points to no request body in #/components/requestBodies"),
+                    );
                 }
                 found
             }
         };
         let kind = match (&operation.request_body, body) {
-            (None, _) => Some(TypeKind::Struct(Struct { fields: Vec::new(), additional: None, builder: true, exclusive: Vec::new() })),
+            (None, _) => Some(TypeKind::Struct(Struct {
+                fields: Vec::new(),
+                additional: None,
+                builder: true,
+                exclusive: Vec::new(),
+            })),
             (Some(_), None) => None,
             (Some(_), Some((body, body_at))) => {
                 self.in_request = true;
@@ -1057,7 +1233,13 @@ impl<'a> Resolver<'a> {
     }
 
     /// Defines the response type; returns its fields for `x-response-key`.
-    fn response_body(&mut self, operation: &'a openapiv3::Operation, at: &Pointer, module: &[String], name: &str) -> Option<Vec<Field>> {
+    fn response_body(
+        &mut self,
+        operation: &'a openapiv3::Operation,
+        at: &Pointer,
+        module: &[String],
+        name: &str,
+    ) -> Option<Vec<Field>> {
         let slot = self.reserve(module);
         let success = operation.responses.responses.iter().find(|(status, _)| match status {
             StatusCode::Code(code) => (200..300).contains(code),
@@ -1075,12 +1257,17 @@ impl<'a> Resolver<'a> {
                     ReferenceOr::Reference { reference } => {
                         let found = reference.strip_prefix("#/components/responses/").and_then(|key| {
                             match self.api.components.as_ref()?.responses.get(key)? {
-                                ReferenceOr::Item(response) => Some((response, Pointer::root().push("components").push("responses").push(key))),
+                                ReferenceOr::Item(response) => {
+                                    Some((response, Pointer::root().push("components").push("responses").push(key)))
+                                }
                                 ReferenceOr::Reference { .. } => None,
                             }
                         });
                         if found.is_none() {
-                            self.error(&response_at, format!("$ref `{reference}` points to no response in #/components/responses"));
+                            self.error(
+                                &response_at,
+                                format!("$ref `{reference}` points to no response in #/components/responses"),
+                            );
                         }
                         found
                     }
@@ -1124,7 +1311,12 @@ impl<'a> Resolver<'a> {
         if matches!(&schema.schema_kind, SchemaKind::Any(any) if *any == openapiv3::AnySchema::default()) {
             // A body of any JSON: an object whose properties are all the caller's.
             let field = naming::additional_properties_field(&[]);
-            return Some(TypeKind::Struct(Struct { fields: Vec::new(), additional: Some((field, TypeRef::Json)), builder, exclusive: Vec::new() }));
+            return Some(TypeKind::Struct(Struct {
+                fields: Vec::new(),
+                additional: Some((field, TypeRef::Json)),
+                builder,
+                exclusive: Vec::new(),
+            }));
         }
         let mut shape = ObjectShape::default();
         if !self.shape_of(schema, &schema_at, &mut shape, 0) {
@@ -1137,7 +1329,8 @@ impl<'a> Resolver<'a> {
     fn collect_group_types(&mut self, groups: &mut [Group]) {
         for group in groups {
             let module: Vec<String> = group.path.iter().map(|s| naming::snake_ident(s)).collect();
-            group.types = self.modules.remove(&module).map(|t| t.slots.into_iter().flatten().collect()).unwrap_or_default();
+            group.types =
+                self.modules.remove(&module).map(|t| t.slots.into_iter().flatten().collect()).unwrap_or_default();
             self.collect_group_types(&mut group.subgroups);
         }
     }
@@ -1155,7 +1348,8 @@ fn find_group<'g>(roots: &'g mut [Group], path: &[String]) -> &'g mut Group {
 
 /// `#/paths/~1acs~1credentials~1create/post` as `POST /acs/credentials/create` for docs.
 fn at_path(at: &Pointer) -> String {
-    let path = at.as_str().trim_start_matches("#/paths/").trim_end_matches("/post").replace("~1", "/").replace("~0", "~");
+    let path =
+        at.as_str().trim_start_matches("#/paths/").trim_end_matches("/post").replace("~1", "/").replace("~0", "~");
     format!("POST {path}")
 }
 
@@ -1194,7 +1388,9 @@ fn constraints_of(schema: &Schema) -> Constraints {
             maximum: integer.maximum.map(|v| v as f64),
             ..Constraints::default()
         },
-        SchemaKind::Type(Type::Number(number)) => Constraints { minimum: number.minimum, maximum: number.maximum, ..Constraints::default() },
+        SchemaKind::Type(Type::Number(number)) => {
+            Constraints { minimum: number.minimum, maximum: number.maximum, ..Constraints::default() }
+        }
         _ => Constraints::default(),
     }
 }

@@ -22,30 +22,60 @@ const LIB_TEMPLATE: &str = include_str!("../templates/lib.rs.in");
 const MANIFEST_TEMPLATE: &str = include_str!("../templates/Cargo.toml.in");
 
 /// Module names the runtime takes at the crate root; a group of operations may not use them.
-pub const RESERVED_MODULES: &[&str] = &["auth", "client", "datetime", "error", "nullable", "pagination", "retry", "wire", "generated", "action_attempt_wait"];
+pub const RESERVED_MODULES: &[&str] = &[
+    "auth",
+    "client",
+    "datetime",
+    "error",
+    "nullable",
+    "pagination",
+    "retry",
+    "wire",
+    "generated",
+    "action_attempt_wait",
+];
 
 /// The files of the crate, in memory: `Cargo.toml` separately, since it is not Rust.
-pub fn crate_files(spec_text: &str, source_name: &str, crate_name: &str, settings: &Settings) -> Result<(String, Vec<OutputFile>, Vec<crate::Diagnostic>), Error> {
+pub fn crate_files(
+    spec_text: &str,
+    source_name: &str,
+    crate_name: &str,
+    settings: &Settings,
+) -> Result<(String, Vec<OutputFile>, Vec<crate::Diagnostic>), Error> {
     check_crate_name(crate_name)?;
     let settings = Settings { crate_name: crate_name.replace('-', "_"), ..settings.clone() };
     let generated = generate(spec_text, source_name, &settings)?;
-    let source = Path::new(source_name).file_name().map_or_else(|| source_name.to_owned(), |f| f.to_string_lossy().into_owned());
-    let header = |origin: &str| format!("// {GENERATED_MARKER}: {origin}. Do not edit by hand.\n// Regenerate with: seam-codegen crate --spec <spec> --out <dir> --name {crate_name}\n\n");
+    let source =
+        Path::new(source_name).file_name().map_or_else(|| source_name.to_owned(), |f| f.to_string_lossy().into_owned());
+    let header = |origin: &str| {
+        format!("// {GENERATED_MARKER}: {origin}. Do not edit by hand.\n// Regenerate with: seam-codegen crate --spec <spec> --out <dir> --name {crate_name}\n\n")
+    };
     let mut files: Vec<OutputFile> = generated
         .files
         .into_iter()
         .map(|file| OutputFile { path: format!("src/generated/{}", file.path), contents: file.contents })
         .collect();
     for (name, text) in RUNTIME {
-        files.push(OutputFile { path: format!("src/{name}"), contents: format!("{}{text}", header(&format!("the seam-rs runtime, src/{name}"))) });
+        files.push(OutputFile {
+            path: format!("src/{name}"),
+            contents: format!("{}{text}", header(&format!("the seam-rs runtime, src/{name}"))),
+        });
     }
-    files.push(OutputFile { path: "src/lib.rs".to_owned(), contents: format!("{}{}", header("crate root"), LIB_TEMPLATE.replace("{source}", &source)) });
+    files.push(OutputFile {
+        path: "src/lib.rs".to_owned(),
+        contents: format!("{}{}", header("crate root"), LIB_TEMPLATE.replace("{source}", &source)),
+    });
     let manifest = MANIFEST_TEMPLATE.replace("{name}", crate_name).replace("{source}", &source);
     Ok((manifest, files, generated.warnings))
 }
 
 /// Writes the crate into `out_dir`, only what changed, nothing at all if the spec has an error.
-pub fn write_crate(spec: &Path, out_dir: &Path, crate_name: &str, settings: &Settings) -> Result<(Vec<crate::Diagnostic>, WriteSummary), Error> {
+pub fn write_crate(
+    spec: &Path,
+    out_dir: &Path,
+    crate_name: &str,
+    settings: &Settings,
+) -> Result<(Vec<crate::Diagnostic>, WriteSummary), Error> {
     let text = std::fs::read_to_string(spec).map_err(|source| Error::Read { path: spec.to_owned(), source })?;
     let (manifest, files, warnings) = crate_files(&text, &spec.display().to_string(), crate_name, settings)?;
     let output = |source| Error::Output { path: out_dir.to_owned(), source };
@@ -69,7 +99,9 @@ fn check_crate_name(name: &str) -> Result<(), Error> {
             source_name: "--name".to_owned(),
             diagnostics: vec![crate::Diagnostic {
                 location: crate::Location::Pointer("#".to_owned()),
-                message: format!("`{name}` is not a crate name: use letters, digits, `-` and `_`, starting with a letter"),
+                message: format!(
+                    "`{name}` is not a crate name: use letters, digits, `-` and `_`, starting with a letter"
+                ),
             }],
         })
     }

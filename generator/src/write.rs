@@ -20,7 +20,8 @@ pub struct OutputFile {
 
 /// Formats a file of tokens with prettyplease under the generated-code header.
 pub fn render(path: &str, tokens: proc_macro2::TokenStream, regenerate_command: &str) -> Result<OutputFile, String> {
-    let file: syn::File = syn::parse2(tokens).map_err(|error| format!("{path}: emitted tokens do not parse as Rust: {error}"))?;
+    let file: syn::File =
+        syn::parse2(tokens).map_err(|error| format!("{path}: emitted tokens do not parse as Rust: {error}"))?;
     let body = prettyplease::unparse(&file);
     let contents = format!("// {GENERATED_MARKER} from the OpenAPI document. Do not edit by hand.\n// Regenerate with: {regenerate_command}\n\n{body}");
     Ok(OutputFile { path: path.to_owned(), contents })
@@ -38,7 +39,13 @@ pub struct WriteSummary {
 
 impl fmt::Display for WriteSummary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} written, {} unchanged, {} removed", self.written.len(), self.unchanged.len(), self.removed.len())?;
+        write!(
+            f,
+            "{} written, {} unchanged, {} removed",
+            self.written.len(),
+            self.unchanged.len(),
+            self.removed.len()
+        )?;
         for path in &self.written {
             write!(f, "\n  wrote    {path}")?;
         }
@@ -59,7 +66,8 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> io::Result<WriteSummary> {
     fs::create_dir_all(out_dir)?;
     let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
     let mut stage_all = || -> io::Result<()> {
-        for file in files.iter().filter(|f| comparison.stale.contains(&f.path) || comparison.missing.contains(&f.path)) {
+        for file in files.iter().filter(|f| comparison.stale.contains(&f.path) || comparison.missing.contains(&f.path))
+        {
             let target = out_dir.join(&file.path);
             if let Some(parent) = target.parent() {
                 fs::create_dir_all(parent)?;
@@ -91,11 +99,7 @@ pub fn write(out_dir: &Path, files: &[OutputFile]) -> io::Result<WriteSummary> {
             summary.foreign.push(path.clone());
         }
     }
-    summary.unchanged = files
-        .iter()
-        .map(|f| f.path.clone())
-        .filter(|p| !summary.written.contains(p))
-        .collect();
+    summary.unchanged = files.iter().map(|f| f.path.clone()).filter(|p| !summary.written.contains(p)).collect();
     Ok(summary)
 }
 

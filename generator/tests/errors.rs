@@ -139,13 +139,22 @@ fn response_key_must_name_a_property() {
 
 #[test]
 fn fields_that_collide_after_case_conversion_are_numbered_with_a_warning() {
-    let spec = VALID.replace("        acs_credential_id: {type: string}", "        acs_credential_id: {type: string}\n        acsCredentialId: {type: string}");
+    let spec = VALID.replace(
+        "        acs_credential_id: {type: string}",
+        "        acs_credential_id: {type: string}\n        acsCredentialId: {type: string}",
+    );
     let generated = generate(&spec, "spec.yaml", &Settings::default()).unwrap();
     let warning = &generated.warnings[0];
-    assert_eq!(warning.location, Location::Pointer("#/components/schemas/acs_credential/properties/acsCredentialId".into()));
+    assert_eq!(
+        warning.location,
+        Location::Pointer("#/components/schemas/acs_credential/properties/acsCredentialId".into())
+    );
     assert!(warning.message.contains("#/components/schemas/acs_credential/properties/acs_credential_id"), "{warning}");
     let types = &generated.files.iter().find(|f| f.path == "types.rs").unwrap().contents;
-    assert!(types.contains("pub acs_credential_id_: ") && types.contains(r#"#[serde(rename = "acsCredentialId")]"#), "{types}");
+    assert!(
+        types.contains("pub acs_credential_id_: ") && types.contains(r#"#[serde(rename = "acsCredentialId")]"#),
+        "{types}"
+    );
 }
 
 #[test]

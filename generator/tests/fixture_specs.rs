@@ -9,8 +9,16 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const FIXTURES: &[&str] =
-    &["keywords", "enums", "nullable", "tagged_union", "untagged_union", "all_of_and_maps", "recursion_and_inline", "operations"];
+const FIXTURES: &[&str] = &[
+    "keywords",
+    "enums",
+    "nullable",
+    "tagged_union",
+    "untagged_union",
+    "all_of_and_maps",
+    "recursion_and_inline",
+    "operations",
+];
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -63,7 +71,8 @@ fn every_fixture_compiles_under_deny_warnings_and_round_trips_its_samples() {
     let mut members = Vec::new();
     for name in FIXTURES {
         let crate_name = format!("fixture-{}", name.replace('_', "-"));
-        let (manifest, files, _) = crate_files(&spec(name), &format!("{name}.yaml"), &crate_name, &Settings::default()).unwrap();
+        let (manifest, files, _) =
+            crate_files(&spec(name), &format!("{name}.yaml"), &crate_name, &Settings::default()).unwrap();
         let dir = root.join(name);
         seam_codegen::write::write(&dir, &files).unwrap();
         let lib = dir.join("src/lib.rs");
@@ -72,12 +81,20 @@ fn every_fixture_compiles_under_deny_warnings_and_round_trips_its_samples() {
         // A member of the fixtures' workspace rather than a workspace of its own, so dependencies build once.
         let manifest = manifest.replace("[workspace]\n", "") + "\n[dev-dependencies]\nserde_json = \"1\"\n";
         std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
-        let samples: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(fixtures_dir().join(format!("{name}.samples.json"))).unwrap()).unwrap();
+        let samples: Vec<Value> = serde_json::from_str(
+            &std::fs::read_to_string(fixtures_dir().join(format!("{name}.samples.json"))).unwrap(),
+        )
+        .unwrap();
         std::fs::create_dir_all(dir.join("tests")).unwrap();
-        std::fs::write(dir.join("tests/round_trip.rs"), round_trip_tests(&crate_name.replace('-', "_"), &samples)).unwrap();
+        std::fs::write(dir.join("tests/round_trip.rs"), round_trip_tests(&crate_name.replace('-', "_"), &samples))
+            .unwrap();
         members.push(format!("\"{name}\""));
     }
-    std::fs::write(root.join("Cargo.toml"), format!("[workspace]\nmembers = [{}]\nresolver = \"2\"\n", members.join(", "))).unwrap();
+    std::fs::write(
+        root.join("Cargo.toml"),
+        format!("[workspace]\nmembers = [{}]\nresolver = \"2\"\n", members.join(", ")),
+    )
+    .unwrap();
     std::fs::copy(workspace_root.join("Cargo.lock"), root.join("Cargo.lock")).unwrap();
     let output = Command::new(env!("CARGO"))
         .args(["test", "--workspace", "--quiet"])

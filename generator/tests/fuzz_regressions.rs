@@ -16,7 +16,11 @@ fn check(text: &str) -> Result<(), String> {
     catch_unwind(AssertUnwindSafe(|| fuzz_checks::check_spec(text))).map_err(|panic| {
         format!(
             "panicked: {}",
-            panic.downcast_ref::<String>().cloned().or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+            panic
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default()
         )
     })
 }

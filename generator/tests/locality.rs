@@ -42,7 +42,11 @@ fn changing_a_schema_field_description_changes_only_its_doc_line() {
     let original = spec();
     let before = files(&original);
     let mut edited = original.clone();
-    set(&mut edited, &["components", "schemas", "acs_credential", "properties", "card_number", "description"], "Printed card number.");
+    set(
+        &mut edited,
+        &["components", "schemas", "acs_credential", "properties", "card_number", "description"],
+        "Printed card number.",
+    );
     let changes = changed_lines(&before, &files(&edited));
     assert_eq!(changes.len(), 1, "{changes:#?}");
     let (file, old, new) = &changes[0];
@@ -57,7 +61,15 @@ fn changing_a_request_field_description_changes_only_its_doc_line() {
     let before = files(&original);
     let mut edited = original.clone();
     let path = [
-        "paths", "/acs/credentials/update", "post", "requestBody", "content", "application/json", "schema", "properties", "code",
+        "paths",
+        "/acs/credentials/update",
+        "post",
+        "requestBody",
+        "content",
+        "application/json",
+        "schema",
+        "properties",
+        "code",
         "description",
     ];
     set(&mut edited, &path, "New PIN.");

@@ -16,7 +16,8 @@ fn seams_published_document_becomes_a_crate_that_compiles_without_warnings() {
     std::fs::create_dir_all(&target).unwrap();
     let document = target.join("seam-published-openapi.json");
     npm::published_openapi(&document);
-    let paths = serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&document).unwrap()).unwrap()["paths"]
+    let paths = serde_json::from_str::<serde_json::Value>(&std::fs::read_to_string(&document).unwrap()).unwrap()
+        ["paths"]
         .as_object()
         .unwrap()
         .len();
@@ -26,9 +27,13 @@ fn seams_published_document_becomes_a_crate_that_compiles_without_warnings() {
     let (warnings, _) = write_crate(&document, &out, "seam-published", &Settings::default()).unwrap();
     let generation = started.elapsed();
 
-    let generated = std::fs::read_dir(out.join("src/generated")).unwrap().map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap()).collect::<Vec<_>>();
+    let generated = std::fs::read_dir(out.join("src/generated"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect::<Vec<_>>();
     let operations: usize = generated.iter().map(|text| text.matches("impl crate::Operation for").count()).sum();
-    let types: usize = generated.iter().map(|text| text.matches("\npub struct ").count() + text.matches("\npub enum ").count()).sum();
+    let types: usize =
+        generated.iter().map(|text| text.matches("\npub struct ").count() + text.matches("\npub enum ").count()).sum();
     let lines: usize = generated.iter().map(|text| text.lines().count()).sum();
     eprintln!("{paths} paths -> {operations} operations, {types} top-level types, {lines} lines, {} warnings, generated in {generation:?}", warnings.len());
     assert_eq!(operations, paths, "every path of the document is an operation");

@@ -93,9 +93,13 @@ pub fn start_prism(dynamic: bool) -> Server {
     ensure_installed();
     let port = free_port();
     let mut command = Command::new("node");
-    command
-        .arg(servers_dir().join("node_modules/@stoplight/prism-cli/dist/index.js"))
-        .args(["mock", "--host", "127.0.0.1", "--port", &port.to_string()]);
+    command.arg(servers_dir().join("node_modules/@stoplight/prism-cli/dist/index.js")).args([
+        "mock",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        &port.to_string(),
+    ]);
     if dynamic {
         command.arg("--dynamic");
     }

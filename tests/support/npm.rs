@@ -9,7 +9,10 @@ use std::sync::Mutex;
 
 /// The repository root (this file serves tests of both the root crate and generator/).
 pub fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().find(|dir| dir.join("tests/servers/package.json").exists()).expect("inside the seam-rs repository")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .ancestors()
+        .find(|dir| dir.join("tests/servers/package.json").exists())
+        .expect("inside the seam-rs repository")
 }
 
 pub fn servers_dir() -> PathBuf {
@@ -36,7 +39,6 @@ pub fn ensure_installed() {
         .expect("npm must be installed to run the server tests (Node.js 18 or later)");
     assert!(status.success(), "npm ci in tests/servers failed");
 }
-
 
 /// Seam's published OpenAPI document (`openapi` of `@seamapi/types/connect`), as JSON in `path`.
 pub fn published_openapi(path: &Path) {

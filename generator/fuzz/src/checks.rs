@@ -64,7 +64,8 @@ pub fn check_spec(text: &str) {
     // the text, so that a crash reproduces).
     let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3));
     if hash % 4 == 0 {
-        let second = seam_codegen::generate(text, "fuzz.yaml", &settings).expect("second run of a spec that generated once");
+        let second =
+            seam_codegen::generate(text, "fuzz.yaml", &settings).expect("second run of a spec that generated once");
         assert!(
             generated.files.len() == second.files.len()
                 && generated.files.iter().zip(&second.files).all(|(a, b)| a.path == b.path && a.contents == b.contents),
@@ -81,7 +82,11 @@ pub fn check_spec(text: &str) {
     }
     let mut seen = std::collections::HashSet::new();
     for file in &generated.files {
-        assert!(seen.insert(file.path.to_lowercase()), "two generated files share the path {:?} (ignoring case)", file.path);
+        assert!(
+            seen.insert(file.path.to_lowercase()),
+            "two generated files share the path {:?} (ignoring case)",
+            file.path
+        );
     }
 
     let dir = tempfile::tempdir().expect("temporary directory");
@@ -125,4 +130,3 @@ fn snapshot(root: &Path) -> BTreeMap<String, Vec<u8>> {
     walk(root, root, &mut files);
     files
 }
-

@@ -108,7 +108,10 @@ fn sanitize_inline(line: &str, out: &mut String) {
         }
         let starts = |prefix: &str| prefix.chars().enumerate().all(|(k, p)| chars.get(i + k) == Some(&p));
         if (starts("http://") || starts("https://")) && !matches!(chars.get(i.wrapping_sub(1)), Some('(') | Some('<')) {
-            let end = chars[i..].iter().position(|c| c.is_whitespace() || matches!(c, ')' | '>' | '"' | '\'')).map_or(chars.len(), |n| i + n);
+            let end = chars[i..]
+                .iter()
+                .position(|c| c.is_whitespace() || matches!(c, ')' | '>' | '"' | '\''))
+                .map_or(chars.len(), |n| i + n);
             let mut url: String = chars[i..end].iter().collect();
             let trailing: String = {
                 let kept = url.trim_end_matches(['.', ',', ';', ':']).len();

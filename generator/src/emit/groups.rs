@@ -1,8 +1,8 @@
 //! Group clients (`seam.acs().credentials()`), their operation methods, and the request and
 //! response types of each group, nested in modules that follow the HTTP paths.
 
-use super::{docs, ident, type_path, types};
 use super::TypeIndex;
+use super::{docs, ident, type_path, types};
 use crate::model::{Field, FieldType, Group, Operation, Returns, TypeRef};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -29,7 +29,8 @@ pub fn module_file(group: &Group, index: &TypeIndex) -> TokenStream {
 
 fn contents(group: &Group, index: &TypeIndex) -> TokenStream {
     let client = ident(&group.client);
-    let client_doc = format!(" Client for the operations under `/{}`; borrow one from [`crate::Seam`].", group.path.join("/"));
+    let client_doc =
+        format!(" Client for the operations under `/{}`; borrow one from [`crate::Seam`].", group.path.join("/"));
     let subgroup_accessors = group.subgroups.iter().map(|sub| {
         let accessor = ident(&sub.module);
         let module = ident(&sub.module);
@@ -85,7 +86,9 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStrea
             operation.response
         ),
         Returns::Whole => "Returns the whole response, with the action attempt the change started.".to_owned(),
-        Returns::Nothing => format!("Returns nothing; [`crate::Seam::execute`] gives the whole [`{}`].", operation.response),
+        Returns::Nothing => {
+            format!("Returns nothing; [`crate::Seam::execute`] gives the whole [`{}`].", operation.response)
+        }
     };
     let mut docs = operation.docs.clone();
     docs.notes.push(whole);
@@ -96,7 +99,10 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStrea
     let (returns, body) = match &operation.returns {
         Returns::Field(key) => {
             let field = ident(&key.field);
-            (types::field_type(&key.ty, false), quote!(self.client.execute(&request).await.map(|response| response.#field)))
+            (
+                types::field_type(&key.ty, false),
+                quote!(self.client.execute(&request).await.map(|response| response.#field)),
+            )
         }
         Returns::Whole => (quote!(#response), quote!(self.client.execute(&request).await)),
         Returns::Nothing => (quote!(()), quote!(self.client.execute(&request).await.map(|_| ()))),
@@ -127,7 +133,6 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStrea
         #pagination
     }
 }
-
 
 fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStream {
     let request = ident(&operation.request);

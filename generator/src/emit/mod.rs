@@ -8,9 +8,9 @@ mod types;
 pub use docs::sanitize as sanitize_markdown;
 
 use crate::model::{Field, FieldType, Model, Operation, TypeDef, TypeKind, TypeRef};
-use std::collections::BTreeMap;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
+use std::collections::BTreeMap;
 
 /// One file of generated code, as tokens, at a path relative to the output directory.
 pub struct EmittedFile {
@@ -43,7 +43,8 @@ pub fn emit_file(model: &Model, kind: FileKind, index: &TypeIndex) -> EmittedFil
     match kind {
         FileKind::Modules => {
             let group_modules: Vec<Ident> = model.groups.iter().map(|g| ident(&g.module)).collect();
-            let group_docs: Vec<String> = model.groups.iter().map(|g| format!(" Operations under `/{}`.", g.path.join("/"))).collect();
+            let group_docs: Vec<String> =
+                model.groups.iter().map(|g| format!(" Operations under `/{}`.", g.path.join("/"))).collect();
             EmittedFile {
                 path: "mod.rs".to_owned(),
                 tokens: quote! {

@@ -71,8 +71,12 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct) -> Tok
             quote!(#[serde(rename = #wire)])
         });
         let presence = match &field.ty {
-            FieldType::Optional(_) => Some(quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")])),
-            FieldType::OptionalNullable(_) => Some(quote!(#[serde(default, skip_serializing_if = "crate::Nullable::is_absent")])),
+            FieldType::Optional(_) => {
+                Some(quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]))
+            }
+            FieldType::OptionalNullable(_) => {
+                Some(quote!(#[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]))
+            }
             FieldType::Required(_) | FieldType::RequiredNullable(_) => None,
         };
         quote! {
@@ -165,9 +169,10 @@ fn setter(field: &Field) -> TokenStream {
         }
     });
     let (param, value) = match &field.ty {
-        FieldType::Optional(TypeRef::String) => {
-            (quote!(impl ::std::convert::Into<::std::string::String>), quote!(::std::option::Option::Some(#name.into())))
-        }
+        FieldType::Optional(TypeRef::String) => (
+            quote!(impl ::std::convert::Into<::std::string::String>),
+            quote!(::std::option::Option::Some(#name.into())),
+        ),
         FieldType::Optional(TypeRef::DateTime) => {
             (quote!(impl ::std::convert::Into<crate::DateTime>), quote!(::std::option::Option::Some(#name.into())))
         }
@@ -259,7 +264,13 @@ fn open_enum(docs: &TokenStream, name: &proc_macro2::Ident, variants: &[EnumVari
     }
 }
 
-fn tagged_union(docs: &TokenStream, name: &proc_macro2::Ident, tag: &str, variants: &[UnionVariant], unknown: &str) -> TokenStream {
+fn tagged_union(
+    docs: &TokenStream,
+    name: &proc_macro2::Ident,
+    tag: &str,
+    variants: &[UnionVariant],
+    unknown: &str,
+) -> TokenStream {
     let unknown = ident(unknown);
     let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
     let tag_values: Vec<&str> = variants.iter().map(|v| v.tag_value.as_str()).collect();
