@@ -296,9 +296,21 @@ impl<'a> AccessCodes<'a> {
     }
 }
 impl crate::Operation for CreateRequest {
+    const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/access_codes/create";
     const RETRY_SAFE: bool = false;
     type Response = CreateResponse;
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> ::std::result::Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
         crate::wire::check_length(
@@ -311,9 +323,21 @@ impl crate::Operation for CreateRequest {
     }
 }
 impl crate::Operation for CreateMultipleRequest {
+    const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/access_codes/create_multiple";
     const RETRY_SAFE: bool = false;
     type Response = CreateMultipleResponse;
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> ::std::result::Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
         crate::wire::check_length(
@@ -326,24 +350,72 @@ impl crate::Operation for CreateMultipleRequest {
     }
 }
 impl crate::Operation for DeleteRequest {
+    const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/access_codes/delete";
     const RETRY_SAFE: bool = true;
     type Response = DeleteResponse;
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> ::std::result::Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
 }
 impl crate::Operation for GenerateCodeRequest {
+    const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/access_codes/generate_code";
     const RETRY_SAFE: bool = true;
     type Response = GenerateCodeResponse;
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> ::std::result::Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
 }
 impl crate::Operation for GetRequest {
+    const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/access_codes/get";
     const RETRY_SAFE: bool = true;
     type Response = GetResponse;
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> ::std::result::Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
 }
 impl crate::Operation for ListRequest {
+    const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/access_codes/list";
     const RETRY_SAFE: bool = true;
     type Response = ListResponse;
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> ::std::result::Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
 }
 impl crate::Paginated for ListRequest {
     type Item = crate::types::AccessCode;
@@ -370,14 +442,38 @@ impl crate::Paginated for ListRequest {
     }
 }
 impl crate::Operation for PullBackupAccessCodeRequest {
+    const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/access_codes/pull_backup_access_code";
     const RETRY_SAFE: bool = false;
     type Response = PullBackupAccessCodeResponse;
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> ::std::result::Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
 }
 impl crate::Operation for ReportDeviceConstraintsRequest {
+    const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/access_codes/report_device_constraints";
     const RETRY_SAFE: bool = true;
     type Response = ReportDeviceConstraintsResponse;
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> ::std::result::Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         crate::wire::check_range(
             "max_code_length",
@@ -395,9 +491,21 @@ impl crate::Operation for ReportDeviceConstraintsRequest {
     }
 }
 impl crate::Operation for UpdateRequest {
+    const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/access_codes/update";
     const RETRY_SAFE: bool = true;
     type Response = UpdateResponse;
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> ::std::result::Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
     fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
         crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
         crate::wire::check_length(
@@ -410,9 +518,21 @@ impl crate::Operation for UpdateRequest {
     }
 }
 impl crate::Operation for UpdateMultipleRequest {
+    const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/access_codes/update_multiple";
     const RETRY_SAFE: bool = true;
     type Response = UpdateMultipleResponse;
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> ::std::result::Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
 }
 /// Request body of `POST /access_codes/create`.
 #[derive(
@@ -1728,9 +1848,21 @@ pub mod simulate {
         }
     }
     impl crate::Operation for CreateUnmanagedAccessCodeRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/access_codes/simulate/create_unmanaged_access_code";
         const RETRY_SAFE: bool = false;
         type Response = CreateUnmanagedAccessCodeResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
         fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
             crate::wire::check_pattern(
                 "code",
@@ -1929,24 +2061,72 @@ pub mod unmanaged {
         }
     }
     impl crate::Operation for ConvertToManagedRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/access_codes/unmanaged/convert_to_managed";
         const RETRY_SAFE: bool = false;
         type Response = ConvertToManagedResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
     }
     impl crate::Operation for DeleteRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/access_codes/unmanaged/delete";
         const RETRY_SAFE: bool = true;
         type Response = DeleteResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
     }
     impl crate::Operation for GetRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/access_codes/unmanaged/get";
         const RETRY_SAFE: bool = true;
         type Response = GetResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
     }
     impl crate::Operation for ListRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/access_codes/unmanaged/list";
         const RETRY_SAFE: bool = true;
         type Response = ListResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
     }
     impl crate::Paginated for ListRequest {
         type Item = crate::types::UnmanagedAccessCode;
@@ -1975,9 +2155,21 @@ pub mod unmanaged {
         }
     }
     impl crate::Operation for UpdateRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/access_codes/unmanaged/update";
         const RETRY_SAFE: bool = true;
         type Response = UpdateResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
     }
     /// Request body of `POST /access_codes/unmanaged/convert_to_managed`.
     #[derive(

@@ -246,9 +246,21 @@ pub mod credentials {
         }
     }
     impl crate::Operation for AssignRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/acs/credentials/assign";
         const RETRY_SAFE: bool = true;
         type Response = AssignResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
         fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
             crate::wire::check_exclusive(
                 &[
@@ -260,9 +272,21 @@ pub mod credentials {
         }
     }
     impl crate::Operation for CreateRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/acs/credentials/create";
         const RETRY_SAFE: bool = false;
         type Response = CreateResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
         fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
             crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
             crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
@@ -271,9 +295,21 @@ pub mod credentials {
         }
     }
     impl crate::Operation for CreateOfflineCodeRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/acs/credentials/create_offline_code";
         const RETRY_SAFE: bool = false;
         type Response = CreateOfflineCodeResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
         fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
             crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
             crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
@@ -281,19 +317,55 @@ pub mod credentials {
         }
     }
     impl crate::Operation for DeleteRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/acs/credentials/delete";
         const RETRY_SAFE: bool = true;
         type Response = DeleteResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
     }
     impl crate::Operation for GetRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/acs/credentials/get";
         const RETRY_SAFE: bool = true;
         type Response = GetResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
     }
     impl crate::Operation for ListRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/acs/credentials/list";
         const RETRY_SAFE: bool = true;
         type Response = ListResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
         fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
             crate::wire::check_date_time(
                 "created_before",
@@ -325,14 +397,38 @@ pub mod credentials {
         }
     }
     impl crate::Operation for ListAccessibleEntrancesRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/acs/credentials/list_accessible_entrances";
         const RETRY_SAFE: bool = true;
         type Response = ListAccessibleEntrancesResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
     }
     impl crate::Operation for UnassignRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/acs/credentials/unassign";
         const RETRY_SAFE: bool = true;
         type Response = UnassignResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
         fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
             crate::wire::check_exclusive(
                 &[
@@ -344,9 +440,21 @@ pub mod credentials {
         }
     }
     impl crate::Operation for UpdateRequest {
+        const METHOD: crate::Method = crate::Method::Post;
         const PATH: &'static str = "/acs/credentials/update";
         const RETRY_SAFE: bool = true;
         type Response = UpdateResponse;
+        fn encode(
+            &self,
+            request: &mut crate::HttpRequest,
+        ) -> ::std::result::Result<(), ::serde_json::Error> {
+            request.json(self)
+        }
+        fn decode(
+            response: &crate::HttpResponse,
+        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            response.json()
+        }
         fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
             crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
             crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
@@ -1543,14 +1651,38 @@ pub mod credentials {
             }
         }
         impl crate::Operation for GetRequest {
+            const METHOD: crate::Method = crate::Method::Post;
             const PATH: &'static str = "/acs/credentials/unmanaged/get";
             const RETRY_SAFE: bool = true;
             type Response = GetResponse;
+            fn encode(
+                &self,
+                request: &mut crate::HttpRequest,
+            ) -> ::std::result::Result<(), ::serde_json::Error> {
+                request.json(self)
+            }
+            fn decode(
+                response: &crate::HttpResponse,
+            ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+                response.json()
+            }
         }
         impl crate::Operation for ListRequest {
+            const METHOD: crate::Method = crate::Method::Post;
             const PATH: &'static str = "/acs/credentials/unmanaged/list";
             const RETRY_SAFE: bool = true;
             type Response = ListResponse;
+            fn encode(
+                &self,
+                request: &mut crate::HttpRequest,
+            ) -> ::std::result::Result<(), ::serde_json::Error> {
+                request.json(self)
+            }
+            fn decode(
+                response: &crate::HttpResponse,
+            ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+                response.json()
+            }
         }
         /// Request body of `POST /acs/credentials/unmanaged/get`.
         #[derive(

@@ -39,9 +39,21 @@ impl<'a> ActionAttempts<'a> {
     }
 }
 impl crate::Operation for GetRequest {
+    const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/action_attempts/get";
     const RETRY_SAFE: bool = true;
     type Response = GetResponse;
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> ::std::result::Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
 }
 /// Request body of `POST /action_attempts/get`.
 #[derive(

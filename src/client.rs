@@ -2,10 +2,9 @@
 
 use crate::auth::{Auth, AuthSettings};
 use crate::error::{field_errors, ApiError, Error, InvalidInputError, Result, ValidationError};
+use crate::http::{Body, DecodeError, HttpRequest, HttpResponse, Method};
 use crate::retry::{parse_retry_after, RetryPolicy};
-use reqwest::header::{HeaderValue, CONTENT_TYPE, RETRY_AFTER};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
+use reqwest::header::{HeaderValue, CONTENT_TYPE, COOKIE, RETRY_AFTER};
 use std::fmt;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
@@ -20,21 +19,30 @@ const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// How much of an unexpected body an error quotes.
 const EXCERPT_BYTES: usize = 512;
 
-/// An API operation: a request type that knows its path and its response type.
-/// Generated for every request type; [`Seam::execute`] sends any of them.
-pub trait Operation: Serialize {
-    /// HTTP path, such as `/acs/credentials/create`.
+/// An API operation: a request type that knows its method, path and response type, how to write
+/// itself into an HTTP request and how to read its answer. Generated for every request type;
+/// [`Seam::execute`] sends any of them.
+pub trait Operation {
+    /// HTTP method.
+    const METHOD: Method;
+    /// HTTP path template, such as `/acs/credentials/create` or `/pets/{petId}`.
     const PATH: &'static str;
     /// Whether sending the request twice does no more than sending it once (reads, updates, deletes),
     /// so that a timeout or a 5xx may be retried.
     const RETRY_SAFE: bool;
-    /// The success body, without the envelope's `ok`.
-    type Response: DeserializeOwned;
+    /// What a success answer decodes to.
+    type Response;
 
     /// Checks the spec's constraints before sending; generated where the spec has any.
     fn validate(&self) -> std::result::Result<(), ValidationError> {
         Ok(())
     }
+
+    /// Writes the parameters and the body.
+    fn encode(&self, request: &mut HttpRequest) -> std::result::Result<(), serde_json::Error>;
+
+    /// Reads a 2xx answer.
+    fn decode(response: &HttpResponse) -> std::result::Result<Self::Response, DecodeError>;
 }
 
 /// A Seam API client: the whole API is reachable from it (`seam.acs().credentials().create(..)`).
@@ -110,11 +118,21 @@ impl Seam {
     pub async fn execute<O: Operation>(&self, request: &O) -> Result<O::Response> {
         request.validate().map_err(Error::Validation)?;
         let path = O::PATH;
-        let body = serde_json::to_vec(request).map_err(|source| Error::Encode { path, source })?;
+        let mut http = HttpRequest::new(path);
+        request.encode(&mut http).map_err(|source| Error::Encode { path, source })?;
         let mut retries = 0;
         loop {
-            let failure = match self.attempt::<O::Response>(path, &body).await {
-                Ok(response) => return Ok(response),
+            let failure = match self.attempt(O::METHOD, path, &http).await {
+                Ok(response) => {
+                    return O::decode(&response.http).map_err(|DecodeError { field, source }| Error::Decode {
+                        path,
+                        status: response.status,
+                        request_id: response.request_id,
+                        field,
+                        excerpt: excerpt(&response.http.body),
+                        source,
+                    })
+                }
                 Err(failure) => failure,
             };
             let (error, retry_after) = match failure {
@@ -133,16 +151,43 @@ impl Seam {
         }
     }
 
-    async fn attempt<T: DeserializeOwned>(&self, path: &'static str, body: &[u8]) -> std::result::Result<T, Failure> {
-        let request = self
+    async fn attempt(
+        &self,
+        method: Method,
+        path: &'static str,
+        http: &HttpRequest,
+    ) -> std::result::Result<Success, Failure> {
+        let query = http.query_string();
+        let url = if query.is_empty() {
+            format!("{}{}", self.inner.endpoint, http.path())
+        } else {
+            format!("{}{}?{query}", self.inner.endpoint, http.path())
+        };
+        let mut request = self
             .inner
             .http
-            .post(format!("{}{path}", self.inner.endpoint))
+            .request(method.to_reqwest(), url)
             .timeout(self.timeout)
-            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
             .header("seam-sdk-name", SDK_NAME)
-            .header("seam-sdk-version", SDK_VERSION)
-            .body(body.to_vec());
+            .header("seam-sdk-version", SDK_VERSION);
+        for (name, value) in http.headers() {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        if let Some(cookies) = http.cookie_header() {
+            request = request.header(COOKIE, cookies);
+        }
+        request = match http.body() {
+            Body::Empty => request,
+            Body::Json { bytes, content_type } => {
+                request.header(CONTENT_TYPE, HeaderValue::from_static(content_type)).body(bytes.clone())
+            }
+            Body::Form(text) => request
+                .header(CONTENT_TYPE, HeaderValue::from_static("application/x-www-form-urlencoded"))
+                .body(text.clone()),
+            Body::Raw { bytes, content_type } => {
+                request.header(CONTENT_TYPE, content_type.as_str()).body(bytes.clone())
+            }
+        };
         let transport = |source: reqwest::Error| {
             if source.is_timeout() {
                 Failure::MaybeRun(Error::Timeout { path, timeout: self.timeout })
@@ -156,10 +201,13 @@ impl Seam {
         let status = response.status().as_u16();
         let header = |name| response.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).map(str::to_owned);
         let request_id = header("seam-request-id");
+        let content_type = header(CONTENT_TYPE.as_str());
         let retry_after = header(RETRY_AFTER.as_str()).and_then(|value| parse_retry_after(&value, SystemTime::now()));
         let bytes = response.bytes().await.map_err(transport)?;
         match status {
-            200..=299 => decode(path, status, request_id, &bytes).map_err(Failure::Final),
+            200..=299 => {
+                Ok(Success { status, request_id, http: HttpResponse { status, content_type, body: bytes.to_vec() } })
+            }
             429 => Err(Failure::NotRun(error_from_body(path, status, request_id, &bytes), retry_after)),
             500..=599 => Err(Failure::MaybeRun(error_from_body(path, status, request_id, &bytes))),
             _ => Err(Failure::Final(error_from_body(path, status, request_id, &bytes))),
@@ -167,16 +215,11 @@ impl Seam {
     }
 }
 
-fn decode<T: DeserializeOwned>(path: &'static str, status: u16, request_id: Option<String>, bytes: &[u8]) -> Result<T> {
-    serde_json::from_slice(bytes).map_err(|first| {
-        // Decode again, tracking the path, only on failure: the fast path pays nothing for it.
-        let tracked = serde_path_to_error::deserialize::<_, T>(&mut serde_json::Deserializer::from_slice(bytes));
-        let (field, source) = match tracked {
-            Err(error) => (error.path().to_string(), error.into_inner()),
-            Ok(_) => (".".to_owned(), first),
-        };
-        Error::Decode { path, status, request_id, field, excerpt: excerpt(bytes), source }
-    })
+/// A 2xx answer, before the operation decodes it.
+struct Success {
+    status: u16,
+    request_id: Option<String>,
+    http: HttpResponse,
 }
 
 fn error_from_body(path: &'static str, status: u16, request_id: Option<String>, bytes: &[u8]) -> Error {

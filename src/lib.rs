@@ -32,6 +32,7 @@ mod auth;
 mod client;
 mod datetime;
 mod error;
+mod http;
 mod nullable;
 mod pagination;
 mod retry;
@@ -48,6 +49,7 @@ pub use client::{Operation, Seam, SeamBuilder, DEFAULT_ENDPOINT, DEFAULT_TIMEOUT
 pub use datetime::DateTime;
 pub use error::{ApiError, Error, FieldError, InvalidInputError, Result, ValidationError};
 pub use generated::*;
+pub use http::{Body, DecodeError, HttpRequest, HttpResponse, Method, ParamStyle, Part};
 pub use nullable::Nullable;
 pub use pagination::{Page, Pages, Paginated};
 pub use retry::RetryPolicy;

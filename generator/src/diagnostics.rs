@@ -58,6 +58,14 @@ impl Pointer {
         Pointer(format!("{}/{}", self.0, escaped))
     }
 
+    /// The pointer one level up (the root's parent is the root).
+    pub fn parent(&self) -> Self {
+        match self.0.rsplit_once('/') {
+            Some((parent, _)) if !parent.is_empty() => Pointer(parent.to_owned()),
+            _ => Pointer::root(),
+        }
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }

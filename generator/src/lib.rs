@@ -10,6 +10,7 @@
 //!
 //! [`generate`] runs stages 1 to 3 and formats in memory, so a spec with any error writes nothing.
 
+pub mod conventions;
 pub mod cycles;
 pub mod diagnostics;
 pub mod emit;
@@ -38,6 +39,8 @@ pub struct Settings {
     pub crate_name: String,
     /// Leave out operations and properties marked `x-undocumented` instead of hiding them from rustdoc.
     pub drop_undocumented: bool,
+    /// What the API adds to plain OpenAPI: Seam's conventions by default.
+    pub conventions: conventions::Conventions,
 }
 
 impl Default for Settings {
@@ -46,6 +49,7 @@ impl Default for Settings {
             regenerate_command: REGENERATE_COMMAND.to_owned(),
             crate_name: "seam".to_owned(),
             drop_undocumented: false,
+            conventions: conventions::Conventions::seam(),
         }
     }
 }
@@ -97,7 +101,7 @@ impl std::error::Error for Error {}
 pub fn generate(spec_text: &str, source_name: &str, settings: &Settings) -> Result<Generated, Error> {
     let spec_error = |diagnostics| Error::Spec { source_name: source_name.to_owned(), diagnostics };
     let api = load::parse(spec_text).map_err(spec_error)?;
-    let resolved = resolve::resolve(&api, settings.drop_undocumented).map_err(spec_error)?;
+    let resolved = resolve::resolve(&api, settings.drop_undocumented, &settings.conventions).map_err(spec_error)?;
     let files = render_all(&resolved.model, settings)?;
     Ok(Generated { files, warnings: resolved.warnings })
 }

@@ -36,11 +36,16 @@ enum Command {
     /// Change nothing; exit 1 when the output differs from what the spec generates, listing the
     /// stale, missing and extra files and the command that fixes them.
     Check,
-    /// Write a complete crate (Cargo.toml, runtime, bindings) for any OpenAPI 3.0 document into --out.
+    /// Write a complete crate (Cargo.toml, runtime, bindings) for any OpenAPI 3.0 document into --out
+    /// (required: the default output directory holds the committed Seam bindings).
     Crate {
         /// The crate's name.
         #[arg(long)]
         name: String,
+        /// The API's conventions: `plain` (HTTP as the document says it) or `seam` (Seam's envelope,
+        /// path groups, action attempts, cursor pagination).
+        #[arg(long, default_value = "plain", value_parser = ["plain", "seam"])]
+        profile: String,
     },
 }
 
@@ -57,6 +62,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let explicit = cli.paths.spec.is_some() || cli.paths.out.is_some();
     let spec = cli.paths.spec.unwrap_or_else(|| repository_root().join("spec/seam.yaml"));
+    let out_given = cli.paths.out.is_some();
     let out = cli.paths.out.unwrap_or_else(|| repository_root().join("generated"));
     let settings = Settings { drop_undocumented: cli.paths.drop_undocumented, ..Settings::default() };
     match cli.command {
@@ -71,7 +77,20 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Some(Command::Crate { name }) => match seam_codegen::standalone::write_crate(&spec, &out, &name, &settings) {
+        Some(Command::Crate { .. }) if !out_given => {
+            eprintln!("error: `crate` needs --out DIR: the default output directory holds the committed bindings");
+            ExitCode::from(2)
+        }
+        Some(Command::Crate { name, profile }) => match seam_codegen::standalone::write_crate(
+            &spec,
+            &out,
+            &name,
+            &Settings {
+                conventions: seam_codegen::conventions::Conventions::named(&profile)
+                    .unwrap_or_else(seam_codegen::conventions::Conventions::plain),
+                ..settings
+            },
+        ) {
             Ok((warnings, summary)) => {
                 print_warnings(&warnings);
                 println!("{}: crate `{name}`: {summary}", out.display());

@@ -8,6 +8,9 @@ pub struct Model {
     pub types: Vec<TypeDef>,
     /// Top-level groups (`acs`, `access_codes`), in the order the spec first mentions them.
     pub groups: Vec<Group>,
+    /// Operations outside any group, whose methods are the client's own, and their types (module
+    /// `operations`).
+    pub root: Group,
 }
 
 /// A module of operations, such as `acs::credentials`, with its client struct `AcsCredentials`.
@@ -27,15 +30,22 @@ pub struct Group {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Operation {
-    /// HTTP path: `/acs/credentials/create`.
+    pub http_method: HttpMethod,
+    /// HTTP path: `/acs/credentials/create`, or a template such as `/pets/{petId}`.
     pub http_path: String,
     /// Method name on the group client: `create`.
     pub method: String,
     pub docs: Docs,
-    /// Request body type, defined in the group's module.
+    /// Request type, defined in the group's module: the JSON body itself, or the parameters and a
+    /// `body` field (see [`RequestBody`]).
     pub request: String,
-    /// Success body type, defined in the group's module.
-    pub response: String,
+    /// Path, query, header and cookie parameters: fields of the request type.
+    pub params: Vec<Param>,
+    pub body: RequestBody,
+    /// What a success answer decodes to.
+    pub response: ResponseType,
+    /// How the answer's body is read.
+    pub decode: Decode,
     /// What the method returns.
     pub returns: Returns,
     /// Whether sending the request twice does no more than sending it once, so that a timeout or a
@@ -43,6 +53,132 @@ pub struct Operation {
     pub retry_safe: bool,
     /// For list operations that take `page_cursor` and answer with `pagination`.
     pub pagination: Option<Pagination>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HttpMethod {
+    Get,
+    Put,
+    Post,
+    Delete,
+    Options,
+    Head,
+    Patch,
+    Trace,
+}
+
+impl HttpMethod {
+    /// From an OpenAPI path item key (`get`, `post`...).
+    pub fn from_key(key: &str) -> Option<Self> {
+        Some(match key {
+            "get" => HttpMethod::Get,
+            "put" => HttpMethod::Put,
+            "post" => HttpMethod::Post,
+            "delete" => HttpMethod::Delete,
+            "options" => HttpMethod::Options,
+            "head" => HttpMethod::Head,
+            "patch" => HttpMethod::Patch,
+            "trace" => HttpMethod::Trace,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "GET",
+            HttpMethod::Put => "PUT",
+            HttpMethod::Post => "POST",
+            HttpMethod::Delete => "DELETE",
+            HttpMethod::Options => "OPTIONS",
+            HttpMethod::Head => "HEAD",
+            HttpMethod::Patch => "PATCH",
+            HttpMethod::Trace => "TRACE",
+        }
+    }
+
+    /// The runtime's `Method` variant.
+    pub fn variant(self) -> &'static str {
+        match self {
+            HttpMethod::Get => "Get",
+            HttpMethod::Put => "Put",
+            HttpMethod::Post => "Post",
+            HttpMethod::Delete => "Delete",
+            HttpMethod::Options => "Options",
+            HttpMethod::Head => "Head",
+            HttpMethod::Patch => "Patch",
+            HttpMethod::Trace => "Trace",
+        }
+    }
+}
+
+/// A parameter of an operation, held in a field of the request type.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    /// Rust field name in the request type.
+    pub field: String,
+    /// The name on the wire: `{petId}` in the path, `limit` in the query, `X-Request-Id`...
+    pub wire: String,
+    pub location: ParamLocation,
+    /// The runtime's `ParamStyle` variant: `Simple`, `Form`, `DeepObject`...
+    pub style: &'static str,
+    pub explode: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    Path,
+    Query,
+    Header,
+    Cookie,
+}
+
+/// Where an operation's request body comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RequestBody {
+    /// No body.
+    None,
+    /// The request type itself is the JSON body (an object body of an operation without parameters,
+    /// under conventions that flatten it, as Seam's).
+    Itself { content_type: String },
+    /// The request type's field `field` holds the body; `optional` when the spec does not require one.
+    Field { field: String, kind: BodyKind, optional: bool },
+}
+
+/// How a body is written.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BodyKind {
+    /// Any JSON media type, such as `application/json; charset=utf-8` or `application/merge-patch+json`.
+    Json { content_type: String },
+    /// `application/x-www-form-urlencoded`, from an object.
+    Form,
+    /// `multipart/form-data`, from named parts the caller gives.
+    Multipart,
+    /// Text (`text/*`) or bytes (anything else) sent as given, with the spec's media type.
+    Raw { content_type: String },
+}
+
+/// The type an operation's success answer decodes to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponseType {
+    /// A type defined in the group's module for this operation (a Seam-style envelope).
+    Defined(String),
+    /// Any type.
+    Type(TypeRef),
+    /// `()`: no body, or one that is not read.
+    Unit,
+    /// Text.
+    Text,
+    /// Bytes.
+    Bytes,
+}
+
+/// How a success answer's body is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decode {
+    Json,
+    Text,
+    Bytes,
+    Empty,
 }
 
 /// What an operation's method returns.
@@ -235,6 +371,10 @@ pub enum TypeRef {
     Vec(Box<TypeRef>),
     /// A JSON object with arbitrary keys.
     Map(Box<TypeRef>),
+    /// Bytes, for bodies sent as they are.
+    Bytes,
+    /// The named parts of a `multipart/form-data` body.
+    Parts,
 }
 
 /// Documentation taken from the spec.

@@ -12,6 +12,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("client.rs", include_str!("../../src/client.rs")),
     ("datetime.rs", include_str!("../../src/datetime.rs")),
     ("error.rs", include_str!("../../src/error.rs")),
+    ("http.rs", include_str!("../../src/http.rs")),
     ("nullable.rs", include_str!("../../src/nullable.rs")),
     ("pagination.rs", include_str!("../../src/pagination.rs")),
     ("retry.rs", include_str!("../../src/retry.rs")),
@@ -43,7 +44,11 @@ pub fn crate_files(
     settings: &Settings,
 ) -> Result<(String, Vec<OutputFile>, Vec<crate::Diagnostic>), Error> {
     check_crate_name(crate_name)?;
-    let settings = Settings { crate_name: crate_name.replace('-', "_"), ..settings.clone() };
+    let settings = Settings {
+        crate_name: crate_name.replace('-', "_"),
+        regenerate_command: format!("seam-codegen crate --spec <spec> --out <dir> --name {crate_name}"),
+        ..settings.clone()
+    };
     let generated = generate(spec_text, source_name, &settings)?;
     let source =
         Path::new(source_name).file_name().map_or_else(|| source_name.to_owned(), |f| f.to_string_lossy().into_owned());

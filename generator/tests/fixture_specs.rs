@@ -18,7 +18,18 @@ const FIXTURES: &[&str] = &[
     "all_of_and_maps",
     "recursion_and_inline",
     "operations",
+    "plain_operations",
 ];
+
+/// The conventions a fixture is generated with: Seam's, but plain HTTP for `plain_*` fixtures.
+fn settings(name: &str) -> Settings {
+    let conventions = if name.starts_with("plain_") {
+        seam_codegen::conventions::Conventions::plain()
+    } else {
+        seam_codegen::conventions::Conventions::seam()
+    };
+    Settings { conventions, ..Settings::default() }
+}
 
 fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -31,7 +42,7 @@ fn spec(name: &str) -> String {
 #[test]
 fn generated_code_of_each_fixture_matches_its_snapshot() {
     for name in FIXTURES {
-        let generated = seam_codegen::generate(&spec(name), &format!("{name}.yaml"), &Settings::default())
+        let generated = seam_codegen::generate(&spec(name), &format!("{name}.yaml"), &settings(name))
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let mut text = String::new();
         for file in &generated.files {
@@ -72,14 +83,15 @@ fn every_fixture_compiles_under_deny_warnings_and_round_trips_its_samples() {
     for name in FIXTURES {
         let crate_name = format!("fixture-{}", name.replace('_', "-"));
         let (manifest, files, _) =
-            crate_files(&spec(name), &format!("{name}.yaml"), &crate_name, &Settings::default()).unwrap();
+            crate_files(&spec(name), &format!("{name}.yaml"), &crate_name, &settings(name)).unwrap();
         let dir = root.join(name);
         seam_codegen::write::write(&dir, &files).unwrap();
         let lib = dir.join("src/lib.rs");
         let text = std::fs::read_to_string(&lib).unwrap();
         std::fs::write(&lib, format!("#![deny(warnings)]\n{text}")).unwrap();
         // A member of the fixtures' workspace rather than a workspace of its own, so dependencies build once.
-        let manifest = manifest.replace("[workspace]\n", "") + "\n[dev-dependencies]\nserde_json = \"1\"\n";
+        let manifest = manifest.replace("[workspace]\n", "")
+            + "\n[dev-dependencies]\nserde_json = \"1\"\nwiremock = \"0.6\"\ntokio = { version = \"1\", features = [\"macros\", \"rt-multi-thread\"] }\n";
         std::fs::write(dir.join("Cargo.toml"), manifest).unwrap();
         let samples: Vec<Value> = serde_json::from_str(
             &std::fs::read_to_string(fixtures_dir().join(format!("{name}.samples.json"))).unwrap(),
@@ -88,6 +100,11 @@ fn every_fixture_compiles_under_deny_warnings_and_round_trips_its_samples() {
         std::fs::create_dir_all(dir.join("tests")).unwrap();
         std::fs::write(dir.join("tests/round_trip.rs"), round_trip_tests(&crate_name.replace('-', "_"), &samples))
             .unwrap();
+        // Requests on the wire, checked by a loopback server, for fixtures that have such a test.
+        let requests = fixtures_dir().join(format!("{name}.requests.rs"));
+        if requests.exists() {
+            std::fs::copy(&requests, dir.join("tests/requests.rs")).unwrap();
+        }
         members.push(format!("\"{name}\""));
     }
     std::fs::write(

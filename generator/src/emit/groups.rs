@@ -3,7 +3,9 @@
 
 use super::TypeIndex;
 use super::{docs, ident, type_path, types};
-use crate::model::{Field, FieldType, Group, Operation, Returns, TypeRef};
+use crate::model::{
+    BodyKind, Decode, Field, FieldType, Group, Operation, ParamLocation, RequestBody, ResponseType, Returns, TypeRef,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -27,6 +29,23 @@ pub fn module_file(group: &Group, index: &TypeIndex) -> TokenStream {
     }
 }
 
+/// The file of the operations outside any group: methods of the client itself, and their types.
+pub fn root_file(root: &Group, index: &TypeIndex) -> TokenStream {
+    let methods = root.operations.iter().map(|operation| method(operation, root, index, quote!(self)));
+    let operation_impls = root.operations.iter().map(|operation| operation_impl(operation, root, index));
+    let definitions = root.types.iter().map(types::definition);
+    quote! {
+        #![allow(deprecated)]
+
+        impl crate::Seam {
+            #(#methods)*
+        }
+
+        #(#operation_impls)*
+        #(#definitions)*
+    }
+}
+
 fn contents(group: &Group, index: &TypeIndex) -> TokenStream {
     let client = ident(&group.client);
     let client_doc =
@@ -43,7 +62,7 @@ fn contents(group: &Group, index: &TypeIndex) -> TokenStream {
             }
         }
     });
-    let methods = group.operations.iter().map(|operation| method(operation, group, index));
+    let methods = group.operations.iter().map(|operation| method(operation, group, index, quote!(self.client)));
     let operation_impls = group.operations.iter().map(|operation| operation_impl(operation, group, index));
     let definitions = group.types.iter().map(types::definition);
     let submodules = group.subgroups.iter().map(|sub| {
@@ -75,23 +94,35 @@ fn contents(group: &Group, index: &TypeIndex) -> TokenStream {
     }
 }
 
-fn method(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStream {
+/// The Rust type of what an operation's answer decodes to.
+fn response_type(response: &ResponseType) -> TokenStream {
+    match response {
+        ResponseType::Defined(name) => {
+            let name = ident(name);
+            quote!(#name)
+        }
+        ResponseType::Type(ty) => type_path(ty),
+        ResponseType::Unit => quote!(()),
+        ResponseType::Text => quote!(::std::string::String),
+        ResponseType::Bytes => quote!(::std::vec::Vec<u8>),
+    }
+}
+
+fn method(operation: &Operation, group: &Group, index: &TypeIndex, client: TokenStream) -> TokenStream {
     let name = ident(&operation.method);
     let request = ident(&operation.request);
-    let response = ident(&operation.response);
-    let whole = match &operation.returns {
-        Returns::Field(key) => format!(
-            "Returns the response's `{}`; [`crate::Seam::execute`] gives the whole [`{}`].",
-            key.field.trim_start_matches("r#"),
-            operation.response
-        ),
-        Returns::Whole => "Returns the whole response, with the action attempt the change started.".to_owned(),
-        Returns::Nothing => {
-            format!("Returns nothing; [`crate::Seam::execute`] gives the whole [`{}`].", operation.response)
-        }
-    };
+    let response = response_type(&operation.response);
     let mut docs = operation.docs.clone();
-    docs.notes.push(whole);
+    if let ResponseType::Defined(whole) = &operation.response {
+        docs.notes.push(match &operation.returns {
+            Returns::Field(key) => format!(
+                "Returns the response's `{}`; [`crate::Seam::execute`] gives the whole [`{whole}`].",
+                key.field.trim_start_matches("r#"),
+            ),
+            Returns::Whole => "Returns the whole response, with the action attempt the change started.".to_owned(),
+            Returns::Nothing => format!("Returns nothing; [`crate::Seam::execute`] gives the whole [`{whole}`]."),
+        });
+    }
     if let Some(example) = example(operation, group, index) {
         docs.notes.push(example);
     }
@@ -99,13 +130,10 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStrea
     let (returns, body) = match &operation.returns {
         Returns::Field(key) => {
             let field = ident(&key.field);
-            (
-                types::field_type(&key.ty, false),
-                quote!(self.client.execute(&request).await.map(|response| response.#field)),
-            )
+            (types::field_type(&key.ty, false), quote!(#client.execute(&request).await.map(|response| response.#field)))
         }
-        Returns::Whole => (quote!(#response), quote!(self.client.execute(&request).await)),
-        Returns::Nothing => (quote!(()), quote!(self.client.execute(&request).await.map(|_| ()))),
+        Returns::Whole => (response, quote!(#client.execute(&request).await)),
+        Returns::Nothing => (quote!(()), quote!(#client.execute(&request).await.map(|_| ()))),
     };
     let pagination = operation.pagination.as_ref().map(|pagination| {
         let pages = ident(&pagination.pages_method);
@@ -116,7 +144,7 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStrea
         quote! {
             #[doc = #pages_doc]
             pub fn #pages(&self, request: #request) -> crate::Pages<#request> {
-                crate::Pages::new(::std::clone::Clone::clone(self.client), request)
+                crate::Pages::new(::std::clone::Clone::clone(#client), request)
             }
 
             #[doc = #all_doc]
@@ -136,8 +164,16 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStrea
 
 fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStream {
     let request = ident(&operation.request);
-    let response = ident(&operation.response);
+    let response = response_type(&operation.response);
     let path = &operation.http_path;
+    let method = ident(operation.http_method.variant());
+    let encode = encode(operation);
+    let decode = match operation.decode {
+        Decode::Json => quote!(response.json()),
+        Decode::Text => quote!(response.text()),
+        Decode::Bytes => quote!(response.bytes()),
+        Decode::Empty => quote!(response.empty()),
+    };
     let retry_safe = operation.retry_safe;
     let fields = index.request_fields(operation, group);
     let mut checks: Vec<TokenStream> = fields.iter().flat_map(|field| constraint_checks(field)).collect();
@@ -206,12 +242,86 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
     });
     quote! {
         impl crate::Operation for #request {
+            const METHOD: crate::Method = crate::Method::#method;
             const PATH: &'static str = #path;
             const RETRY_SAFE: bool = #retry_safe;
             type Response = #response;
+
+            fn encode(&self, request: &mut crate::HttpRequest) -> ::std::result::Result<(), ::serde_json::Error> {
+                #encode
+            }
+
+            fn decode(response: &crate::HttpResponse) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+                #decode
+            }
             #validate
         }
         #paginated
+    }
+}
+
+/// Writes the parameters and the body of a request into the runtime's `HttpRequest`.
+fn encode(operation: &Operation) -> TokenStream {
+    let params = operation.params.iter().map(|param| {
+        let wire = &param.wire;
+        let field = ident(&param.field);
+        let style = ident(param.style);
+        let explode = param.explode;
+        match param.location {
+            ParamLocation::Path => {
+                quote!(request.path_param(#wire, &self.#field, crate::ParamStyle::#style, #explode)?;)
+            }
+            ParamLocation::Query => {
+                quote!(request.query_param(#wire, &self.#field, crate::ParamStyle::#style, #explode)?;)
+            }
+            ParamLocation::Header => quote!(request.header_param(#wire, &self.#field, #explode)?;),
+            ParamLocation::Cookie => quote!(request.cookie_param(#wire, &self.#field, #explode)?;),
+        }
+    });
+    let write = |value: TokenStream, kind: &BodyKind| match kind {
+        BodyKind::Json { content_type } if content_type == "application/json" => quote!(request.json(#value)?;),
+        BodyKind::Json { content_type } => quote!(request.json_as(#value, #content_type)?;),
+        BodyKind::Form => quote!(request.form(#value)?;),
+        BodyKind::Multipart => quote!(request.multipart(#value);),
+        BodyKind::Raw { content_type } => quote!(request.raw(::std::clone::Clone::clone(#value), #content_type);),
+    };
+    // Only a body: its write is the whole function.
+    if operation.params.is_empty() {
+        match &operation.body {
+            RequestBody::Itself { content_type } if content_type == "application/json" => {
+                return quote!(request.json(self))
+            }
+            RequestBody::Field { field, kind: BodyKind::Json { content_type }, optional: false }
+                if content_type == "application/json" =>
+            {
+                let field = ident(field);
+                return quote!(request.json(&self.#field));
+            }
+            _ => {}
+        }
+    }
+    let body = match &operation.body {
+        RequestBody::None => quote!(),
+        RequestBody::Itself { content_type } if content_type == "application/json" => quote!(request.json(self)?;),
+        RequestBody::Itself { content_type } => quote!(request.json_as(self, #content_type)?;),
+        RequestBody::Field { field, kind, optional: false } => {
+            let field = ident(field);
+            write(quote!(&self.#field), kind)
+        }
+        RequestBody::Field { field, kind, optional: true } => {
+            let field = ident(field);
+            let write = write(quote!(body), kind);
+            quote! {
+                if let ::std::option::Option::Some(body) = &self.#field {
+                    #write
+                }
+            }
+        }
+    };
+    quote! {
+        #(#params)*
+        #body
+        ::std::result::Result::Ok(())
     }
 }
 
@@ -267,7 +377,7 @@ fn option_tokens<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
 /// A doctest (compiled, not run) calling the operation with its required fields, or `None` when a
 /// required field has no obvious example value.
 fn example(operation: &Operation, group: &Group, index: &TypeIndex) -> Option<String> {
-    let module = group.path.iter().map(|s| crate::naming::snake_ident(s)).collect::<Vec<_>>().join("::");
+    let module = super::group_module(group).join("::");
     let fields = index.request_fields(operation, group);
     let args: Vec<String> = fields
         .iter()

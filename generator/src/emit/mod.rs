@@ -23,11 +23,16 @@ pub struct EmittedFile {
 pub enum FileKind {
     Modules,
     Types,
+    /// The operations outside any group.
+    Root,
     Group(usize),
 }
 
 pub fn file_kinds(model: &Model) -> Vec<FileKind> {
     let mut kinds = vec![FileKind::Modules, FileKind::Types];
+    if !model.root.operations.is_empty() {
+        kinds.push(FileKind::Root);
+    }
     kinds.extend((0..model.groups.len()).map(FileKind::Group));
     kinds
 }
@@ -42,9 +47,13 @@ pub fn emit(model: &Model, crate_name: &str) -> Vec<EmittedFile> {
 pub fn emit_file(model: &Model, kind: FileKind, index: &TypeIndex) -> EmittedFile {
     match kind {
         FileKind::Modules => {
-            let group_modules: Vec<Ident> = model.groups.iter().map(|g| ident(&g.module)).collect();
-            let group_docs: Vec<String> =
-                model.groups.iter().map(|g| format!(" Operations under `/{}`.", g.path.join("/"))).collect();
+            let root = (!model.root.operations.is_empty()).then_some(&model.root);
+            let group_modules: Vec<Ident> = root.into_iter().chain(&model.groups).map(|g| ident(&g.module)).collect();
+            let group_docs: Vec<String> = root
+                .into_iter()
+                .map(|_| " Requests and responses of the client's own operations (outside any group).".to_owned())
+                .chain(model.groups.iter().map(|g| format!(" Operations under `/{}`.", g.path.join("/"))))
+                .collect();
             EmittedFile {
                 path: "mod.rs".to_owned(),
                 tokens: quote! {
@@ -60,6 +69,9 @@ pub fn emit_file(model: &Model, kind: FileKind, index: &TypeIndex) -> EmittedFil
             }
         }
         FileKind::Types => EmittedFile { path: "types.rs".to_owned(), tokens: types::module_file(&model.types) },
+        FileKind::Root => {
+            EmittedFile { path: format!("{}.rs", model.root.module), tokens: groups::root_file(&model.root, index) }
+        }
         FileKind::Group(n) => {
             let group = &model.groups[n];
             EmittedFile { path: format!("{}.rs", group.module), tokens: groups::module_file(group, index) }
@@ -99,6 +111,17 @@ pub(crate) fn type_path(ty: &TypeRef) -> TokenStream {
             let value = type_path(value);
             quote!(::std::collections::BTreeMap<::std::string::String, #value>)
         }
+        TypeRef::Bytes => quote!(::std::vec::Vec<u8>),
+        TypeRef::Parts => quote!(::std::vec::Vec<(::std::string::String, crate::Part)>),
+    }
+}
+
+/// The module path of a group's types: its path, or the root's own module.
+pub(crate) fn group_module(group: &crate::model::Group) -> Vec<String> {
+    if group.path.is_empty() {
+        vec![group.module.clone()]
+    } else {
+        group.path.iter().map(|s| crate::naming::snake_ident(s)).collect()
     }
 }
 
@@ -115,9 +138,9 @@ impl<'m> TypeIndex<'m> {
         for def in &model.types {
             index.types.insert((vec!["types".to_owned()], def.name.as_str()), def);
         }
-        let mut stack: Vec<&crate::model::Group> = model.groups.iter().collect();
+        let mut stack: Vec<&crate::model::Group> = model.groups.iter().chain([&model.root]).collect();
         while let Some(group) = stack.pop() {
-            let module: Vec<String> = group.path.iter().map(|s| crate::naming::snake_ident(s)).collect();
+            let module = group_module(group);
             for def in &group.types {
                 index.types.insert((module.clone(), def.name.as_str()), def);
             }
@@ -132,7 +155,7 @@ impl<'m> TypeIndex<'m> {
 
     /// The fields of an operation's request body, defined in its group's module.
     pub(crate) fn request_fields(&self, operation: &Operation, group: &crate::model::Group) -> Vec<&'m Field> {
-        let module: Vec<String> = group.path.iter().map(|s| crate::naming::snake_ident(s)).collect();
+        let module = group_module(group);
         match self.get(&module, &operation.request).map(|def| &def.kind) {
             Some(TypeKind::Struct(s)) => s.fields.iter().collect(),
             _ => Vec::new(),
@@ -141,7 +164,7 @@ impl<'m> TypeIndex<'m> {
 
     /// The `x-mutually-exclusive` groups of an operation's request body.
     pub(crate) fn request_exclusive(&self, operation: &Operation, group: &crate::model::Group) -> Vec<Vec<String>> {
-        let module: Vec<String> = group.path.iter().map(|s| crate::naming::snake_ident(s)).collect();
+        let module = group_module(group);
         match self.get(&module, &operation.request).map(|def| &def.kind) {
             Some(TypeKind::Struct(s)) => s.exclusive.clone(),
             _ => Vec::new(),
@@ -158,7 +181,7 @@ impl<'m> TypeIndex<'m> {
             TypeRef::I32 | TypeRef::I64 => Some("1".to_owned()),
             TypeRef::F32 | TypeRef::F64 => Some("1.0".to_owned()),
             TypeRef::Json => Some(format!("{crate_name}::wire::Json::Null")),
-            TypeRef::Vec(_) => Some("vec![]".to_owned()),
+            TypeRef::Vec(_) | TypeRef::Bytes | TypeRef::Parts => Some("vec![]".to_owned()),
             TypeRef::Map(_) => Some("Default::default()".to_owned()),
             TypeRef::Named { module, name } => {
                 let path = format!("{crate_name}::{}::{}", module.join("::"), name);

@@ -12,6 +12,10 @@ use openapiv3::{
 };
 use std::collections::BTreeMap;
 
+mod operations;
+
+use crate::conventions::Conventions;
+
 /// The model and the warnings about what was skipped or renamed.
 #[derive(Debug)]
 pub struct Resolved {
@@ -24,9 +28,10 @@ const SCHEMAS_PREFIX: &str = "#/components/schemas/";
 
 /// `drop_undocumented` leaves out operations and properties marked `x-undocumented`; by default they
 /// are generated and hidden from rustdoc.
-pub fn resolve(api: &OpenAPI, drop_undocumented: bool) -> Result<Resolved, Vec<Diagnostic>> {
+pub fn resolve(api: &OpenAPI, drop_undocumented: bool, conventions: &Conventions) -> Result<Resolved, Vec<Diagnostic>> {
     let mut resolver = Resolver {
         api,
+        conventions,
         drop_undocumented,
         errors: Vec::new(),
         warnings: Vec::new(),
@@ -36,9 +41,9 @@ pub fn resolve(api: &OpenAPI, drop_undocumented: bool) -> Result<Resolved, Vec<D
         inline_types: BTreeMap::new(),
     };
     let types = resolver.components();
-    let groups = resolver.operations();
+    let (groups, root) = resolver.operations();
     if resolver.errors.is_empty() {
-        let mut model = Model { types, groups };
+        let mut model = Model { types, groups, root };
         crate::cycles::box_recursive_fields(&mut model);
         Ok(Resolved { model, warnings: resolver.warnings })
     } else {
@@ -93,6 +98,7 @@ struct ObjectShape<'a> {
 
 struct Resolver<'a> {
     api: &'a OpenAPI,
+    conventions: &'a Conventions,
     drop_undocumented: bool,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
@@ -112,6 +118,15 @@ impl<'a> Resolver<'a> {
 
     fn warn(&mut self, at: &Pointer, message: impl Into<String>) {
         self.warnings.push(Diagnostic::at(at, message));
+    }
+
+    /// The component schema a `$ref` names, without reporting anything.
+    fn resolve_component(&self, reference: &str) -> Option<&'a Schema> {
+        let name = reference.strip_prefix(SCHEMAS_PREFIX)?;
+        match self.api.components.as_ref()?.schemas.get(name)? {
+            ReferenceOr::Item(schema) => Some(schema),
+            ReferenceOr::Reference { reference } => self.resolve_component(reference),
+        }
     }
 
     // ----- components -----
@@ -901,227 +916,6 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    // ----- operations -----
-
-    fn operations(&mut self) -> Vec<Group> {
-        let mut roots: Vec<Group> = Vec::new();
-        let mut root_scope = Scope::default();
-        root_scope.claim(TYPES_MODULE, "the module of shared schemas").expect("first claim in an empty scope");
-        for reserved in crate::standalone::RESERVED_MODULES {
-            root_scope.claim(reserved, "a module of the runtime").expect("distinct reserved names");
-        }
-        let paths_pointer = Pointer::root().push("paths");
-        for (path, item) in &self.api.paths.paths {
-            let pointer = paths_pointer.push(path);
-            let item = match item {
-                ReferenceOr::Item(item) => item,
-                ReferenceOr::Reference { .. } => {
-                    self.unsupported(&pointer, "a path item `$ref`", "write the operations inline");
-                    continue;
-                }
-            };
-            for (method, _) in item.iter().filter(|(method, _)| *method != "post") {
-                let at = pointer.push(method);
-                if item.post.is_some() {
-                    self.warn(&at, format!("`{method}` ignored: the same path's `post` is generated"));
-                } else {
-                    self.unsupported(
-                        &at,
-                        &format!("HTTP method `{method}`"),
-                        "describe the operation as `post` with a JSON body, as Seam's API takes it",
-                    );
-                }
-            }
-            let Some(operation) = &item.post else { continue };
-            if self.drop_undocumented && operation.extensions.contains_key("x-undocumented") {
-                continue;
-            }
-            let at = pointer.push("post");
-            if path.contains('{') {
-                self.unsupported(&pointer, "a path with parameters", "pass identifiers in the JSON body");
-                continue;
-            }
-            let segments: Vec<String> = path.trim_matches('/').split('/').map(str::to_owned).collect();
-            if segments.len() < 2 || segments.iter().any(String::is_empty) {
-                self.unsupported(
-                    &pointer,
-                    "a path without a group (such as `/name`)",
-                    "put the operation in a group: `/group/name`",
-                );
-                continue;
-            }
-            let (method_segment, group_path) = segments.split_last().expect("at least two segments");
-            if let Err(earlier) = self.ensure_group(&mut roots, &mut root_scope, group_path, &at) {
-                self.error(&at, earlier);
-                continue;
-            }
-            let module: Vec<String> = group_path.iter().map(|s| naming::snake_ident(s)).collect();
-            if let Some(resolved) = self.operation(path, method_segment, operation, &at, &module) {
-                let group = find_group(&mut roots, group_path);
-                group.operations.push(resolved);
-            }
-        }
-        self.collect_group_types(&mut roots);
-        self.check_method_names(&roots);
-        roots
-    }
-
-    /// Operation methods, their pagination variants and subgroup accessors share one namespace per group.
-    fn check_method_names(&mut self, groups: &[Group]) {
-        for group in groups {
-            let mut scope = Scope::default();
-            let group_at = Pointer::root().push("paths").push(format!("/{}", group.path.join("/")));
-            let mut names: Vec<(String, String)> = group
-                .subgroups
-                .iter()
-                .map(|sub| (sub.module.clone(), format!("group /{}", sub.path.join("/"))))
-                .collect();
-            for operation in &group.operations {
-                names.push((operation.method.clone(), operation.http_path.clone()));
-                if let Some(pagination) = &operation.pagination {
-                    names.push((pagination.pages_method.clone(), format!("{} (pages)", operation.http_path)));
-                    names.push((pagination.all_method.clone(), format!("{} (all items)", operation.http_path)));
-                }
-            }
-            for (name, origin) in names {
-                if let Err(earlier) = scope.claim(&name, &origin) {
-                    self.error(&group_at, format!("method `{name}` of {origin} collides with {earlier}"));
-                }
-            }
-            self.check_method_names(&group.subgroups);
-        }
-    }
-
-    /// Creates the groups along `path`, checking that their module and client names are free.
-    fn ensure_group(
-        &mut self,
-        roots: &mut Vec<Group>,
-        root_scope: &mut Scope,
-        path: &[String],
-        at: &Pointer,
-    ) -> Result<(), String> {
-        let mut siblings = roots;
-        for depth in 0..path.len() {
-            let segment = &path[depth];
-            let index = match siblings.iter().position(|g| g.path.last() == Some(segment)) {
-                Some(index) => index,
-                None => {
-                    let module_name = naming::snake_ident(segment);
-                    let parent_module: Vec<String> = path[..depth].iter().map(|s| naming::snake_ident(s)).collect();
-                    if depth == 0 {
-                        root_scope.claim(&module_name, at.as_str()).map_err(|earlier| {
-                            format!("group `{segment}` becomes the module `{module_name}`, as does {earlier}")
-                        })?;
-                    } else if siblings.iter().any(|g| g.module == module_name) {
-                        return Err(format!(
-                            "two groups under `{}` become the module `{module_name}`",
-                            path[..depth].join("/")
-                        ));
-                    }
-                    let group_path: Vec<String> = path[..=depth].to_vec();
-                    let client = naming::group_client(&group_path);
-                    let mut module = parent_module;
-                    module.push(module_name.clone());
-                    self.module(&module).scope.claim(&client, at.as_str()).map_err(|earlier| {
-                        format!(
-                            "the client struct `{client}` of group `{}` collides with {earlier}",
-                            group_path.join("/")
-                        )
-                    })?;
-                    siblings.push(Group {
-                        module: module_name,
-                        path: group_path,
-                        client,
-                        operations: Vec::new(),
-                        types: Vec::new(),
-                        subgroups: Vec::new(),
-                    });
-                    siblings.len() - 1
-                }
-            };
-            siblings = &mut siblings[index].subgroups;
-        }
-        Ok(())
-    }
-
-    fn operation(
-        &mut self,
-        path: &str,
-        method_segment: &str,
-        operation: &'a openapiv3::Operation,
-        at: &Pointer,
-        module: &[String],
-    ) -> Option<Operation> {
-        let method = naming::snake_ident(method_segment);
-        let request = naming::request_type(method_segment);
-        let response = naming::response_type(method_segment);
-        for name in [&request, &response] {
-            if let Err(earlier) = self.module(module).scope.claim(name, at.as_str()) {
-                self.error(at, format!("the type `{name}` of this operation collides with {earlier}"));
-                return None;
-            }
-        }
-        let request_ok = self.request_body(operation, at, module, &request);
-        let response_fields = self.response_body(operation, at, module, &response);
-        let key = match (operation.extensions.get("x-response-key"), &response_fields) {
-            (None, _) | (Some(serde_json::Value::Null), _) | (Some(serde_json::Value::String(_)), None) => None,
-            (Some(serde_json::Value::String(key)), Some(_)) if key == "ok" => {
-                self.warn(
-                    &at.push("x-response-key"),
-                    "`ok` is the envelope's flag, which the client checks; the method returns nothing",
-                );
-                None
-            }
-            (Some(serde_json::Value::String(key)), Some(fields)) => match fields.iter().find(|f| &f.wire == key) {
-                Some(field) => Some(ResponseKey { field: field.name.clone(), ty: field.ty.clone() }),
-                None => {
-                    self.error(
-                        &at.push("x-response-key"),
-                        format!("`{key}` is not a property of the 2xx response body"),
-                    );
-                    None
-                }
-            },
-            (Some(other), _) => {
-                self.error(&at.push("x-response-key"), format!("must be a property name or null, found {other}"));
-                None
-            }
-        };
-        let fields = response_fields.as_deref().unwrap_or_default();
-        // Seam's SDKs drop the action attempt that starts with a change; a caller needs it to wait for
-        // the change to reach the device, so a method whose answer carries one returns it.
-        let action_attempt = fields.iter().find(|f| f.wire == ACTION_ATTEMPT_FIELD);
-        let returns = match (key, action_attempt) {
-            (Some(key), None) => Returns::Field(key),
-            (Some(key), Some(field)) if key.field == field.name => Returns::Field(key),
-            (Some(_), Some(_)) => Returns::Whole,
-            (None, Some(field)) => Returns::Field(ResponseKey { field: field.name.clone(), ty: field.ty.clone() }),
-            (None, None) => Returns::Nothing,
-        };
-        let pagination = match &returns {
-            Returns::Field(key) => self.pagination(fields, key, method_segment, module, &request),
-            _ => None,
-        };
-        let mut docs = Docs {
-            title: operation.summary.clone(),
-            description: operation.description.clone(),
-            deprecated: operation.deprecated.then(String::new),
-            ..Docs::default()
-        };
-        apply_extensions(&mut docs, &operation.extensions);
-        docs.notes.push(format!("`POST {path}`"));
-        (request_ok && response_fields.is_some()).then(|| Operation {
-            http_path: path.to_owned(),
-            method,
-            docs,
-            request,
-            response,
-            returns,
-            retry_safe: is_retry_safe(method_segment),
-            pagination,
-        })
-    }
-
     /// A list is paginated when its request takes `page_cursor` and its answer has a `pagination`
     /// object with `has_next_page` and `next_page_cursor` next to the list it returns.
     fn pagination(
@@ -1336,30 +1130,11 @@ impl<'a> Resolver<'a> {
     }
 }
 
-fn find_group<'g>(roots: &'g mut [Group], path: &[String]) -> &'g mut Group {
-    let (first, rest) = path.split_first().expect("group paths are not empty");
-    let group = roots.iter_mut().find(|g| g.path.last() == Some(first)).expect("ensure_group created it");
-    if rest.is_empty() {
-        group
-    } else {
-        find_group(&mut group.subgroups, rest)
-    }
-}
-
 /// `#/paths/~1acs~1credentials~1create/post` as `POST /acs/credentials/create` for docs.
 fn at_path(at: &Pointer) -> String {
-    let path =
-        at.as_str().trim_start_matches("#/paths/").trim_end_matches("/post").replace("~1", "/").replace("~0", "~");
-    format!("POST {path}")
-}
-
-const ACTION_ATTEMPT_FIELD: &str = "action_attempt";
-
-/// Whether an operation is safe to send twice, from its kind as its name says: reads, updates,
-/// deletes and (un)assignments are; creations, simulations and conversions are not.
-fn is_retry_safe(method: &str) -> bool {
-    const SAFE_PREFIXES: &[&str] = &["get", "list", "update", "delete", "assign", "unassign", "generate", "report"];
-    SAFE_PREFIXES.iter().any(|prefix| method == *prefix || method.starts_with(&format!("{prefix}_")))
+    let text = at.as_str().trim_start_matches("#/paths/");
+    let (path, method) = text.rsplit_once('/').unwrap_or((text, "post"));
+    format!("{} {}", method.to_uppercase(), path.replace("~1", "/").replace("~0", "~"))
 }
 
 /// What kind of value an inline union branch holds, to name its variant.
