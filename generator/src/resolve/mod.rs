@@ -194,30 +194,23 @@ impl<'a> Resolver<'a> {
         if let Some(existing) = self.inline_types.get(&key) {
             return Some(existing.clone());
         }
-        let defined = self.define_inline_anew(schema, pointer, module, wanted);
-        if let Some(ty) = &defined {
-            self.inline_types.insert(key, ty.clone());
-        }
-        defined
-    }
-
-    fn define_inline_anew(
-        &mut self,
-        schema: &'a Schema,
-        pointer: &Pointer,
-        module: &[String],
-        wanted: &str,
-    ) -> Option<TypeRef> {
         let name = self.module(module).scope.claim_free(wanted, pointer.as_str());
         if name != wanted {
             self.warn(pointer, format!("inline schema named `{name}` because `{wanted}` is already taken"));
         }
+        // Known before its contents are resolved, so an inline schema that contains itself (through a
+        // component's property) refers to its own name instead of defining itself again, for ever.
+        let reference = TypeRef::Named { module: module.to_vec(), name: name.clone() };
+        self.inline_types.insert(key.clone(), reference.clone());
         let slot = self.reserve(module);
         let kind = self.kind_of(schema, pointer, module, &name, self.in_request, None);
-        let definition = kind.map(|kind| TypeDef { name: name.clone(), docs: docs_of(&schema.schema_data), kind });
+        let definition = kind.map(|kind| TypeDef { name, docs: docs_of(&schema.schema_data), kind });
         let defined = definition.is_some();
         self.fill(module, slot, definition);
-        defined.then(|| TypeRef::Named { module: module.to_vec(), name })
+        if !defined {
+            self.inline_types.remove(&key);
+        }
+        defined.then_some(reference)
     }
 
     // ----- references -----
@@ -329,6 +322,12 @@ impl<'a> Resolver<'a> {
             SchemaKind::AllOf { all_of } => match all_of.as_slice() {
                 // `allOf: [$ref]` is how OpenAPI 3.0 attaches `nullable` or a description to a reference.
                 [ReferenceOr::Reference { reference }] => self.component_ref(reference, &pointer.push("allOf").push(0)),
+                // So is `allOf: [$ref, {description: ...}]`, as AWS's documents write it: the parts
+                // beside the one reference only annotate it.
+                parts if annotated_reference(parts).is_some() => {
+                    let (index, reference) = annotated_reference(parts).expect("checked by the guard");
+                    self.component_ref(reference, &pointer.push("allOf").push(index))
+                }
                 _ => self.define_inline(schema, pointer, module, inline_name),
             },
             SchemaKind::AnyOf { .. } => self.define_inline(schema, pointer, module, inline_name),
@@ -1135,6 +1134,26 @@ fn at_path(at: &Pointer) -> String {
     let text = at.as_str().trim_start_matches("#/paths/");
     let (path, method) = text.rsplit_once('/').unwrap_or((text, "post"));
     format!("{} {}", method.to_uppercase(), path.replace("~1", "/").replace("~0", "~"))
+}
+
+/// The one `$ref` of `allOf` parts whose other parts only annotate it (a description, a title, an
+/// example, `nullable`...), with its index.
+fn annotated_reference(parts: &[ReferenceOr<Schema>]) -> Option<(usize, &str)> {
+    let mut found = None;
+    for (index, part) in parts.iter().enumerate() {
+        match part {
+            ReferenceOr::Reference { reference } if found.is_none() => found = Some((index, reference.as_str())),
+            ReferenceOr::Reference { .. } => return None,
+            ReferenceOr::Item(schema) => {
+                let annotation_only =
+                    matches!(&schema.schema_kind, SchemaKind::Any(any) if *any == openapiv3::AnySchema::default());
+                if !annotation_only || schema.schema_data.discriminator.is_some() {
+                    return None;
+                }
+            }
+        }
+    }
+    found
 }
 
 /// What kind of value an inline union branch holds, to name its variant.
