@@ -168,6 +168,12 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
     let path = &operation.http_path;
     let method = ident(operation.http_method.variant());
     let encode = encode(operation);
+    // An operation without parameters or body writes nothing into the request.
+    let request_param = if operation.params.is_empty() && operation.body == RequestBody::None {
+        quote!(_request)
+    } else {
+        quote!(request)
+    };
     let decode = match operation.decode {
         Decode::Json => quote!(response.json()),
         Decode::Text => quote!(response.text()),
@@ -247,7 +253,7 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
             const RETRY_SAFE: bool = #retry_safe;
             type Response = #response;
 
-            fn encode(&self, request: &mut crate::HttpRequest) -> ::std::result::Result<(), ::serde_json::Error> {
+            fn encode(&self, #request_param: &mut crate::HttpRequest) -> ::std::result::Result<(), ::serde_json::Error> {
                 #encode
             }
 
