@@ -143,10 +143,15 @@ impl<'a> Resolver<'a> {
                 Ok(()) => {
                     self.components.insert(name.clone(), rust_name);
                 }
-                Err(earlier) => self.error(
-                    &origin,
-                    format!("schema name `{name}` becomes the Rust type `{rust_name}`, as does {earlier}; rename one of them"),
-                ),
+                Err(earlier) => {
+                    // Deterministic: the document's order decides which schema keeps the plain name.
+                    let numbered = self.module(&module).scope.claim_free(&rust_name, origin.as_str());
+                    self.warn(
+                        &origin,
+                        format!("schema name `{name}` becomes the Rust type `{rust_name}`, as does {earlier}; this one is `{numbered}`"),
+                    );
+                    self.components.insert(name.clone(), numbered);
+                }
             }
         }
         for (name, schema) in &components.schemas {
@@ -355,15 +360,43 @@ impl<'a> Resolver<'a> {
         let is_object = matches!(any.typ.as_deref(), None | Some("object"))
             && any.one_of.is_empty()
             && any.any_of.is_empty()
-            && any.all_of.is_empty()
             && any.not.is_none()
             && any.items.is_none()
             && any.enumeration.is_empty();
-        if is_object && any.properties.is_empty() {
+        if is_object && any.properties.is_empty() && any.all_of.is_empty() {
             return self.map_of(any.additional_properties.as_ref(), pointer, module, inline_name);
         }
-        if is_object {
+        if is_object || any_union(any).is_some() || any_string_enum(any).is_some() {
             return self.define_inline(schema, pointer, module, inline_name);
+        }
+        // A type's keywords beside another type's (`type: integer` with `minLength`, `type: array` with
+        // `enum`): the type decides, and the rest is ignored, out loud.
+        let primitive = match any.typ.as_deref() {
+            Some("string") if any.format.as_deref() == Some("date-time") => Some(TypeRef::DateTime),
+            Some("string") => Some(TypeRef::String),
+            Some("integer") if any.format.as_deref() == Some("int32") => Some(TypeRef::I32),
+            Some("integer") => Some(TypeRef::I64),
+            Some("number") if any.format.as_deref() == Some("float") => Some(TypeRef::F32),
+            Some("number") => Some(TypeRef::F64),
+            Some("boolean") => Some(TypeRef::Bool),
+            Some("array") => match &any.items {
+                Some(items) => {
+                    let item =
+                        self.type_of(items.into(), &pointer.push("items"), module, &format!("{inline_name}Item"))?;
+                    Some(TypeRef::Vec(Box::new(item)))
+                }
+                None => Some(TypeRef::Vec(Box::new(TypeRef::Json))),
+            },
+            Some("object") if any.items.is_some() => Some(TypeRef::Map(Box::new(TypeRef::Json))),
+            _ => None,
+        };
+        if let Some(primitive) = primitive {
+            let typ = any.typ.as_deref().unwrap_or_default();
+            self.warn(
+                pointer,
+                format!("keywords that do not belong to `type: {typ}` are ignored (constraints of another type, or `enum` values that are not all of this type)"),
+            );
+            return Some(primitive);
         }
         let mut keywords = Vec::new();
         if let Some(typ) = &any.typ {
@@ -427,6 +460,22 @@ impl<'a> Resolver<'a> {
         match &schema.schema_kind {
             SchemaKind::Type(Type::String(string)) if string.enumeration.iter().any(Option::is_some) => {
                 self.enum_of(string.enumeration.iter().flatten(), pointer)
+            }
+            SchemaKind::Any(any) if any_string_enum(any).is_some() => {
+                let values = any_string_enum(any).unwrap_or_default();
+                if values.len() < any.enumeration.len() {
+                    self.warn(pointer, "`enum` values that are not strings are ignored");
+                }
+                self.enum_of(values.into_iter(), pointer)
+            }
+            SchemaKind::Any(any) if any_union(any).is_some() => {
+                let (keyword, branches) = any_union(any).expect("checked by the guard");
+                match &schema.schema_data.discriminator {
+                    Some(discriminator) if keyword == "oneOf" => {
+                        self.union_of(Some(discriminator), branches, pointer, module, name)
+                    }
+                    _ => self.untagged_of(branches, &pointer.push(keyword), module, name),
+                }
             }
             SchemaKind::OneOf { one_of } if schema.schema_data.discriminator.is_some() => {
                 self.union_of(schema.schema_data.discriminator.as_ref(), one_of, pointer, module, name)
@@ -1134,6 +1183,42 @@ fn at_path(at: &Pointer) -> String {
     let text = at.as_str().trim_start_matches("#/paths/");
     let (path, method) = text.rsplit_once('/').unwrap_or((text, "post"));
     format!("{} {}", method.to_uppercase(), path.replace("~1", "/").replace("~0", "~"))
+}
+
+/// The string values of an `enum` without a type or with `type: string`, when it has one and no
+/// structure beside it.
+fn any_string_enum(any: &openapiv3::AnySchema) -> Option<Vec<&String>> {
+    let plain = matches!(any.typ.as_deref(), None | Some("string"))
+        && any.properties.is_empty()
+        && any.items.is_none()
+        && any.one_of.is_empty()
+        && any.any_of.is_empty()
+        && any.all_of.is_empty();
+    let values: Vec<&String> = any
+        .enumeration
+        .iter()
+        .filter_map(|value| match value {
+            serde_json::Value::String(text) => Some(text),
+            _ => None,
+        })
+        .collect();
+    (plain && !values.is_empty()).then_some(values)
+}
+
+/// `oneOf` or `anyOf` beside `type: object` (or other keywords openapiv3 does not expect there), and
+/// nothing that would need merging with it.
+fn any_union(any: &openapiv3::AnySchema) -> Option<(&'static str, &Vec<ReferenceOr<Schema>>)> {
+    let alone = matches!(any.typ.as_deref(), None | Some("object"))
+        && any.properties.is_empty()
+        && any.all_of.is_empty()
+        && any.items.is_none()
+        && any.enumeration.is_empty()
+        && any.not.is_none();
+    match (alone, any.one_of.is_empty(), any.any_of.is_empty()) {
+        (true, false, true) => Some(("oneOf", &any.one_of)),
+        (true, true, false) => Some(("anyOf", &any.any_of)),
+        _ => None,
+    }
 }
 
 /// The one `$ref` of `allOf` parts whose other parts only annotate it (a description, a title, an
