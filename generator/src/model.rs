@@ -170,6 +170,27 @@ pub enum ResponseType {
     Text,
     /// Bytes.
     Bytes,
+    /// An enum defined in the group's module for this operation, with a variant per success status,
+    /// because the 2xx responses differ.
+    ByStatus { name: String, variants: Vec<StatusVariant> },
+}
+
+/// The variant of a [`ResponseType::ByStatus`] enum for one success status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusVariant {
+    /// The status, or `None` for `2XX` and `default`: the variant of any other status.
+    pub status: Option<u16>,
+    pub name: String,
+    pub payload: Payload,
+}
+
+/// What one response's body holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    Json(TypeRef),
+    Text,
+    Bytes,
+    Empty,
 }
 
 /// How a success answer's body is read.
@@ -179,6 +200,8 @@ pub enum Decode {
     Text,
     Bytes,
     Empty,
+    /// By the answer's status, into the variants of a [`ResponseType::ByStatus`] enum.
+    ByStatus,
 }
 
 /// What an operation's method returns.

@@ -62,6 +62,31 @@ pub fn response_type(method: &str) -> String {
     pascal_ident(&format!("{method}_response"))
 }
 
+/// The enum of an operation's success answers when they differ by status: `create` becomes
+/// `CreateResponses` (`CreateResponse` may be the inline type of one of them).
+pub fn status_enum(method: &str) -> String {
+    pascal_ident(&format!("{method}_responses"))
+}
+
+/// The variant of one success status: its reason phrase (`Ok`, `Created`, `NoContent`), or
+/// `Status299`; `Other` for `2XX` and `default`.
+pub fn status_variant(status: Option<u16>) -> String {
+    match status {
+        Some(200) => "Ok".to_owned(),
+        Some(201) => "Created".to_owned(),
+        Some(202) => "Accepted".to_owned(),
+        Some(203) => "NonAuthoritativeInformation".to_owned(),
+        Some(204) => "NoContent".to_owned(),
+        Some(205) => "ResetContent".to_owned(),
+        Some(206) => "PartialContent".to_owned(),
+        Some(207) => "MultiStatus".to_owned(),
+        Some(208) => "AlreadyReported".to_owned(),
+        Some(226) => "ImUsed".to_owned(),
+        Some(code) => format!("Status{code}"),
+        None => "Other".to_owned(),
+    }
+}
+
 /// The client struct of a group of operations: `["acs", "credentials"]` becomes `AcsCredentials`.
 pub fn group_client(path: &[String]) -> String {
     pascal_ident(&path.join("_"))

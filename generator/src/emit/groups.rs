@@ -4,7 +4,8 @@
 use super::TypeIndex;
 use super::{docs, ident, type_path, types};
 use crate::model::{
-    BodyKind, Decode, Field, FieldType, Group, Operation, ParamLocation, RequestBody, ResponseType, Returns, TypeRef,
+    BodyKind, Decode, Field, FieldType, Group, Operation, ParamLocation, Payload, RequestBody, ResponseType, Returns,
+    TypeRef,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -97,7 +98,7 @@ fn contents(group: &Group, index: &TypeIndex) -> TokenStream {
 /// The Rust type of what an operation's answer decodes to.
 fn response_type(response: &ResponseType) -> TokenStream {
     match response {
-        ResponseType::Defined(name) => {
+        ResponseType::Defined(name) | ResponseType::ByStatus { name, .. } => {
             let name = ident(name);
             quote!(#name)
         }
@@ -179,7 +180,9 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
         Decode::Text => quote!(response.text()),
         Decode::Bytes => quote!(response.bytes()),
         Decode::Empty => quote!(response.empty()),
+        Decode::ByStatus => decode_by_status(&operation.response),
     };
+    let status_enum = status_enum(operation);
     let retry_safe = operation.retry_safe;
     let fields = index.request_fields(operation, group);
     let mut checks: Vec<TokenStream> = fields.iter().flat_map(|field| constraint_checks(field)).collect();
@@ -263,6 +266,68 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
             #validate
         }
         #paginated
+        #status_enum
+    }
+}
+
+/// The enum of an operation's success answers, one variant per status.
+fn status_enum(operation: &Operation) -> Option<TokenStream> {
+    let ResponseType::ByStatus { name, variants } = &operation.response else { return None };
+    let name = ident(name);
+    let doc =
+        format!(" The success answers of `{} {}`, by status.", operation.http_method.as_str(), operation.http_path);
+    let variants = variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let doc = match variant.status {
+            Some(status) => format!(" HTTP {status}."),
+            None => " Any other success status.".to_owned(),
+        };
+        let payload = match &variant.payload {
+            Payload::Json(ty) => Some(type_path(ty)),
+            Payload::Text => Some(quote!(::std::string::String)),
+            Payload::Bytes => Some(quote!(::std::vec::Vec<u8>)),
+            Payload::Empty => None,
+        };
+        match payload {
+            Some(payload) => quote!(#[doc = #doc] #variant_name(#payload),),
+            None => quote!(#[doc = #doc] #variant_name,),
+        }
+    });
+    Some(quote! {
+        #[doc = #doc]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        pub enum #name {
+            #(#variants)*
+        }
+    })
+}
+
+/// Decodes an answer into the variant of its status; a status the document does not list decodes as
+/// the catch-all (`2XX`, `default`) or else as the first.
+fn decode_by_status(response: &ResponseType) -> TokenStream {
+    let ResponseType::ByStatus { name, variants } = response else { return quote!(response.json()) };
+    let name = ident(name);
+    let read = |variant: &crate::model::StatusVariant| {
+        let variant_name = ident(&variant.name);
+        match &variant.payload {
+            Payload::Json(_) => quote!(response.json().map(#name::#variant_name)),
+            Payload::Text => quote!(response.text().map(#name::#variant_name)),
+            Payload::Bytes => quote!(response.bytes().map(#name::#variant_name)),
+            Payload::Empty => quote!(response.empty().map(|()| #name::#variant_name)),
+        }
+    };
+    let arms = variants.iter().filter_map(|variant| {
+        let status = proc_macro2::Literal::u16_unsuffixed(variant.status?);
+        let read = read(variant);
+        Some(quote!(#status => #read,))
+    });
+    let fallback = variants.iter().find(|variant| variant.status.is_none()).unwrap_or(&variants[0]);
+    let fallback = read(fallback);
+    quote! {
+        match response.status {
+            #(#arms)*
+            _ => #fallback,
+        }
     }
 }
 

@@ -677,8 +677,9 @@ impl<'a> Resolver<'a> {
         }
     }
 
-    /// What a success answer decodes to without an envelope: the type of the first 2xx response (or
-    /// `default` when there is none), text, bytes or nothing.
+    /// What a success answer decodes to without an envelope: the type of the 2xx responses (or of
+    /// `default` when there is none), text, bytes or nothing; an enum by status when the 2xx responses
+    /// differ.
     fn plain_response(
         &mut self,
         operation: &'a openapiv3::Operation,
@@ -686,27 +687,66 @@ impl<'a> Resolver<'a> {
         module: &[String],
         base: &str,
     ) -> Option<(ResponseType, Decode)> {
-        let mut successes: Vec<(&StatusCode, &'a ReferenceOr<openapiv3::Response>)> = operation
+        let mut successes: Vec<(Option<u16>, String, &'a ReferenceOr<openapiv3::Response>)> = operation
             .responses
             .responses
             .iter()
-            .filter(|(status, _)| match status {
-                StatusCode::Code(code) => (200..300).contains(code),
-                StatusCode::Range(range) => *range == 2,
+            .filter_map(|(status, response)| match status {
+                StatusCode::Code(code) if (200..300).contains(code) => {
+                    Some((Some(*code), status.to_string(), response))
+                }
+                StatusCode::Range(2) => Some((None, status.to_string(), response)),
+                _ => None,
             })
             .collect();
-        successes.sort_by_key(|(status, _)| match status {
-            StatusCode::Code(code) => *code,
-            StatusCode::Range(_) => 299,
-        });
-        let chosen = match successes.first() {
-            Some((status, response)) => Some((status.to_string(), *response)),
-            None => operation.responses.default.as_ref().map(|response| ("default".to_owned(), response)),
-        };
-        let Some((status, response)) = chosen else { return Some((ResponseType::Unit, Decode::Empty)) };
-        let response_at = at.push("responses").push(&status);
+        successes.sort_by_key(|(code, _, _)| code.unwrap_or(u16::MAX));
+        if successes.is_empty() {
+            match &operation.responses.default {
+                Some(response) => successes.push((None, "default".to_owned(), response)),
+                None => return Some((ResponseType::Unit, Decode::Empty)),
+            }
+        }
+        let single_name = naming::response_type(base);
+        let mut payloads = Vec::new();
+        for (code, status, response) in &successes {
+            let payload = self.response_payload(response, &at.push("responses").push(status), module, &single_name)?;
+            payloads.push((*code, payload));
+        }
+        let first = payloads[0].1.clone();
+        if payloads.iter().all(|(_, payload)| *payload == first) {
+            return Some(match first {
+                Payload::Json(ty) => (ResponseType::Type(ty), Decode::Json),
+                Payload::Text => (ResponseType::Text, Decode::Text),
+                Payload::Bytes => (ResponseType::Bytes, Decode::Bytes),
+                Payload::Empty => (ResponseType::Unit, Decode::Empty),
+            });
+        }
+        let name = naming::status_enum(base);
+        if let Err(earlier) = self.module(module).scope.claim(&name, at.as_str()) {
+            self.error(at, format!("the type `{name}` of this operation's answers collides with {earlier}"));
+            return None;
+        }
+        let mut scope = Scope::default();
+        let variants = payloads
+            .into_iter()
+            .map(|(status, payload)| {
+                let name = scope.claim_free(&naming::status_variant(status), "a status");
+                StatusVariant { status, name, payload }
+            })
+            .collect();
+        Some((ResponseType::ByStatus { name, variants }, Decode::ByStatus))
+    }
+
+    /// What one response's body is: JSON of a type, text, bytes, or nothing.
+    fn response_payload(
+        &mut self,
+        response: &'a ReferenceOr<openapiv3::Response>,
+        response_at: &Pointer,
+        module: &[String],
+        inline_name: &str,
+    ) -> Option<Payload> {
         let (response, response_at) = match response {
-            ReferenceOr::Item(response) => (response, response_at),
+            ReferenceOr::Item(response) => (response, response_at.clone()),
             ReferenceOr::Reference { reference } => {
                 let found = reference.strip_prefix("#/components/responses/").and_then(|key| {
                     match self.api.components.as_ref()?.responses.get(key)? {
@@ -720,7 +760,7 @@ impl<'a> Resolver<'a> {
                     Some(found) => found,
                     None => {
                         self.error(
-                            &response_at,
+                            response_at,
                             format!("$ref `{reference}` points to no response in #/components/responses"),
                         );
                         return None;
@@ -728,38 +768,21 @@ impl<'a> Resolver<'a> {
                 }
             }
         };
-        let others: Vec<String> = successes
-            .iter()
-            .skip(1)
-            .filter(|(_, other)| match other {
-                ReferenceOr::Item(other) => !other.content.is_empty(),
-                ReferenceOr::Reference { .. } => true,
-            })
-            .map(|(status, _)| status.to_string())
-            .collect();
-        if !others.is_empty() {
-            self.warn(
-                &at.push("responses"),
-                format!("only the {status} response is typed; {} answers are decoded as it", others.join(", ")),
-            );
-        }
-        let Some((media, value)) = pick_media(&response.content) else {
-            return Some((ResponseType::Unit, Decode::Empty));
-        };
+        let Some((media, value)) = pick_media(&response.content) else { return Some(Payload::Empty) };
         let base_media = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
         if is_json(media) {
             let ty = match &value.schema {
                 None => TypeRef::Json,
                 Some(schema) => {
                     let schema_at = response_at.push("content").push(media).push("schema");
-                    self.type_of(schema.into(), &schema_at, module, &naming::response_type(base))?
+                    self.type_of(schema.into(), &schema_at, module, inline_name)?
                 }
             };
-            Some((ResponseType::Type(ty), Decode::Json))
+            Some(Payload::Json(ty))
         } else if base_media.starts_with("text/") {
-            Some((ResponseType::Text, Decode::Text))
+            Some(Payload::Text)
         } else {
-            Some((ResponseType::Bytes, Decode::Bytes))
+            Some(Payload::Bytes)
         }
     }
 }
