@@ -300,6 +300,9 @@ impl crate::Operation for CreateRequest {
     const PATH: &'static str = "/access_codes/create";
     const RETRY_SAFE: bool = false;
     type Response = CreateResponse;
+    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "ok",
+    );
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -327,6 +330,9 @@ impl crate::Operation for CreateMultipleRequest {
     const PATH: &'static str = "/access_codes/create_multiple";
     const RETRY_SAFE: bool = false;
     type Response = CreateMultipleResponse;
+    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "ok",
+    );
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -354,6 +360,9 @@ impl crate::Operation for DeleteRequest {
     const PATH: &'static str = "/access_codes/delete";
     const RETRY_SAFE: bool = true;
     type Response = DeleteResponse;
+    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "ok",
+    );
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -371,6 +380,9 @@ impl crate::Operation for GenerateCodeRequest {
     const PATH: &'static str = "/access_codes/generate_code";
     const RETRY_SAFE: bool = true;
     type Response = GenerateCodeResponse;
+    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "ok",
+    );
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -388,6 +400,9 @@ impl crate::Operation for GetRequest {
     const PATH: &'static str = "/access_codes/get";
     const RETRY_SAFE: bool = true;
     type Response = GetResponse;
+    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "ok",
+    );
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -405,6 +420,9 @@ impl crate::Operation for ListRequest {
     const PATH: &'static str = "/access_codes/list";
     const RETRY_SAFE: bool = true;
     type Response = ListResponse;
+    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "ok",
+    );
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -446,6 +464,9 @@ impl crate::Operation for PullBackupAccessCodeRequest {
     const PATH: &'static str = "/access_codes/pull_backup_access_code";
     const RETRY_SAFE: bool = false;
     type Response = PullBackupAccessCodeResponse;
+    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "ok",
+    );
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -463,6 +484,9 @@ impl crate::Operation for ReportDeviceConstraintsRequest {
     const PATH: &'static str = "/access_codes/report_device_constraints";
     const RETRY_SAFE: bool = true;
     type Response = ReportDeviceConstraintsResponse;
+    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "ok",
+    );
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -495,6 +519,9 @@ impl crate::Operation for UpdateRequest {
     const PATH: &'static str = "/access_codes/update";
     const RETRY_SAFE: bool = true;
     type Response = UpdateResponse;
+    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "ok",
+    );
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -522,6 +549,9 @@ impl crate::Operation for UpdateMultipleRequest {
     const PATH: &'static str = "/access_codes/update_multiple";
     const RETRY_SAFE: bool = true;
     type Response = UpdateMultipleResponse;
+    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "ok",
+    );
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -1852,6 +1882,9 @@ pub mod simulate {
         const PATH: &'static str = "/access_codes/simulate/create_unmanaged_access_code";
         const RETRY_SAFE: bool = false;
         type Response = CreateUnmanagedAccessCodeResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -2065,6 +2098,9 @@ pub mod unmanaged {
         const PATH: &'static str = "/access_codes/unmanaged/convert_to_managed";
         const RETRY_SAFE: bool = false;
         type Response = ConvertToManagedResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -2082,6 +2118,9 @@ pub mod unmanaged {
         const PATH: &'static str = "/access_codes/unmanaged/delete";
         const RETRY_SAFE: bool = true;
         type Response = DeleteResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -2099,6 +2138,9 @@ pub mod unmanaged {
         const PATH: &'static str = "/access_codes/unmanaged/get";
         const RETRY_SAFE: bool = true;
         type Response = GetResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -2116,6 +2158,9 @@ pub mod unmanaged {
         const PATH: &'static str = "/access_codes/unmanaged/list";
         const RETRY_SAFE: bool = true;
         type Response = ListResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -2159,6 +2204,9 @@ pub mod unmanaged {
         const PATH: &'static str = "/access_codes/unmanaged/update";
         const RETRY_SAFE: bool = true;
         type Response = UpdateResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,

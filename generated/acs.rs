@@ -250,6 +250,9 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/assign";
         const RETRY_SAFE: bool = true;
         type Response = AssignResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -276,6 +279,9 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/create";
         const RETRY_SAFE: bool = false;
         type Response = CreateResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -299,6 +305,9 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/create_offline_code";
         const RETRY_SAFE: bool = false;
         type Response = CreateOfflineCodeResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -321,6 +330,9 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/delete";
         const RETRY_SAFE: bool = true;
         type Response = DeleteResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -338,6 +350,9 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/get";
         const RETRY_SAFE: bool = true;
         type Response = GetResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -355,6 +370,9 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/list";
         const RETRY_SAFE: bool = true;
         type Response = ListResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -401,6 +419,9 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/list_accessible_entrances";
         const RETRY_SAFE: bool = true;
         type Response = ListAccessibleEntrancesResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -418,6 +439,9 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/unassign";
         const RETRY_SAFE: bool = true;
         type Response = UnassignResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -444,6 +468,9 @@ pub mod credentials {
         const PATH: &'static str = "/acs/credentials/update";
         const RETRY_SAFE: bool = true;
         type Response = UpdateResponse;
+        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+            "ok",
+        );
         fn encode(
             &self,
             request: &mut crate::HttpRequest,
@@ -1655,6 +1682,9 @@ pub mod credentials {
             const PATH: &'static str = "/acs/credentials/unmanaged/get";
             const RETRY_SAFE: bool = true;
             type Response = GetResponse;
+            const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "ok",
+            );
             fn encode(
                 &self,
                 request: &mut crate::HttpRequest,
@@ -1672,6 +1702,9 @@ pub mod credentials {
             const PATH: &'static str = "/acs/credentials/unmanaged/list";
             const RETRY_SAFE: bool = true;
             type Response = ListResponse;
+            const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+                "ok",
+            );
             fn encode(
                 &self,
                 request: &mut crate::HttpRequest,

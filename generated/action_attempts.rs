@@ -43,6 +43,9 @@ impl crate::Operation for GetRequest {
     const PATH: &'static str = "/action_attempts/get";
     const RETRY_SAFE: bool = true;
     type Response = GetResponse;
+    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "ok",
+    );
     fn encode(
         &self,
         request: &mut crate::HttpRequest,

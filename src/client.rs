@@ -32,6 +32,8 @@ pub trait Operation {
     const RETRY_SAFE: bool;
     /// What a success answer decodes to.
     type Response;
+    /// The flag property of an envelope (`ok`): a 2xx answer whose flag is `false` is an error.
+    const ENVELOPE_FLAG: Option<&'static str> = None;
 
     /// Checks the spec's constraints before sending; generated where the spec has any.
     fn validate(&self) -> std::result::Result<(), ValidationError> {
@@ -124,6 +126,10 @@ impl Seam {
         loop {
             let failure = match self.attempt(O::METHOD, path, &http).await {
                 Ok(response) => {
+                    if O::ENVELOPE_FLAG.is_some_and(|flag| envelope_flag(&response.http.body, flag) == Some(false)) {
+                        let Success { status, request_id, http } = response;
+                        return Err(error_from_body(path, status, request_id, &http.body));
+                    }
                     return O::decode(&response.http).map_err(|DecodeError { field, source }| Error::Decode {
                         path,
                         status: response.status,
@@ -131,7 +137,7 @@ impl Seam {
                         field,
                         excerpt: excerpt(&response.http.body),
                         source,
-                    })
+                    });
                 }
                 Err(failure) => failure,
             };
@@ -220,6 +226,36 @@ struct Success {
     status: u16,
     request_id: Option<String>,
     http: HttpResponse,
+}
+
+/// The boolean value of the top-level property `flag` of a JSON object, skipping everything else
+/// without building it; `None` when the body is not such an object.
+fn envelope_flag(body: &[u8], flag: &str) -> Option<bool> {
+    use serde::de::{Deserializer as _, IgnoredAny, MapAccess, Visitor};
+
+    struct Flag<'f>(&'f str);
+
+    impl<'de> Visitor<'de> for Flag<'_> {
+        type Value = Option<bool>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            formatter.write_str("a JSON object")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Option<bool>, A::Error> {
+            let mut found = None;
+            while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                if key == self.0 {
+                    found = map.next_value::<Option<bool>>()?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(found)
+        }
+    }
+
+    serde_json::Deserializer::from_slice(body).deserialize_map(Flag(flag)).ok().flatten()
 }
 
 fn error_from_body(path: &'static str, status: u16, request_id: Option<String>, bytes: &[u8]) -> Error {
@@ -406,6 +442,15 @@ mod tests {
         assert!(Arc::ptr_eq(&seam.inner, &quick.inner));
         assert_eq!((seam.timeout, quick.timeout), (DEFAULT_TIMEOUT, Duration::from_millis(5)));
         assert_eq!(quick.retry.max_retries, 0);
+    }
+
+    #[test]
+    fn the_envelope_flag_is_read_without_building_the_body() {
+        assert_eq!(envelope_flag(br#"{"items": [{"ok": true}], "ok": false}"#, "ok"), Some(false));
+        assert_eq!(envelope_flag(br#"{"ok": true, "error": null}"#, "ok"), Some(true));
+        assert_eq!(envelope_flag(br#"{"items": []}"#, "ok"), None);
+        assert_eq!(envelope_flag(b"[1, 2]", "ok"), None);
+        assert_eq!(envelope_flag(b"not json", "ok"), None);
     }
 
     #[test]

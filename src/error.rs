@@ -46,6 +46,9 @@ pub enum Error {
         excerpt: String,
         source: serde_json::Error,
     },
+    /// A paginated list answered with a cursor it had already given: following it would never end.
+    #[error("the pages of {path} loop: the server gave the cursor `{cursor}` twice")]
+    RepeatedCursor { path: &'static str, cursor: String },
     /// The request could not be encoded as JSON.
     #[error("cannot encode the request to {path}: {source}")]
     Encode { path: &'static str, source: serde_json::Error },

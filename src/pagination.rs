@@ -1,9 +1,10 @@
 //! Walking paginated list operations: page by page, as one stream of items, or from a saved cursor.
 
 use crate::client::{Operation, Seam};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use futures_core::Stream;
 use futures_util::{stream, TryStreamExt};
+use std::collections::HashSet;
 
 /// A list operation whose answers come in pages (`page_cursor` in, `pagination` out).
 /// Generated for every such request type.
@@ -38,11 +39,13 @@ pub struct Pages<O> {
     seam: Seam,
     request: O,
     finished: bool,
+    /// Cursors already followed: a server that hands one out again would make the walk endless.
+    followed: HashSet<String>,
 }
 
 impl<O: Paginated> Pages<O> {
     pub fn new(seam: Seam, request: O) -> Self {
-        Pages { seam, request, finished: false }
+        Pages { seam, request, finished: false, followed: HashSet::new() }
     }
 
     /// The next page, or `None` after the last one.
@@ -52,6 +55,10 @@ impl<O: Paginated> Pages<O> {
         }
         let page = O::into_page(self.seam.execute(&self.request).await?);
         match &page.next_page_cursor {
+            Some(cursor) if !self.followed.insert(cursor.clone()) => {
+                self.finished = true;
+                return Err(Error::RepeatedCursor { path: O::PATH, cursor: cursor.clone() });
+            }
             Some(cursor) => self.request.set_page_cursor(cursor.clone()),
             None => self.finished = true,
         }

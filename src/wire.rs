@@ -180,6 +180,18 @@ pub fn check_exclusive(fields: &[(&str, bool)]) -> Result<(), ValidationError> {
     })
 }
 
+/// `x-at-least-one`: at least one of the `(field, is set)` pairs must be set.
+pub fn check_at_least_one(fields: &[(&str, bool)]) -> Result<(), ValidationError> {
+    if fields.iter().any(|(_, present)| *present) {
+        return Ok(());
+    }
+    let others: Vec<String> = fields.iter().skip(1).map(|(name, _)| format!("`{name}`")).collect();
+    Err(ValidationError {
+        field: fields.first().map(|(name, _)| (*name).to_owned()).unwrap_or_default(),
+        rule: format!("or one of {} must be given", others.join(", ")),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +211,9 @@ mod tests {
             "must be at least 1, not 0"
         );
         assert!(check_range("limit", Some(500.0), Some(1.0), Some(500.0)).is_ok());
+        assert!(check_at_least_one(&[("acs_user_id", false), ("user_identity_id", true)]).is_ok());
+        let none = check_at_least_one(&[("acs_user_id", false), ("user_identity_id", false)]).unwrap_err();
+        assert_eq!(none.to_string(), "invalid request: `acs_user_id` or one of `user_identity_id` must be given");
         assert!(check_exclusive(&[("acs_user_id", true), ("user_identity_id", false)]).is_ok());
         let both = check_exclusive(&[("acs_user_id", true), ("user_identity_id", true)]).unwrap_err();
         assert_eq!(both.to_string(), "invalid request: `user_identity_id` cannot be given together with `acs_user_id`: give only one of `acs_user_id`, `user_identity_id`");

@@ -152,3 +152,45 @@ async fn a_settled_attempt_is_returned_without_polling() {
     client(&server).wait_for_action_attempt(done, QUICK).await.unwrap();
     assert!(server.received_requests().await.unwrap().is_empty());
 }
+
+#[tokio::test]
+async fn a_server_that_repeats_a_cursor_ends_the_walk_with_an_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/access_codes/list"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "ok": true,
+            "access_codes": [access_code(0)],
+            "pagination": {"has_next_page": true, "next_page_cursor": "same", "next_page_url": null}
+        })))
+        .mount(&server)
+        .await;
+    let result: Result<Vec<_>, Error> =
+        client(&server).access_codes().list_all(ListRequest::new().device_id("d")).try_collect().await;
+    let error = result.unwrap_err();
+    assert!(matches!(&error, Error::RepeatedCursor { cursor, .. } if cursor == "same"), "{error:?}");
+    assert!(error.to_string().contains("/access_codes/list"), "{error}");
+    // The first page, then the page the cursor named; the cursor it gave again is not followed.
+    assert_eq!(server.received_requests().await.unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn a_success_status_with_ok_false_is_seams_error() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/access_codes/list"))
+        .respond_with(ResponseTemplate::new(200).insert_header("seam-request-id", "req_ok_false").set_body_json(
+            json!({
+                "ok": false,
+                "access_codes": [],
+                "error": {"type": "device_disconnected", "message": "The device is offline"}
+            }),
+        ))
+        .mount(&server)
+        .await;
+    let error = client(&server).access_codes().list(ListRequest::new().device_id("d")).await.unwrap_err();
+    let Error::Api(api) = &error else { panic!("not an API error: {error:?}") };
+    assert_eq!(api.error_type, "device_disconnected");
+    assert_eq!(api.message, "The device is offline");
+    assert_eq!(api.request_id.as_deref(), Some("req_ok_false"));
+}

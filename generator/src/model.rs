@@ -46,6 +46,8 @@ pub struct Operation {
     pub response: ResponseType,
     /// How the answer's body is read.
     pub decode: Decode,
+    /// The envelope's flag property (`ok`): a 2xx answer whose flag is `false` is an error.
+    pub envelope_flag: Option<String>,
     /// What the method returns.
     pub returns: Returns,
     /// Whether sending the request twice does no more than sending it once, so that a timeout or a
@@ -284,6 +286,8 @@ pub struct Struct {
     pub builder: bool,
     /// `x-mutually-exclusive`: groups of fields (Rust names) of which a request may set at most one.
     pub exclusive: Vec<Vec<String>>,
+    /// `x-at-least-one`: groups of fields (Rust names) of which a request must set at least one.
+    pub at_least_one: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -183,10 +183,14 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
         Decode::ByStatus => decode_by_status(&operation.response),
     };
     let status_enum = status_enum(operation);
+    let envelope = operation.envelope_flag.as_ref().map(
+        |flag| quote!(const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(#flag);),
+    );
     let retry_safe = operation.retry_safe;
     let fields = index.request_fields(operation, group);
     let mut checks: Vec<TokenStream> = fields.iter().flat_map(|field| constraint_checks(field)).collect();
-    checks.extend(index.request_exclusive(operation, group).iter().map(|names| {
+    let (exclusive, at_least_one) = index.request_groups(operation, group);
+    let presence = |names: &Vec<String>| {
         let pairs = names.iter().filter_map(|name| fields.iter().find(|f| &f.name == name)).map(|field| {
             let wire = &field.wire;
             let name = ident(&field.name);
@@ -196,7 +200,15 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
             };
             quote!((#wire, #present))
         });
-        quote!(crate::wire::check_exclusive(&[#(#pairs),*])?;)
+        quote!(&[#(#pairs),*])
+    };
+    checks.extend(exclusive.iter().map(|names| {
+        let pairs = presence(names);
+        quote!(crate::wire::check_exclusive(#pairs)?;)
+    }));
+    checks.extend(at_least_one.iter().map(|names| {
+        let pairs = presence(names);
+        quote!(crate::wire::check_at_least_one(#pairs)?;)
     }));
     let validate = (!checks.is_empty()).then(|| {
         quote! {
@@ -255,6 +267,7 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
             const PATH: &'static str = #path;
             const RETRY_SAFE: bool = #retry_safe;
             type Response = #response;
+            #envelope
 
             fn encode(&self, #request_param: &mut crate::HttpRequest) -> ::std::result::Result<(), ::serde_json::Error> {
                 #encode

@@ -162,12 +162,16 @@ impl<'m> TypeIndex<'m> {
         }
     }
 
-    /// The `x-mutually-exclusive` groups of an operation's request body.
-    pub(crate) fn request_exclusive(&self, operation: &Operation, group: &crate::model::Group) -> Vec<Vec<String>> {
+    /// The `x-mutually-exclusive` and `x-at-least-one` groups of an operation's request body.
+    pub(crate) fn request_groups(
+        &self,
+        operation: &Operation,
+        group: &crate::model::Group,
+    ) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
         let module = group_module(group);
         match self.get(&module, &operation.request).map(|def| &def.kind) {
-            Some(TypeKind::Struct(s)) => s.exclusive.clone(),
-            _ => Vec::new(),
+            Some(TypeKind::Struct(s)) => (s.exclusive.clone(), s.at_least_one.clone()),
+            _ => (Vec::new(), Vec::new()),
         }
     }
 

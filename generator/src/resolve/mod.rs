@@ -93,6 +93,8 @@ struct ObjectShape<'a> {
     required: Vec<String>,
     /// `x-mutually-exclusive` groups (wire names), with where they were given.
     exclusive: Vec<(serde_json::Value, Pointer)>,
+    /// `x-at-least-one` groups (wire names), with where they were given.
+    at_least_one: Vec<(serde_json::Value, Pointer)>,
     additional: Option<(&'a AdditionalProperties, Pointer)>,
 }
 
@@ -552,6 +554,9 @@ impl<'a> Resolver<'a> {
         if let Some(groups) = schema.schema_data.extensions.get("x-mutually-exclusive") {
             shape.exclusive.push((groups.clone(), pointer.push("x-mutually-exclusive")));
         }
+        if let Some(groups) = schema.schema_data.extensions.get("x-at-least-one") {
+            shape.at_least_one.push((groups.clone(), pointer.push("x-at-least-one")));
+        }
         for name in required {
             if !shape.required.contains(name) {
                 shape.required.push(name.clone());
@@ -708,12 +713,19 @@ impl<'a> Resolver<'a> {
                 Some((field, value))
             }
         };
-        let exclusive = self.exclusive_groups(&shape.exclusive, &fields);
-        complete.then_some(Struct { fields, additional, builder, exclusive })
+        let exclusive = self.field_groups(&shape.exclusive, &fields, "cannot exclude another property");
+        let at_least_one = self.field_groups(&shape.at_least_one, &fields, "is always given: the rule says nothing");
+        complete.then_some(Struct { fields, additional, builder, exclusive, at_least_one })
     }
 
-    /// Groups of `x-mutually-exclusive` as Rust field names; a group naming an unknown property is an error.
-    fn exclusive_groups(&mut self, given: &[(serde_json::Value, Pointer)], fields: &[Field]) -> Vec<Vec<String>> {
+    /// Groups of `x-mutually-exclusive` or `x-at-least-one` as Rust field names; a group naming an
+    /// unknown or a required property is an error (`required_means` says why a required one is).
+    fn field_groups(
+        &mut self,
+        given: &[(serde_json::Value, Pointer)],
+        fields: &[Field],
+        required_means: &str,
+    ) -> Vec<Vec<String>> {
         let mut groups = Vec::new();
         for (value, at) in given {
             let Some(list) = value.as_array() else {
@@ -730,10 +742,7 @@ impl<'a> Resolver<'a> {
                 for name in names {
                     match fields.iter().find(|f| f.wire == name) {
                         Some(field) if !field.ty.is_required() => rust_names.push(field.name.clone()),
-                        Some(_) => self.error(
-                            &at.push(index),
-                            format!("`{name}` is required, so it cannot exclude another property"),
-                        ),
+                        Some(_) => self.error(&at.push(index), format!("`{name}` is required, so it {required_means}")),
                         None => self.error(&at.push(index), format!("`{name}` is not a property of this object")),
                     }
                 }
@@ -1059,6 +1068,7 @@ impl<'a> Resolver<'a> {
                 additional: None,
                 builder: true,
                 exclusive: Vec::new(),
+                at_least_one: Vec::new(),
             })),
             (Some(_), None) => None,
             (Some(_), Some((body, body_at))) => {
@@ -1137,7 +1147,13 @@ impl<'a> Resolver<'a> {
         builder: bool,
         skip: Option<&str>,
     ) -> Option<TypeKind> {
-        let empty = TypeKind::Struct(Struct { fields: Vec::new(), additional: None, builder, exclusive: Vec::new() });
+        let empty = TypeKind::Struct(Struct {
+            fields: Vec::new(),
+            additional: None,
+            builder,
+            exclusive: Vec::new(),
+            at_least_one: Vec::new(),
+        });
         if content.is_empty() {
             return Some(empty);
         }
@@ -1158,6 +1174,7 @@ impl<'a> Resolver<'a> {
                 additional: Some((field, TypeRef::Json)),
                 builder,
                 exclusive: Vec::new(),
+                at_least_one: Vec::new(),
             }));
         }
         let mut shape = ObjectShape::default();

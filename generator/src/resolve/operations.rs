@@ -283,6 +283,7 @@ impl<'a> Resolver<'a> {
             body,
             response,
             decode,
+            envelope_flag: self.conventions.envelope_flag.clone(),
             returns,
             retry_safe,
             pagination,
@@ -633,7 +634,13 @@ impl<'a> Resolver<'a> {
             }
         };
         let docs = Docs { description: Some(format!("Request of `{}`.", at_path(at))), ..Docs::default() };
-        let kind = TypeKind::Struct(Struct { fields, additional: None, builder: true, exclusive: Vec::new() });
+        let kind = TypeKind::Struct(Struct {
+            fields,
+            additional: None,
+            builder: true,
+            exclusive: Vec::new(),
+            at_least_one: Vec::new(),
+        });
         self.fill(module, slot, ok.then(|| TypeDef { name: request.to_owned(), docs, kind }));
         (ok, params, body)
     }
