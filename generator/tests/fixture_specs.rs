@@ -55,6 +55,19 @@ fn generated_code_of_each_fixture_matches_its_snapshot() {
     }
 }
 
+/// The resolver's output per fixture, so that a resolver change is reviewed as a model diff before
+/// it is reviewed as generated code.
+#[test]
+fn model_of_each_fixture_matches_its_snapshot() {
+    for name in FIXTURES {
+        let settings = settings(name);
+        let api = seam_codegen::load::parse(&spec(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        let resolved = seam_codegen::resolve::resolve(&api, settings.drop_undocumented, &settings.conventions)
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        insta::assert_debug_snapshot!(format!("{name}_model"), resolved.model);
+    }
+}
+
 /// A test file for the fixture's crate: one test per sample.
 fn round_trip_tests(crate_ident: &str, samples: &[Value]) -> String {
     let mut out = String::from("use serde_json::Value;\n\n");
