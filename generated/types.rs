@@ -88,9 +88,9 @@ pub enum AccessCodeStatus {
     /// `removing`
     Removing,
     /// `unknown`
-    Unknown,
+    UnknownValue,
     /// A value this version of the bindings does not know, as received.
-    UnknownValue(::std::string::String),
+    Unknown(::std::string::String),
 }
 impl AccessCodeStatus {
     /// The value as it is sent and received.
@@ -100,8 +100,8 @@ impl AccessCodeStatus {
             Self::Set => "set",
             Self::Unset => "unset",
             Self::Removing => "removing",
-            Self::Unknown => "unknown",
-            Self::UnknownValue(value) => value,
+            Self::UnknownValue => "unknown",
+            Self::Unknown(value) => value,
         }
     }
 }
@@ -112,8 +112,8 @@ impl ::std::convert::From<&str> for AccessCodeStatus {
             "set" => Self::Set,
             "unset" => Self::Unset,
             "removing" => Self::Removing,
-            "unknown" => Self::Unknown,
-            other => Self::UnknownValue(::std::borrow::ToOwned::to_owned(other)),
+            "unknown" => Self::UnknownValue,
+            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
         }
     }
 }

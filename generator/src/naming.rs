@@ -120,14 +120,26 @@ pub fn all_items_method(method: &str) -> String {
     snake_ident(&format!("{method}_all"))
 }
 
-/// The variant of an open enum or tagged union that keeps values this version does not know.
-/// Usually `Unknown`; if the spec itself has a value named so, the first free of `UnknownValue`, `UnknownValue2`...
-pub fn unknown_variant(taken: &[String]) -> String {
-    ["Unknown".to_owned(), "UnknownValue".to_owned()]
-        .into_iter()
-        .chain((2..).map(|n| format!("UnknownValue{n}")))
-        .find(|candidate| !taken.contains(candidate))
-        .expect("an unbounded sequence has a free name")
+/// The variant of an open enum or tagged union that keeps values this version does not know: always
+/// `Unknown`, so that adding a value to the spec never changes what user code matches.
+pub const UNKNOWN_VARIANT: &str = "Unknown";
+
+/// The variant of a spec value of an enum or a union's tag: its PascalCase name, except that the
+/// value `unknown` (or `Unknown`...) is `UnknownValue`, since `Unknown` is the catch-all.
+pub fn value_variant(wire: &str) -> String {
+    let name = pascal_ident(wire);
+    if name == UNKNOWN_VARIANT {
+        "UnknownValue".to_owned()
+    } else {
+        name
+    }
+}
+
+/// The names of an enum's variants, with the catch-all already taken.
+pub fn variant_scope() -> Scope {
+    let mut scope = Scope::default();
+    scope.claim(UNKNOWN_VARIANT, "the catch-all of values this version does not know").expect("empty scope");
+    scope
 }
 
 /// The field that holds properties named by `additionalProperties` next to declared ones.
@@ -212,7 +224,9 @@ mod tests {
         assert_eq!(item_type("AcsCredential", "errors"), "AcsCredentialErrorsItem");
         assert_eq!(request_type("create_offline_code"), "CreateOfflineCodeRequest");
         assert_eq!(group_client(&["access_codes".into(), "unmanaged".into()]), "AccessCodesUnmanaged");
-        assert_eq!(unknown_variant(&["Unknown".into()]), "UnknownValue");
+        assert_eq!(value_variant("unknown"), "UnknownValue");
+        assert_eq!(value_variant("UNKNOWN"), "UnknownValue");
+        assert_eq!(value_variant("unknown_error"), "UnknownError");
     }
 
     #[test]

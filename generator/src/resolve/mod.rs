@@ -754,13 +754,13 @@ impl<'a> Resolver<'a> {
 
     fn enum_of<'s>(&mut self, values: impl Iterator<Item = &'s String>, pointer: &Pointer) -> Option<TypeKind> {
         let mut variants: Vec<EnumVariant> = Vec::new();
-        let mut scope = Scope::default();
+        let mut scope = naming::variant_scope();
         for (index, wire) in values.enumerate() {
             if variants.iter().any(|v| &v.wire == wire) {
                 self.warn(&pointer.push("enum").push(index), format!("duplicate enum value `{wire}` ignored"));
                 continue;
             }
-            let wanted = naming::pascal_ident(wire);
+            let wanted = naming::value_variant(wire);
             let name = scope.claim_free(&wanted, wire);
             if name != wanted {
                 self.warn(
@@ -770,8 +770,7 @@ impl<'a> Resolver<'a> {
             }
             variants.push(EnumVariant { name, wire: wire.clone() });
         }
-        let taken: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
-        Some(TypeKind::Enum { unknown: naming::unknown_variant(&taken), variants })
+        Some(TypeKind::Enum { unknown: naming::UNKNOWN_VARIANT.to_owned(), variants })
     }
 
     fn union_of(
@@ -792,7 +791,7 @@ impl<'a> Resolver<'a> {
         };
         let tag = discriminator.property_name.as_str();
         let mut variants = Vec::new();
-        let mut scope = Scope::default();
+        let mut scope = naming::variant_scope();
         let mut complete = true;
         for (index, branch) in branches.iter().enumerate() {
             let at = pointer.push("oneOf").push(index);
@@ -800,7 +799,7 @@ impl<'a> Resolver<'a> {
                 complete = false;
                 continue;
             };
-            let variant_name = naming::pascal_ident(&tag_value);
+            let variant_name = naming::value_variant(&tag_value);
             if let Err(earlier) = scope.claim(&variant_name, at.as_str()) {
                 self.error(
                     &at,
@@ -830,10 +829,9 @@ impl<'a> Resolver<'a> {
                 None => complete = false,
             }
         }
-        let taken: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
         complete.then(|| TypeKind::TaggedUnion {
             tag: tag.to_owned(),
-            unknown: naming::unknown_variant(&taken),
+            unknown: naming::UNKNOWN_VARIANT.to_owned(),
             variants,
         })
     }
