@@ -419,7 +419,7 @@ pub mod credentials {
         ::serde::Deserialize
     )]
     pub struct CreateRequest {
-        /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`.
+        /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
         pub access_method: crate::acs::credentials::CreateRequestAccessMethod,
         /// ID of the access system to which the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -622,7 +622,7 @@ pub mod credentials {
             self
         }
     }
-    /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`.
+    /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
     ///
     /// Values this version does not know are kept in the last variant and written back unchanged.
     #[derive(
@@ -639,6 +639,8 @@ pub mod credentials {
         Card,
         /// `mobile_key`
         MobileKey,
+        /// `cloud_key`
+        CloudKey,
         /// A value this version of the bindings does not know, as received.
         Unknown(::std::string::String),
     }
@@ -649,6 +651,7 @@ pub mod credentials {
                 Self::Code => "code",
                 Self::Card => "card",
                 Self::MobileKey => "mobile_key",
+                Self::CloudKey => "cloud_key",
                 Self::Unknown(value) => value,
             }
         }
@@ -659,6 +662,7 @@ pub mod credentials {
                 "code" => Self::Code,
                 "card" => Self::Card,
                 "mobile_key" => Self::MobileKey,
+                "cloud_key" => Self::CloudKey,
                 other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
             }
         }
@@ -1551,6 +1555,15 @@ pub mod credentials {
             const PATH: &'static str = "/acs/credentials/unmanaged/list";
             const RETRY_SAFE: bool = true;
             type Response = ListResponse;
+            fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+                crate::wire::check_length(
+                    "search",
+                    self.search.as_deref(),
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::None,
+                )?;
+                ::std::result::Result::Ok(())
+            }
         }
         /// Request body of `POST /acs/credentials/unmanaged/get`.
         #[derive(
@@ -1604,6 +1617,9 @@ pub mod credentials {
             /// ID of the user identity for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub user_identity_id: ::std::option::Option<::std::string::String>,
+            /// String for which to search. Filters returned credentials to include all records that satisfy a partial match using `display_name`, `code`, `card_number`, `acs_user_id` or `acs_credential_id`.
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub search: ::std::option::Option<::std::string::String>,
         }
         impl ListRequest {
             /// Creates a request with every field left out; set fields with the methods of the same name.
@@ -1612,6 +1628,7 @@ pub mod credentials {
                     acs_user_id: ::std::option::Option::None,
                     acs_system_id: ::std::option::Option::None,
                     user_identity_id: ::std::option::Option::None,
+                    search: ::std::option::Option::None,
                 }
             }
             /// Sets [`acs_user_id`](#structfield.acs_user_id).
@@ -1638,6 +1655,14 @@ pub mod credentials {
                 self.user_identity_id = ::std::option::Option::Some(
                     user_identity_id.into(),
                 );
+                self
+            }
+            /// Sets [`search`](#structfield.search).
+            pub fn search(
+                mut self,
+                search: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.search = ::std::option::Option::Some(search.into());
                 self
             }
         }
