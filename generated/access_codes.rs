@@ -152,7 +152,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// Returns a list of all [access codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
     ///
-    /// Specify either `device_id` or `access_code_ids`.
+    /// Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
     ///
     /// `POST /access_codes/list`
     ///
@@ -320,8 +320,10 @@ impl crate::Operation for CreateRequest {
             "code",
             self.code.as_deref(),
             ::std::option::Option::Some(4usize),
-            ::std::option::Option::Some(9usize),
+            ::std::option::Option::Some(12usize),
         )?;
+        crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
+        crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
         ::std::result::Result::Ok(())
     }
 }
@@ -350,8 +352,10 @@ impl crate::Operation for CreateMultipleRequest {
             "code",
             self.code.as_deref(),
             ::std::option::Option::Some(4usize),
-            ::std::option::Option::Some(9usize),
+            ::std::option::Option::Some(12usize),
         )?;
+        crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
+        crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
         ::std::result::Result::Ok(())
     }
 }
@@ -433,6 +437,15 @@ impl crate::Operation for ListRequest {
         response: &crate::HttpResponse,
     ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
         response.json()
+    }
+    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+        crate::wire::check_length(
+            "search",
+            self.search.as_deref(),
+            ::std::option::Option::Some(1usize),
+            ::std::option::Option::None,
+        )?;
+        ::std::result::Result::Ok(())
     }
 }
 impl crate::Paginated for ListRequest {
@@ -539,8 +552,10 @@ impl crate::Operation for UpdateRequest {
             "code",
             self.code.as_deref(),
             ::std::option::Option::Some(4usize),
-            ::std::option::Option::Some(9usize),
+            ::std::option::Option::Some(12usize),
         )?;
+        crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
+        crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
         ::std::result::Result::Ok(())
     }
 }
@@ -562,6 +577,11 @@ impl crate::Operation for UpdateMultipleRequest {
         response: &crate::HttpResponse,
     ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
         response.json()
+    }
+    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+        crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
+        crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
+        ::std::result::Result::Ok(())
     }
 }
 /// Request body of `POST /access_codes/create`.
@@ -589,7 +609,7 @@ pub struct CreateRequest {
     pub device_id: ::std::string::String,
     /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<::std::string::String>,
+    pub ends_at: ::std::option::Option<crate::DateTime>,
     /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_external_modification_allowed: ::std::option::Option<bool>,
@@ -600,8 +620,6 @@ pub struct CreateRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_one_time_use: ::std::option::Option<bool>,
     /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
-    ///
-    /// Default on the server: `"1hour"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub max_time_rounding: ::std::option::Option<
         crate::access_codes::CreateRequestMaxTimeRounding,
@@ -623,7 +641,7 @@ pub struct CreateRequest {
     pub preferred_code_length: ::std::option::Option<i64>,
     /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<::std::string::String>,
+    pub starts_at: ::std::option::Option<crate::DateTime>,
     /// Default on the server: `false`.
     #[doc(hidden)]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -697,7 +715,7 @@ impl CreateRequest {
     /// Sets [`ends_at`](#structfield.ends_at).
     pub fn ends_at(
         mut self,
-        ends_at: impl ::std::convert::Into<::std::string::String>,
+        ends_at: impl ::std::convert::Into<crate::DateTime>,
     ) -> Self {
         self.ends_at = ::std::option::Option::Some(ends_at.into());
         self
@@ -755,7 +773,7 @@ impl CreateRequest {
     /// Sets [`starts_at`](#structfield.starts_at).
     pub fn starts_at(
         mut self,
-        starts_at: impl ::std::convert::Into<::std::string::String>,
+        starts_at: impl ::std::convert::Into<crate::DateTime>,
     ) -> Self {
         self.starts_at = ::std::option::Option::Some(starts_at.into());
         self
@@ -786,8 +804,6 @@ impl CreateRequest {
     }
 }
 /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
-///
-/// Default on the server: `"1hour"`.
 ///
 /// Values this version does not know are kept in the last variant and written back unchanged.
 #[derive(
@@ -894,7 +910,7 @@ pub struct CreateMultipleRequest {
     pub device_ids: ::std::vec::Vec<::std::string::String>,
     /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<::std::string::String>,
+    pub ends_at: ::std::option::Option<crate::DateTime>,
     /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_external_modification_allowed: ::std::option::Option<bool>,
@@ -915,7 +931,10 @@ pub struct CreateMultipleRequest {
     pub preferred_code_length: ::std::option::Option<i64>,
     /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<::std::string::String>,
+    pub starts_at: ::std::option::Option<crate::DateTime>,
+    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/low-level-apis/smart-locks/access-codes/backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/api/access_codes/pull_backup_access_code).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub use_backup_access_code_pool: ::std::option::Option<bool>,
 }
 impl CreateMultipleRequest {
     /// Creates a request from its required fields; set optional fields with the methods of the same name.
@@ -932,6 +951,7 @@ impl CreateMultipleRequest {
             prefer_native_scheduling: ::std::option::Option::None,
             preferred_code_length: ::std::option::Option::None,
             starts_at: ::std::option::Option::None,
+            use_backup_access_code_pool: ::std::option::Option::None,
         }
     }
     /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
@@ -975,7 +995,7 @@ impl CreateMultipleRequest {
     /// Sets [`ends_at`](#structfield.ends_at).
     pub fn ends_at(
         mut self,
-        ends_at: impl ::std::convert::Into<::std::string::String>,
+        ends_at: impl ::std::convert::Into<crate::DateTime>,
     ) -> Self {
         self.ends_at = ::std::option::Option::Some(ends_at.into());
         self
@@ -1013,9 +1033,19 @@ impl CreateMultipleRequest {
     /// Sets [`starts_at`](#structfield.starts_at).
     pub fn starts_at(
         mut self,
-        starts_at: impl ::std::convert::Into<::std::string::String>,
+        starts_at: impl ::std::convert::Into<crate::DateTime>,
     ) -> Self {
         self.starts_at = ::std::option::Option::Some(starts_at.into());
+        self
+    }
+    /// Sets [`use_backup_access_code_pool`](#structfield.use_backup_access_code_pool).
+    pub fn use_backup_access_code_pool(
+        mut self,
+        use_backup_access_code_pool: bool,
+    ) -> Self {
+        self.use_backup_access_code_pool = ::std::option::Option::Some(
+            use_backup_access_code_pool,
+        );
         self
     }
 }
@@ -1267,13 +1297,22 @@ pub struct GetResponse {
     ::serde::Deserialize
 )]
 pub struct ListRequest {
-    /// IDs of the access codes that you want to retrieve. Specify either `device_id` or `access_code_ids`.
+    /// IDs of the access codes that you want to retrieve. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub access_code_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    /// ID of the access grant for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_grant_id: ::std::option::Option<::std::string::String>,
+    /// Key of the access grant for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_grant_key: ::std::option::Option<::std::string::String>,
+    /// ID of the access method for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_method_id: ::std::option::Option<::std::string::String>,
     /// Customer key for which you want to list access codes.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub customer_key: ::std::option::Option<::std::string::String>,
-    /// ID of the device for which you want to list access codes. Specify either `device_id` or `access_code_ids`.
+    /// ID of the device for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub device_id: ::std::option::Option<::std::string::String>,
     /// Numerical limit on the number of access codes to return.
@@ -1284,6 +1323,9 @@ pub struct ListRequest {
     /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub page_cursor: crate::Nullable<::std::string::String>,
+    /// String for which to search. Filters returned access codes to include all records that satisfy a partial match using `name`, `code` or `access_code_id`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub search: ::std::option::Option<::std::string::String>,
     /// Your user ID for the user by which to filter access codes.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_identifier_key: ::std::option::Option<::std::string::String>,
@@ -1293,10 +1335,14 @@ impl ListRequest {
     pub fn new() -> Self {
         Self {
             access_code_ids: ::std::option::Option::None,
+            access_grant_id: ::std::option::Option::None,
+            access_grant_key: ::std::option::Option::None,
+            access_method_id: ::std::option::Option::None,
             customer_key: ::std::option::Option::None,
             device_id: ::std::option::Option::None,
             limit: ::std::option::Option::None,
             page_cursor: crate::Nullable::Absent,
+            search: ::std::option::Option::None,
             user_identifier_key: ::std::option::Option::None,
         }
     }
@@ -1310,6 +1356,30 @@ impl ListRequest {
         self.access_code_ids = ::std::option::Option::Some(
             access_code_ids.into_iter().map(::std::convert::Into::into).collect(),
         );
+        self
+    }
+    /// Sets [`access_grant_id`](#structfield.access_grant_id).
+    pub fn access_grant_id(
+        mut self,
+        access_grant_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.access_grant_id = ::std::option::Option::Some(access_grant_id.into());
+        self
+    }
+    /// Sets [`access_grant_key`](#structfield.access_grant_key).
+    pub fn access_grant_key(
+        mut self,
+        access_grant_key: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.access_grant_key = ::std::option::Option::Some(access_grant_key.into());
+        self
+    }
+    /// Sets [`access_method_id`](#structfield.access_method_id).
+    pub fn access_method_id(
+        mut self,
+        access_method_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.access_method_id = ::std::option::Option::Some(access_method_id.into());
         self
     }
     /// Sets [`customer_key`](#structfield.customer_key).
@@ -1339,6 +1409,14 @@ impl ListRequest {
         page_cursor: impl ::std::convert::Into<crate::Nullable<::std::string::String>>,
     ) -> Self {
         self.page_cursor = page_cursor.into();
+        self
+    }
+    /// Sets [`search`](#structfield.search).
+    pub fn search(
+        mut self,
+        search: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.search = ::std::option::Option::Some(search.into());
         self
     }
     /// Sets [`user_identifier_key`](#structfield.user_identifier_key).
@@ -1487,7 +1565,7 @@ pub struct UpdateRequest {
     pub device_id: ::std::option::Option<::std::string::String>,
     /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<::std::string::String>,
+    pub ends_at: ::std::option::Option<crate::DateTime>,
     /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_external_modification_allowed: ::std::option::Option<bool>,
@@ -1501,8 +1579,6 @@ pub struct UpdateRequest {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_one_time_use: ::std::option::Option<bool>,
     /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
-    ///
-    /// Default on the server: `"1hour"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub max_time_rounding: ::std::option::Option<
         crate::access_codes::CreateRequestMaxTimeRounding,
@@ -1524,7 +1600,7 @@ pub struct UpdateRequest {
     pub preferred_code_length: ::std::option::Option<i64>,
     /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<::std::string::String>,
+    pub starts_at: ::std::option::Option<crate::DateTime>,
     /// Default on the server: `false`.
     #[doc(hidden)]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1605,7 +1681,7 @@ impl UpdateRequest {
     /// Sets [`ends_at`](#structfield.ends_at).
     pub fn ends_at(
         mut self,
-        ends_at: impl ::std::convert::Into<::std::string::String>,
+        ends_at: impl ::std::convert::Into<crate::DateTime>,
     ) -> Self {
         self.ends_at = ::std::option::Option::Some(ends_at.into());
         self
@@ -1668,7 +1744,7 @@ impl UpdateRequest {
     /// Sets [`starts_at`](#structfield.starts_at).
     pub fn starts_at(
         mut self,
-        starts_at: impl ::std::convert::Into<::std::string::String>,
+        starts_at: impl ::std::convert::Into<crate::DateTime>,
     ) -> Self {
         self.starts_at = ::std::option::Option::Some(starts_at.into());
         self
@@ -1784,7 +1860,7 @@ pub struct UpdateMultipleRequest {
     pub common_code_key: ::std::string::String,
     /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<::std::string::String>,
+    pub ends_at: ::std::option::Option<crate::DateTime>,
     /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
     ///
     /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
@@ -1796,7 +1872,7 @@ pub struct UpdateMultipleRequest {
     pub name: ::std::option::Option<::std::string::String>,
     /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<::std::string::String>,
+    pub starts_at: ::std::option::Option<crate::DateTime>,
 }
 impl UpdateMultipleRequest {
     /// Creates a request from its required fields; set optional fields with the methods of the same name.
@@ -1813,7 +1889,7 @@ impl UpdateMultipleRequest {
     /// Sets [`ends_at`](#structfield.ends_at).
     pub fn ends_at(
         mut self,
-        ends_at: impl ::std::convert::Into<::std::string::String>,
+        ends_at: impl ::std::convert::Into<crate::DateTime>,
     ) -> Self {
         self.ends_at = ::std::option::Option::Some(ends_at.into());
         self
@@ -1829,7 +1905,7 @@ impl UpdateMultipleRequest {
     /// Sets [`starts_at`](#structfield.starts_at).
     pub fn starts_at(
         mut self,
-        starts_at: impl ::std::convert::Into<::std::string::String>,
+        starts_at: impl ::std::convert::Into<crate::DateTime>,
     ) -> Self {
         self.starts_at = ::std::option::Option::Some(starts_at.into());
         self
@@ -2172,6 +2248,15 @@ pub mod unmanaged {
         ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
             response.json()
         }
+        fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+            crate::wire::check_length(
+                "search",
+                self.search.as_deref(),
+                ::std::option::Option::Some(1usize),
+                ::std::option::Option::None,
+            )?;
+            ::std::result::Result::Ok(())
+        }
     }
     impl crate::Paginated for ListRequest {
         type Item = crate::types::UnmanagedAccessCode;
@@ -2427,6 +2512,9 @@ pub mod unmanaged {
         /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
         #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
         pub page_cursor: crate::Nullable<::std::string::String>,
+        /// String for which to search. Filters returned access codes to include all records that satisfy a partial match using `name`, `code` or `access_code_id`.
+        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+        pub search: ::std::option::Option<::std::string::String>,
         /// Your user ID for the user by which to filter unmanaged access codes.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub user_identifier_key: ::std::option::Option<::std::string::String>,
@@ -2438,6 +2526,7 @@ pub mod unmanaged {
                 device_id: device_id.into(),
                 limit: ::std::option::Option::None,
                 page_cursor: crate::Nullable::Absent,
+                search: ::std::option::Option::None,
                 user_identifier_key: ::std::option::Option::None,
             }
         }
@@ -2454,6 +2543,14 @@ pub mod unmanaged {
             >,
         ) -> Self {
             self.page_cursor = page_cursor.into();
+            self
+        }
+        /// Sets [`search`](#structfield.search).
+        pub fn search(
+            mut self,
+            search: impl ::std::convert::Into<::std::string::String>,
+        ) -> Self {
+            self.search = ::std::option::Option::Some(search.into());
             self
         }
         /// Sets [`user_identifier_key`](#structfield.user_identifier_key).

@@ -554,7 +554,7 @@ pub mod credentials {
         ::serde::Deserialize
     )]
     pub struct CreateRequest {
-        /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`.
+        /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
         pub access_method: crate::acs::credentials::CreateRequestAccessMethod,
         /// ID of the access system to which the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -757,7 +757,7 @@ pub mod credentials {
             self
         }
     }
-    /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`.
+    /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
     ///
     /// Values this version does not know are kept in the last variant and written back unchanged.
     #[derive(
@@ -774,6 +774,8 @@ pub mod credentials {
         Card,
         /// `mobile_key`
         MobileKey,
+        /// `cloud_key`
+        CloudKey,
         /// A value this version of the bindings does not know, as received.
         Unknown(::std::string::String),
     }
@@ -784,6 +786,7 @@ pub mod credentials {
                 Self::Code => "code",
                 Self::Card => "card",
                 Self::MobileKey => "mobile_key",
+                Self::CloudKey => "cloud_key",
                 Self::Unknown(value) => value,
             }
         }
@@ -794,6 +797,7 @@ pub mod credentials {
                 "code" => Self::Code,
                 "card" => Self::Card,
                 "mobile_key" => Self::MobileKey,
+                "cloud_key" => Self::CloudKey,
                 other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
             }
         }
@@ -1716,6 +1720,34 @@ pub mod credentials {
             ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
                 response.json()
             }
+            fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+                crate::wire::check_length(
+                    "search",
+                    self.search.as_deref(),
+                    ::std::option::Option::Some(1usize),
+                    ::std::option::Option::None,
+                )?;
+                crate::wire::check_exclusive(
+                    &[
+                        ("user_identity_id", self.user_identity_id.is_some()),
+                        ("acs_user_id", self.acs_user_id.is_some()),
+                    ],
+                )?;
+                crate::wire::check_exclusive(
+                    &[
+                        ("user_identity_id", self.user_identity_id.is_some()),
+                        ("acs_system_id", self.acs_system_id.is_some()),
+                    ],
+                )?;
+                crate::wire::check_at_least_one(
+                    &[
+                        ("acs_user_id", self.acs_user_id.is_some()),
+                        ("acs_system_id", self.acs_system_id.is_some()),
+                        ("user_identity_id", self.user_identity_id.is_some()),
+                    ],
+                )?;
+                ::std::result::Result::Ok(())
+            }
         }
         /// Request body of `POST /acs/credentials/unmanaged/get`.
         #[derive(
@@ -1769,6 +1801,9 @@ pub mod credentials {
             /// ID of the user identity for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
             pub user_identity_id: ::std::option::Option<::std::string::String>,
+            /// String for which to search. Filters returned credentials to include all records that satisfy a partial match using `display_name`, `code`, `card_number`, `acs_user_id` or `acs_credential_id`.
+            #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+            pub search: ::std::option::Option<::std::string::String>,
         }
         impl ListRequest {
             /// Creates a request with every field left out; set fields with the methods of the same name.
@@ -1777,6 +1812,7 @@ pub mod credentials {
                     acs_user_id: ::std::option::Option::None,
                     acs_system_id: ::std::option::Option::None,
                     user_identity_id: ::std::option::Option::None,
+                    search: ::std::option::Option::None,
                 }
             }
             /// Sets [`acs_user_id`](#structfield.acs_user_id).
@@ -1803,6 +1839,14 @@ pub mod credentials {
                 self.user_identity_id = ::std::option::Option::Some(
                     user_identity_id.into(),
                 );
+                self
+            }
+            /// Sets [`search`](#structfield.search).
+            pub fn search(
+                mut self,
+                search: impl ::std::convert::Into<::std::string::String>,
+            ) -> Self {
+                self.search = ::std::option::Option::Some(search.into());
                 self
             }
         }

@@ -27,6 +27,11 @@ pub struct AccessCode {
     pub created_at: crate::DateTime,
     /// Unique identifier for the device associated with the access code.
     pub device_id: ::std::string::String,
+    /// Metadata for a dormakaba Oracode managed access code. Only present for access codes from dormakaba Oracode devices.
+    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+    pub dormakaba_oracode_metadata: crate::Nullable<
+        crate::types::AccessCodeDormakabaOracodeMetadata,
+    >,
     /// Date and time after which the time-bound access code becomes inactive.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub ends_at: crate::Nullable<crate::DateTime>,
@@ -53,6 +58,11 @@ pub struct AccessCode {
     pub is_waiting_for_code_assignment: ::std::option::Option<bool>,
     /// Name of the access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes. Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`. To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints. To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
     pub name: ::std::option::Option<::std::string::String>,
+    /// Collection of pending mutations for the access code. Indicates changes that Seam is in the process of pushing to the device.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub pending_mutations: ::std::option::Option<
+        ::std::vec::Vec<crate::types::AccessCodePendingMutation>,
+    >,
     /// Identifier of the pulled backup access code. Used to associate the pulled backup access code with the original access code.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub pulled_backup_access_code_id: crate::Nullable<::std::string::String>,
@@ -67,6 +77,41 @@ pub struct AccessCode {
     pub warnings: ::std::vec::Vec<crate::types::AccessCodeWarning>,
     /// Unique identifier for the Seam workspace associated with the access code.
     pub workspace_id: ::std::string::String,
+}
+/// Metadata for a dormakaba Oracode managed access code. Only present for access codes from dormakaba Oracode devices.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodeDormakabaOracodeMetadata {
+    /// Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_cancellable: ::std::option::Option<bool>,
+    /// Indicates whether early check-in is available for this stay.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_early_checkin_able: ::std::option::Option<bool>,
+    /// Indicates whether the stay can be extended via the Dormakaba Oracode API.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_extendable: ::std::option::Option<bool>,
+    /// Indicates whether the access code can be overridden. When false, the maximum number of overrides has been reached.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_overridable: ::std::option::Option<bool>,
+    /// Dormakaba Oracode site name associated with this access code.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub site_name: ::std::option::Option<::std::string::String>,
+    /// Dormakaba Oracode stay ID associated with this access code.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub stay_id: ::std::option::Option<f64>,
+    /// Dormakaba Oracode user level ID associated with this access code.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub user_level_id: ::std::option::Option<::std::string::String>,
+    /// Dormakaba Oracode user level name associated with this access code.
+    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+    pub user_level_name: crate::Nullable<::std::string::String>,
 }
 /// Current status of the access code within the operational lifecycle. Values are `setting`, a transitional phase that indicates that the code is being configured or activated; `set`, which indicates that the code is active and operational; `unset`, which indicates a deactivated or unused state, either before activation or after deliberate deactivation; `removing`, which indicates a transitional period in which the code is being deleted or made inactive; and `unknown`, which indicates an indeterminate state, due to reasons such as system errors or incomplete data, that highlights a potential need for system review or troubleshooting. See also [Lifecycle of Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/lifecycle-of-access-codes).
 ///
@@ -194,30 +239,327 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeType {
         crate::wire::deserialize_open_enum(deserializer)
     }
 }
+/// Change that Seam is in the process of pushing to the device. The `mutation_code` property identifies the kind of mutation.
+///
+/// Variants are told apart by the `mutation_code` property; unknown values are kept as JSON.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[allow(clippy::large_enum_variant)]
+pub enum AccessCodePendingMutation {
+    /// Seam is in the process of setting an access code on the device.
+    ///
+    /// `mutation_code: creating`
+    Creating(crate::types::AccessCodePendingMutationCreating),
+    /// Seam is waiting until closer to the access code's start time before programming it on the device.
+    ///
+    /// `mutation_code: deferring_creation`
+    DeferringCreation(crate::types::AccessCodePendingMutationDeferringCreation),
+    /// Seam is in the process of removing an access code from the device.
+    ///
+    /// `mutation_code: deleting`
+    Deleting(crate::types::AccessCodePendingMutationDeleting),
+    /// Seam is in the process of pushing an updated PIN code to the device.
+    ///
+    /// `mutation_code: updating_code`
+    UpdatingCode(crate::types::AccessCodePendingMutationUpdatingCode),
+    /// Seam is in the process of pushing an updated access code name to the device.
+    ///
+    /// `mutation_code: updating_name`
+    UpdatingName(crate::types::AccessCodePendingMutationUpdatingName),
+    /// Seam is in the process of pushing an updated time frame to the device.
+    ///
+    /// `mutation_code: updating_time_frame`
+    UpdatingTimeFrame(crate::types::AccessCodePendingMutationUpdatingTimeFrame),
+    /// A variant this version of the bindings does not know, with its JSON as received.
+    Unknown(::serde_json::Value),
+}
+impl AccessCodePendingMutation {
+    /// The property whose value selects the variant.
+    pub const TAG: &'static str = "mutation_code";
+    /// The value of the tag property.
+    pub fn tag(&self) -> ::std::option::Option<&str> {
+        match self {
+            Self::Creating(_) => ::std::option::Option::Some("creating"),
+            Self::DeferringCreation(_) => {
+                ::std::option::Option::Some("deferring_creation")
+            }
+            Self::Deleting(_) => ::std::option::Option::Some("deleting"),
+            Self::UpdatingCode(_) => ::std::option::Option::Some("updating_code"),
+            Self::UpdatingName(_) => ::std::option::Option::Some("updating_name"),
+            Self::UpdatingTimeFrame(_) => {
+                ::std::option::Option::Some("updating_time_frame")
+            }
+            Self::Unknown(value) => crate::wire::tag_of(value, Self::TAG),
+        }
+    }
+}
+impl ::serde::Serialize for AccessCodePendingMutation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Creating(value) => {
+                crate::wire::serialize_tagged(serializer, Self::TAG, "creating", value)
+            }
+            Self::DeferringCreation(value) => {
+                crate::wire::serialize_tagged(
+                    serializer,
+                    Self::TAG,
+                    "deferring_creation",
+                    value,
+                )
+            }
+            Self::Deleting(value) => {
+                crate::wire::serialize_tagged(serializer, Self::TAG, "deleting", value)
+            }
+            Self::UpdatingCode(value) => {
+                crate::wire::serialize_tagged(
+                    serializer,
+                    Self::TAG,
+                    "updating_code",
+                    value,
+                )
+            }
+            Self::UpdatingName(value) => {
+                crate::wire::serialize_tagged(
+                    serializer,
+                    Self::TAG,
+                    "updating_name",
+                    value,
+                )
+            }
+            Self::UpdatingTimeFrame(value) => {
+                crate::wire::serialize_tagged(
+                    serializer,
+                    Self::TAG,
+                    "updating_time_frame",
+                    value,
+                )
+            }
+            Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AccessCodePendingMutation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match crate::wire::tag_of(&value, Self::TAG) {
+            ::std::option::Option::Some("creating") => {
+                crate::wire::deserialize_variant(value, Self::TAG, "creating")
+                    .map(Self::Creating)
+            }
+            ::std::option::Option::Some("deferring_creation") => {
+                crate::wire::deserialize_variant(value, Self::TAG, "deferring_creation")
+                    .map(Self::DeferringCreation)
+            }
+            ::std::option::Option::Some("deleting") => {
+                crate::wire::deserialize_variant(value, Self::TAG, "deleting")
+                    .map(Self::Deleting)
+            }
+            ::std::option::Option::Some("updating_code") => {
+                crate::wire::deserialize_variant(value, Self::TAG, "updating_code")
+                    .map(Self::UpdatingCode)
+            }
+            ::std::option::Option::Some("updating_name") => {
+                crate::wire::deserialize_variant(value, Self::TAG, "updating_name")
+                    .map(Self::UpdatingName)
+            }
+            ::std::option::Option::Some("updating_time_frame") => {
+                crate::wire::deserialize_variant(value, Self::TAG, "updating_time_frame")
+                    .map(Self::UpdatingTimeFrame)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+        }
+    }
+}
+/// Seam is in the process of setting an access code on the device.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationCreating {
+    /// Date and time at which the mutation was created.
+    pub created_at: crate::DateTime,
+    /// Detailed description of the mutation.
+    pub message: ::std::string::String,
+}
+/// Seam is waiting until closer to the access code's start time before programming it on the device.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationDeferringCreation {
+    /// Date and time at which the mutation was created.
+    pub created_at: crate::DateTime,
+    /// Detailed description of the mutation.
+    pub message: ::std::string::String,
+    /// Date and time at which Seam will attempt to program this access code on the device.
+    pub scheduled_at: crate::DateTime,
+}
+/// Seam is in the process of removing an access code from the device.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationDeleting {
+    /// Date and time at which the mutation was created.
+    pub created_at: crate::DateTime,
+    /// Detailed description of the mutation.
+    pub message: ::std::string::String,
+}
+/// Seam is in the process of pushing an updated PIN code to the device.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationUpdatingCode {
+    /// Date and time at which the mutation was created.
+    pub created_at: crate::DateTime,
+    /// Previous code configuration.
+    pub from: crate::types::AccessCodePendingMutationUpdatingCodeFrom,
+    /// Detailed description of the mutation.
+    pub message: ::std::string::String,
+    /// New code configuration.
+    pub to: crate::types::AccessCodePendingMutationUpdatingCodeTo,
+}
+/// Previous code configuration.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationUpdatingCodeFrom {
+    /// Previous PIN code.
+    pub code: ::std::option::Option<::std::string::String>,
+}
+/// New code configuration.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationUpdatingCodeTo {
+    /// New PIN code.
+    pub code: ::std::option::Option<::std::string::String>,
+}
+/// Seam is in the process of pushing an updated access code name to the device.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationUpdatingName {
+    /// Date and time at which the mutation was created.
+    pub created_at: crate::DateTime,
+    /// Previous name configuration.
+    pub from: crate::types::AccessCodePendingMutationUpdatingNameFrom,
+    /// Detailed description of the mutation.
+    pub message: ::std::string::String,
+    /// New name configuration.
+    pub to: crate::types::AccessCodePendingMutationUpdatingNameTo,
+}
+/// Previous name configuration.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationUpdatingNameFrom {
+    /// Previous access code name.
+    pub name: ::std::option::Option<::std::string::String>,
+}
+/// New name configuration.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationUpdatingNameTo {
+    /// New access code name.
+    pub name: ::std::option::Option<::std::string::String>,
+}
+/// Seam is in the process of pushing an updated time frame to the device.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationUpdatingTimeFrame {
+    /// Date and time at which the mutation was created.
+    pub created_at: crate::DateTime,
+    /// Previous time frame configuration.
+    pub from: crate::types::AccessCodePendingMutationUpdatingTimeFrameFrom,
+    /// Detailed description of the mutation.
+    pub message: ::std::string::String,
+    /// New time frame configuration.
+    pub to: crate::types::AccessCodePendingMutationUpdatingTimeFrameTo,
+}
+/// Previous time frame configuration.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationUpdatingTimeFrameFrom {
+    /// Previous end time for the access code.
+    pub ends_at: ::std::option::Option<crate::DateTime>,
+    /// Previous start time for the access code.
+    pub starts_at: ::std::option::Option<crate::DateTime>,
+}
+/// New time frame configuration.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodePendingMutationUpdatingTimeFrameTo {
+    /// New end time for the access code.
+    pub ends_at: ::std::option::Option<crate::DateTime>,
+    /// New start time for the access code.
+    pub starts_at: ::std::option::Option<crate::DateTime>,
+}
 /// Error associated with the access code. The `error_code` property identifies the kind of error.
 ///
 /// Variants are told apart by the `error_code` property; unknown values are kept as JSON.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum AccessCodeError {
-    /// Failed to set code on SmartThings device.
+    /// Indicates a provider-specific issue that prevents the access code from being set or managed. Check the error message for details.
     ///
-    /// `error_code: smartthings_failed_to_set_access_code`
-    SmartthingsFailedToSetAccessCode(
-        crate::types::AccessCodeErrorSmartthingsFailedToSetAccessCode,
-    ),
-    /// Failed to set code after multiple retries.
-    ///
-    /// `error_code: smartthings_failed_to_set_after_multiple_retries`
-    SmartthingsFailedToSetAfterMultipleRetries(
-        crate::types::AccessCodeErrorSmartthingsFailedToSetAfterMultipleRetries,
-    ),
-    /// No free slots available on the device.
-    ///
-    /// `error_code: smartthings_no_free_slots_available`
-    SmartthingsNoFreeSlotsAvailable(
-        crate::types::AccessCodeErrorSmartthingsNoFreeSlotsAvailable,
-    ),
+    /// `error_code: provider_issue`
+    ProviderIssue(crate::types::AccessCodeErrorProviderIssue),
     /// Failed to set code on device.
     ///
     /// `error_code: failed_to_set_on_device`
@@ -230,96 +572,26 @@ pub enum AccessCodeError {
     ///
     /// `error_code: duplicate_code_on_device`
     DuplicateCodeOnDevice(crate::types::AccessCodeErrorDuplicateCodeOnDevice),
-    /// An attempt to modify this access code was prevented.
-    ///
-    /// `error_code: duplicate_code_attempt_prevented`
-    DuplicateCodeAttemptPrevented(
-        crate::types::AccessCodeErrorDuplicateCodeAttemptPrevented,
-    ),
     /// No space for access code on device.
     ///
     /// `error_code: no_space_for_access_code_on_device`
     NoSpaceForAccessCodeOnDevice(
         crate::types::AccessCodeErrorNoSpaceForAccessCodeOnDevice,
     ),
-    /// Unable to confirm that the access code is set on Kwikset device.
+    /// Code was modified or removed externally after Seam successfully set it on the device. The external change conflicts with the state that Seam is trying to apply, so Seam will attempt to set the code on the device again.
     ///
-    /// `error_code: kwikset_unable_to_confirm_code`
-    KwiksetUnableToConfirmCode(crate::types::AccessCodeErrorKwiksetUnableToConfirmCode),
-    /// Unable to confirm the deletion of the access code on Kwikset device.
-    ///
-    /// `error_code: kwikset_unable_to_confirm_deletion`
-    KwiksetUnableToConfirmDeletion(
-        crate::types::AccessCodeErrorKwiksetUnableToConfirmDeletion,
+    /// `error_code: conflicting_external_modification`
+    ConflictingExternalModification(
+        crate::types::AccessCodeErrorConflictingExternalModification,
     ),
-    /// Code was modified or removed externally after Seam successfully set it on the device.
+    /// Indicates that the access code is disabled or inactive on the device. The code exists but will not grant access until re-enabled.
     ///
-    /// `error_code: code_modified_external_to_seam`
-    CodeModifiedExternalToSeam(crate::types::AccessCodeErrorCodeModifiedExternalToSeam),
-    /// Invalid code length for August lock.
+    /// `error_code: access_code_inactive`
+    AccessCodeInactive(crate::types::AccessCodeErrorAccessCodeInactive),
+    /// Admin role required—insufficient permissions to manage PINs on this device. Please have an admin update your role, or ask them to set the PIN.
     ///
-    /// `error_code: august_lock_invalid_code_length`
-    AugustLockInvalidCodeLength(
-        crate::types::AccessCodeErrorAugustLockInvalidCodeLength,
-    ),
-    /// Access code has not yet been fully moved to the device.
-    ///
-    /// `error_code: august_device_programming_delay`
-    AugustDeviceProgrammingDelay(
-        crate::types::AccessCodeErrorAugustDeviceProgrammingDelay,
-    ),
-    /// August lock is missing a keypad.
-    ///
-    /// `error_code: august_lock_missing_keypad`
-    AugustLockMissingKeypad(crate::types::AccessCodeErrorAugustLockMissingKeypad),
-    /// August lock is temporarily offline.
-    ///
-    /// `error_code: august_lock_temporarily_offline`
-    AugustLockTemporarilyOffline(
-        crate::types::AccessCodeErrorAugustLockTemporarilyOffline,
-    ),
-    /// Salto site user is not subscribed.
-    ///
-    /// `error_code: salto_ks_user_not_subscribed`
-    SaltoKsUserNotSubscribed(crate::types::AccessCodeErrorSaltoKsUserNotSubscribed),
-    /// Access code has not yet been fully moved to the device.
-    ///
-    /// `error_code: hubitat_device_programming_delay`
-    HubitatDeviceProgrammingDelay(
-        crate::types::AccessCodeErrorHubitatDeviceProgrammingDelay,
-    ),
-    /// No free positions available on the device.
-    ///
-    /// `error_code: hubitat_no_free_positions_available`
-    HubitatNoFreePositionsAvailable(
-        crate::types::AccessCodeErrorHubitatNoFreePositionsAvailable,
-    ),
-    /// Duplicate access code name detected.
-    ///
-    /// `error_code: wyze_duplicate_code_name`
-    WyzeDuplicateCodeName(crate::types::AccessCodeErrorWyzeDuplicateCodeName),
-    /// Potential duplicate access code detected.
-    ///
-    /// `error_code: wyze_potential_duplicate_code`
-    WyzePotentialDuplicateCode(crate::types::AccessCodeErrorWyzePotentialDuplicateCode),
-    /// No Dormakaba Oracode user levels configured for the requested time range.
-    ///
-    /// `error_code: dormakaba_oracode_invalid_time_range`
-    DormakabaOracodeInvalidTimeRange(
-        crate::types::AccessCodeErrorDormakabaOracodeInvalidTimeRange,
-    ),
-    /// Admin role required—insufficient permissions to manage PINs on this Kwikset device. Please have a Home Admin update your role in the Kwikset app, or ask them to set the PIN.
-    ///
-    /// `error_code: kwikset_insufficient_permissions`
-    KwiksetInsufficientPermissions(
-        crate::types::AccessCodeErrorKwiksetInsufficientPermissions,
-    ),
-    /// KeyNest locker is not supported.
-    ///
-    /// `error_code: keynest_unsupported_third_party_locker`
-    KeynestUnsupportedThirdPartyLocker(
-        crate::types::AccessCodeErrorKeynestUnsupportedThirdPartyLocker,
-    ),
+    /// `error_code: insufficient_permissions`
+    InsufficientPermissions(crate::types::AccessCodeErrorInsufficientPermissions),
     /// Indicates that the account is disconnected.
     ///
     /// `error_code: account_disconnected`
@@ -330,6 +602,10 @@ pub enum AccessCodeError {
     SaltoKsSubscriptionLimitExceeded(
         crate::types::AccessCodeErrorSaltoKsSubscriptionLimitExceeded,
     ),
+    /// Indicates that one or more dormakaba sites associated with the connected account could not be connected. Contact dormakaba support.
+    ///
+    /// `error_code: dormakaba_sites_disconnected`
+    DormakabaSitesDisconnected(crate::types::AccessCodeErrorDormakabaSitesDisconnected),
     /// Indicates that the device is offline.
     ///
     /// `error_code: device_offline`
@@ -354,16 +630,6 @@ pub enum AccessCodeError {
     ///
     /// `error_code: august_lock_not_authorized`
     AugustLockNotAuthorized(crate::types::AccessCodeErrorAugustLockNotAuthorized),
-    /// Indicates that the lock is not connected to a bridge.
-    ///
-    /// `error_code: august_lock_missing_bridge`
-    AugustLockMissingBridge(crate::types::AccessCodeErrorAugustLockMissingBridge),
-    /// Indicates that the lock is not paired with a gateway.
-    ///
-    /// `error_code: ttlock_lock_not_paired_to_gateway`
-    TtlockLockNotPairedToGateway(
-        crate::types::AccessCodeErrorTtlockLockNotPairedToGateway,
-    ),
     /// Indicates that device credentials are missing.
     ///
     /// `error_code: missing_device_credentials`
@@ -376,10 +642,6 @@ pub enum AccessCodeError {
     ///
     /// `error_code: subscription_required`
     SubscriptionRequired(crate::types::AccessCodeErrorSubscriptionRequired),
-    /// Indicates that the Lockly lock is not connected to a Wi-Fi bridge.
-    ///
-    /// `error_code: lockly_missing_wifi_bridge`
-    LocklyMissingWifiBridge(crate::types::AccessCodeErrorLocklyMissingWifiBridge),
     /// Indicates that the Seam API cannot communicate with [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge), for example, if the Seam Bridge executable has stopped or if the computer running the Seam Bridge executable is offline. See also [Troubleshooting Your Access Control System](https://docs.seam.co/latest/capability-guides/access-systems/troubleshooting-your-access-control-system#acs_system.errors.seam_bridge_disconnected).
     ///
     /// `error_code: bridge_disconnected`
@@ -393,17 +655,7 @@ impl AccessCodeError {
     /// The value of the tag property.
     pub fn tag(&self) -> ::std::option::Option<&str> {
         match self {
-            Self::SmartthingsFailedToSetAccessCode(_) => {
-                ::std::option::Option::Some("smartthings_failed_to_set_access_code")
-            }
-            Self::SmartthingsFailedToSetAfterMultipleRetries(_) => {
-                ::std::option::Option::Some(
-                    "smartthings_failed_to_set_after_multiple_retries",
-                )
-            }
-            Self::SmartthingsNoFreeSlotsAvailable(_) => {
-                ::std::option::Option::Some("smartthings_no_free_slots_available")
-            }
+            Self::ProviderIssue(_) => ::std::option::Option::Some("provider_issue"),
             Self::FailedToSetOnDevice(_) => {
                 ::std::option::Option::Some("failed_to_set_on_device")
             }
@@ -413,62 +665,26 @@ impl AccessCodeError {
             Self::DuplicateCodeOnDevice(_) => {
                 ::std::option::Option::Some("duplicate_code_on_device")
             }
-            Self::DuplicateCodeAttemptPrevented(_) => {
-                ::std::option::Option::Some("duplicate_code_attempt_prevented")
-            }
             Self::NoSpaceForAccessCodeOnDevice(_) => {
                 ::std::option::Option::Some("no_space_for_access_code_on_device")
             }
-            Self::KwiksetUnableToConfirmCode(_) => {
-                ::std::option::Option::Some("kwikset_unable_to_confirm_code")
+            Self::ConflictingExternalModification(_) => {
+                ::std::option::Option::Some("conflicting_external_modification")
             }
-            Self::KwiksetUnableToConfirmDeletion(_) => {
-                ::std::option::Option::Some("kwikset_unable_to_confirm_deletion")
+            Self::AccessCodeInactive(_) => {
+                ::std::option::Option::Some("access_code_inactive")
             }
-            Self::CodeModifiedExternalToSeam(_) => {
-                ::std::option::Option::Some("code_modified_external_to_seam")
-            }
-            Self::AugustLockInvalidCodeLength(_) => {
-                ::std::option::Option::Some("august_lock_invalid_code_length")
-            }
-            Self::AugustDeviceProgrammingDelay(_) => {
-                ::std::option::Option::Some("august_device_programming_delay")
-            }
-            Self::AugustLockMissingKeypad(_) => {
-                ::std::option::Option::Some("august_lock_missing_keypad")
-            }
-            Self::AugustLockTemporarilyOffline(_) => {
-                ::std::option::Option::Some("august_lock_temporarily_offline")
-            }
-            Self::SaltoKsUserNotSubscribed(_) => {
-                ::std::option::Option::Some("salto_ks_user_not_subscribed")
-            }
-            Self::HubitatDeviceProgrammingDelay(_) => {
-                ::std::option::Option::Some("hubitat_device_programming_delay")
-            }
-            Self::HubitatNoFreePositionsAvailable(_) => {
-                ::std::option::Option::Some("hubitat_no_free_positions_available")
-            }
-            Self::WyzeDuplicateCodeName(_) => {
-                ::std::option::Option::Some("wyze_duplicate_code_name")
-            }
-            Self::WyzePotentialDuplicateCode(_) => {
-                ::std::option::Option::Some("wyze_potential_duplicate_code")
-            }
-            Self::DormakabaOracodeInvalidTimeRange(_) => {
-                ::std::option::Option::Some("dormakaba_oracode_invalid_time_range")
-            }
-            Self::KwiksetInsufficientPermissions(_) => {
-                ::std::option::Option::Some("kwikset_insufficient_permissions")
-            }
-            Self::KeynestUnsupportedThirdPartyLocker(_) => {
-                ::std::option::Option::Some("keynest_unsupported_third_party_locker")
+            Self::InsufficientPermissions(_) => {
+                ::std::option::Option::Some("insufficient_permissions")
             }
             Self::AccountDisconnected(_) => {
                 ::std::option::Option::Some("account_disconnected")
             }
             Self::SaltoKsSubscriptionLimitExceeded(_) => {
                 ::std::option::Option::Some("salto_ks_subscription_limit_exceeded")
+            }
+            Self::DormakabaSitesDisconnected(_) => {
+                ::std::option::Option::Some("dormakaba_sites_disconnected")
             }
             Self::DeviceOffline(_) => ::std::option::Option::Some("device_offline"),
             Self::DeviceRemoved(_) => ::std::option::Option::Some("device_removed"),
@@ -482,12 +698,6 @@ impl AccessCodeError {
             Self::AugustLockNotAuthorized(_) => {
                 ::std::option::Option::Some("august_lock_not_authorized")
             }
-            Self::AugustLockMissingBridge(_) => {
-                ::std::option::Option::Some("august_lock_missing_bridge")
-            }
-            Self::TtlockLockNotPairedToGateway(_) => {
-                ::std::option::Option::Some("ttlock_lock_not_paired_to_gateway")
-            }
             Self::MissingDeviceCredentials(_) => {
                 ::std::option::Option::Some("missing_device_credentials")
             }
@@ -496,9 +706,6 @@ impl AccessCodeError {
             }
             Self::SubscriptionRequired(_) => {
                 ::std::option::Option::Some("subscription_required")
-            }
-            Self::LocklyMissingWifiBridge(_) => {
-                ::std::option::Option::Some("lockly_missing_wifi_bridge")
             }
             Self::BridgeDisconnected(_) => {
                 ::std::option::Option::Some("bridge_disconnected")
@@ -513,27 +720,11 @@ impl ::serde::Serialize for AccessCodeError {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
-            Self::SmartthingsFailedToSetAccessCode(value) => {
+            Self::ProviderIssue(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
                     Self::TAG,
-                    "smartthings_failed_to_set_access_code",
-                    value,
-                )
-            }
-            Self::SmartthingsFailedToSetAfterMultipleRetries(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "smartthings_failed_to_set_after_multiple_retries",
-                    value,
-                )
-            }
-            Self::SmartthingsNoFreeSlotsAvailable(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "smartthings_no_free_slots_available",
+                    "provider_issue",
                     value,
                 )
             }
@@ -561,14 +752,6 @@ impl ::serde::Serialize for AccessCodeError {
                     value,
                 )
             }
-            Self::DuplicateCodeAttemptPrevented(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "duplicate_code_attempt_prevented",
-                    value,
-                )
-            }
             Self::NoSpaceForAccessCodeOnDevice(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
@@ -577,123 +760,27 @@ impl ::serde::Serialize for AccessCodeError {
                     value,
                 )
             }
-            Self::KwiksetUnableToConfirmCode(value) => {
+            Self::ConflictingExternalModification(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
                     Self::TAG,
-                    "kwikset_unable_to_confirm_code",
+                    "conflicting_external_modification",
                     value,
                 )
             }
-            Self::KwiksetUnableToConfirmDeletion(value) => {
+            Self::AccessCodeInactive(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
                     Self::TAG,
-                    "kwikset_unable_to_confirm_deletion",
+                    "access_code_inactive",
                     value,
                 )
             }
-            Self::CodeModifiedExternalToSeam(value) => {
+            Self::InsufficientPermissions(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
                     Self::TAG,
-                    "code_modified_external_to_seam",
-                    value,
-                )
-            }
-            Self::AugustLockInvalidCodeLength(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "august_lock_invalid_code_length",
-                    value,
-                )
-            }
-            Self::AugustDeviceProgrammingDelay(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "august_device_programming_delay",
-                    value,
-                )
-            }
-            Self::AugustLockMissingKeypad(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "august_lock_missing_keypad",
-                    value,
-                )
-            }
-            Self::AugustLockTemporarilyOffline(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "august_lock_temporarily_offline",
-                    value,
-                )
-            }
-            Self::SaltoKsUserNotSubscribed(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "salto_ks_user_not_subscribed",
-                    value,
-                )
-            }
-            Self::HubitatDeviceProgrammingDelay(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "hubitat_device_programming_delay",
-                    value,
-                )
-            }
-            Self::HubitatNoFreePositionsAvailable(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "hubitat_no_free_positions_available",
-                    value,
-                )
-            }
-            Self::WyzeDuplicateCodeName(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "wyze_duplicate_code_name",
-                    value,
-                )
-            }
-            Self::WyzePotentialDuplicateCode(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "wyze_potential_duplicate_code",
-                    value,
-                )
-            }
-            Self::DormakabaOracodeInvalidTimeRange(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "dormakaba_oracode_invalid_time_range",
-                    value,
-                )
-            }
-            Self::KwiksetInsufficientPermissions(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "kwikset_insufficient_permissions",
-                    value,
-                )
-            }
-            Self::KeynestUnsupportedThirdPartyLocker(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "keynest_unsupported_third_party_locker",
+                    "insufficient_permissions",
                     value,
                 )
             }
@@ -710,6 +797,14 @@ impl ::serde::Serialize for AccessCodeError {
                     serializer,
                     Self::TAG,
                     "salto_ks_subscription_limit_exceeded",
+                    value,
+                )
+            }
+            Self::DormakabaSitesDisconnected(value) => {
+                crate::wire::serialize_tagged(
+                    serializer,
+                    Self::TAG,
+                    "dormakaba_sites_disconnected",
                     value,
                 )
             }
@@ -761,22 +856,6 @@ impl ::serde::Serialize for AccessCodeError {
                     value,
                 )
             }
-            Self::AugustLockMissingBridge(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "august_lock_missing_bridge",
-                    value,
-                )
-            }
-            Self::TtlockLockNotPairedToGateway(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "ttlock_lock_not_paired_to_gateway",
-                    value,
-                )
-            }
             Self::MissingDeviceCredentials(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
@@ -801,14 +880,6 @@ impl ::serde::Serialize for AccessCodeError {
                     value,
                 )
             }
-            Self::LocklyMissingWifiBridge(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "lockly_missing_wifi_bridge",
-                    value,
-                )
-            }
             Self::BridgeDisconnected(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
@@ -829,31 +900,9 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeError {
             deserializer,
         )?;
         match crate::wire::tag_of(&value, Self::TAG) {
-            ::std::option::Option::Some("smartthings_failed_to_set_access_code") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "smartthings_failed_to_set_access_code",
-                    )
-                    .map(Self::SmartthingsFailedToSetAccessCode)
-            }
-            ::std::option::Option::Some(
-                "smartthings_failed_to_set_after_multiple_retries",
-            ) => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "smartthings_failed_to_set_after_multiple_retries",
-                    )
-                    .map(Self::SmartthingsFailedToSetAfterMultipleRetries)
-            }
-            ::std::option::Option::Some("smartthings_no_free_slots_available") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "smartthings_no_free_slots_available",
-                    )
-                    .map(Self::SmartthingsNoFreeSlotsAvailable)
+            ::std::option::Option::Some("provider_issue") => {
+                crate::wire::deserialize_variant(value, Self::TAG, "provider_issue")
+                    .map(Self::ProviderIssue)
             }
             ::std::option::Option::Some("failed_to_set_on_device") => {
                 crate::wire::deserialize_variant(
@@ -879,14 +928,6 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeError {
                     )
                     .map(Self::DuplicateCodeOnDevice)
             }
-            ::std::option::Option::Some("duplicate_code_attempt_prevented") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "duplicate_code_attempt_prevented",
-                    )
-                    .map(Self::DuplicateCodeAttemptPrevented)
-            }
             ::std::option::Option::Some("no_space_for_access_code_on_device") => {
                 crate::wire::deserialize_variant(
                         value,
@@ -895,125 +936,29 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeError {
                     )
                     .map(Self::NoSpaceForAccessCodeOnDevice)
             }
-            ::std::option::Option::Some("kwikset_unable_to_confirm_code") => {
+            ::std::option::Option::Some("conflicting_external_modification") => {
                 crate::wire::deserialize_variant(
                         value,
                         Self::TAG,
-                        "kwikset_unable_to_confirm_code",
+                        "conflicting_external_modification",
                     )
-                    .map(Self::KwiksetUnableToConfirmCode)
+                    .map(Self::ConflictingExternalModification)
             }
-            ::std::option::Option::Some("kwikset_unable_to_confirm_deletion") => {
+            ::std::option::Option::Some("access_code_inactive") => {
                 crate::wire::deserialize_variant(
                         value,
                         Self::TAG,
-                        "kwikset_unable_to_confirm_deletion",
+                        "access_code_inactive",
                     )
-                    .map(Self::KwiksetUnableToConfirmDeletion)
+                    .map(Self::AccessCodeInactive)
             }
-            ::std::option::Option::Some("code_modified_external_to_seam") => {
+            ::std::option::Option::Some("insufficient_permissions") => {
                 crate::wire::deserialize_variant(
                         value,
                         Self::TAG,
-                        "code_modified_external_to_seam",
+                        "insufficient_permissions",
                     )
-                    .map(Self::CodeModifiedExternalToSeam)
-            }
-            ::std::option::Option::Some("august_lock_invalid_code_length") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "august_lock_invalid_code_length",
-                    )
-                    .map(Self::AugustLockInvalidCodeLength)
-            }
-            ::std::option::Option::Some("august_device_programming_delay") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "august_device_programming_delay",
-                    )
-                    .map(Self::AugustDeviceProgrammingDelay)
-            }
-            ::std::option::Option::Some("august_lock_missing_keypad") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "august_lock_missing_keypad",
-                    )
-                    .map(Self::AugustLockMissingKeypad)
-            }
-            ::std::option::Option::Some("august_lock_temporarily_offline") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "august_lock_temporarily_offline",
-                    )
-                    .map(Self::AugustLockTemporarilyOffline)
-            }
-            ::std::option::Option::Some("salto_ks_user_not_subscribed") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "salto_ks_user_not_subscribed",
-                    )
-                    .map(Self::SaltoKsUserNotSubscribed)
-            }
-            ::std::option::Option::Some("hubitat_device_programming_delay") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "hubitat_device_programming_delay",
-                    )
-                    .map(Self::HubitatDeviceProgrammingDelay)
-            }
-            ::std::option::Option::Some("hubitat_no_free_positions_available") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "hubitat_no_free_positions_available",
-                    )
-                    .map(Self::HubitatNoFreePositionsAvailable)
-            }
-            ::std::option::Option::Some("wyze_duplicate_code_name") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "wyze_duplicate_code_name",
-                    )
-                    .map(Self::WyzeDuplicateCodeName)
-            }
-            ::std::option::Option::Some("wyze_potential_duplicate_code") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "wyze_potential_duplicate_code",
-                    )
-                    .map(Self::WyzePotentialDuplicateCode)
-            }
-            ::std::option::Option::Some("dormakaba_oracode_invalid_time_range") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "dormakaba_oracode_invalid_time_range",
-                    )
-                    .map(Self::DormakabaOracodeInvalidTimeRange)
-            }
-            ::std::option::Option::Some("kwikset_insufficient_permissions") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "kwikset_insufficient_permissions",
-                    )
-                    .map(Self::KwiksetInsufficientPermissions)
-            }
-            ::std::option::Option::Some("keynest_unsupported_third_party_locker") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "keynest_unsupported_third_party_locker",
-                    )
-                    .map(Self::KeynestUnsupportedThirdPartyLocker)
+                    .map(Self::InsufficientPermissions)
             }
             ::std::option::Option::Some("account_disconnected") => {
                 crate::wire::deserialize_variant(
@@ -1030,6 +975,14 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeError {
                         "salto_ks_subscription_limit_exceeded",
                     )
                     .map(Self::SaltoKsSubscriptionLimitExceeded)
+            }
+            ::std::option::Option::Some("dormakaba_sites_disconnected") => {
+                crate::wire::deserialize_variant(
+                        value,
+                        Self::TAG,
+                        "dormakaba_sites_disconnected",
+                    )
+                    .map(Self::DormakabaSitesDisconnected)
             }
             ::std::option::Option::Some("device_offline") => {
                 crate::wire::deserialize_variant(value, Self::TAG, "device_offline")
@@ -1063,22 +1016,6 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeError {
                     )
                     .map(Self::AugustLockNotAuthorized)
             }
-            ::std::option::Option::Some("august_lock_missing_bridge") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "august_lock_missing_bridge",
-                    )
-                    .map(Self::AugustLockMissingBridge)
-            }
-            ::std::option::Option::Some("ttlock_lock_not_paired_to_gateway") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "ttlock_lock_not_paired_to_gateway",
-                    )
-                    .map(Self::TtlockLockNotPairedToGateway)
-            }
             ::std::option::Option::Some("missing_device_credentials") => {
                 crate::wire::deserialize_variant(
                         value,
@@ -1103,14 +1040,6 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeError {
                     )
                     .map(Self::SubscriptionRequired)
             }
-            ::std::option::Option::Some("lockly_missing_wifi_bridge") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "lockly_missing_wifi_bridge",
-                    )
-                    .map(Self::LocklyMissingWifiBridge)
-            }
             ::std::option::Option::Some("bridge_disconnected") => {
                 crate::wire::deserialize_variant(value, Self::TAG, "bridge_disconnected")
                     .map(Self::BridgeDisconnected)
@@ -1119,7 +1048,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeError {
         }
     }
 }
-/// Failed to set code on SmartThings device.
+/// Indicates a provider-specific issue that prevents the access code from being set or managed. Check the error message for details.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -1127,41 +1056,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeError {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-pub struct AccessCodeErrorSmartthingsFailedToSetAccessCode {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// Failed to set code after multiple retries.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorSmartthingsFailedToSetAfterMultipleRetries {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// No free slots available on the device.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorSmartthingsNoFreeSlotsAvailable {
+pub struct AccessCodeErrorProviderIssue {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<crate::DateTime>,
@@ -1218,25 +1113,14 @@ pub struct AccessCodeErrorDuplicateCodeOnDevice {
     pub created_at: ::std::option::Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// An attempt to modify this access code was prevented.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorDuplicateCodeAttemptPrevented {
-    /// Date and time at which Seam created the error.
+    /// ID of the managed access code that conflicts with this managed access code, when Seam can identify it.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
+    pub managed_access_code_id: ::std::option::Option<::std::string::String>,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
+    /// ID of the unmanaged access code that conflicts with this managed access code, when Seam can identify it.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub unmanaged_access_code_id: ::std::option::Option<::std::string::String>,
 }
 /// No space for access code on device.
 #[derive(
@@ -1255,7 +1139,7 @@ pub struct AccessCodeErrorNoSpaceForAccessCodeOnDevice {
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
-/// Unable to confirm that the access code is set on Kwikset device.
+/// Code was modified or removed externally after Seam successfully set it on the device. The external change conflicts with the state that Seam is trying to apply, so Seam will attempt to set the code on the device again.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -1263,7 +1147,110 @@ pub struct AccessCodeErrorNoSpaceForAccessCodeOnDevice {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-pub struct AccessCodeErrorKwiksetUnableToConfirmCode {
+pub struct AccessCodeErrorConflictingExternalModification {
+    /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub change_type: ::std::option::Option<
+        crate::types::AccessCodeErrorConflictingExternalModificationChangeType,
+    >,
+    /// Date and time at which Seam created the error.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub created_at: ::std::option::Option<crate::DateTime>,
+    /// Indicates that this is an access code error. Always `true`.
+    pub is_access_code_error: bool,
+    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+    pub message: ::std::string::String,
+    /// List of fields that were changed externally, with their previous and new values.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub modified_fields: ::std::option::Option<
+        ::std::vec::Vec<
+            crate::types::AccessCodeErrorConflictingExternalModificationModifiedFieldsItem,
+        >,
+    >,
+}
+/// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
+///
+/// Values this version does not know are kept in the last variant and written back unchanged.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::cmp::Eq,
+    ::std::hash::Hash
+)]
+pub enum AccessCodeErrorConflictingExternalModificationChangeType {
+    /// `modified`
+    Modified,
+    /// `removed`
+    Removed,
+    /// A value this version of the bindings does not know, as received.
+    Unknown(::std::string::String),
+}
+impl AccessCodeErrorConflictingExternalModificationChangeType {
+    /// The value as it is sent and received.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Modified => "modified",
+            Self::Removed => "removed",
+            Self::Unknown(value) => value,
+        }
+    }
+}
+impl ::std::convert::From<&str>
+for AccessCodeErrorConflictingExternalModificationChangeType {
+    fn from(value: &str) -> Self {
+        match value {
+            "modified" => Self::Modified,
+            "removed" => Self::Removed,
+            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+        }
+    }
+}
+impl ::std::fmt::Display for AccessCodeErrorConflictingExternalModificationChangeType {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+impl ::serde::Serialize for AccessCodeErrorConflictingExternalModificationChangeType {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+impl<'de> ::serde::Deserialize<'de>
+for AccessCodeErrorConflictingExternalModificationChangeType {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::wire::deserialize_open_enum(deserializer)
+    }
+}
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodeErrorConflictingExternalModificationModifiedFieldsItem {
+    /// The name of the field that was changed (e.g. `code`, `starts_at`, `ends_at`).
+    pub field: ::std::string::String,
+    /// The previous value of the field.
+    pub from: ::std::option::Option<::std::string::String>,
+    /// The new value of the field.
+    pub to: ::std::option::Option<::std::string::String>,
+}
+/// Indicates that the access code is disabled or inactive on the device. The code exists but will not grant access until re-enabled.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodeErrorAccessCodeInactive {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<crate::DateTime>,
@@ -1272,7 +1259,7 @@ pub struct AccessCodeErrorKwiksetUnableToConfirmCode {
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
-/// Unable to confirm the deletion of the access code on Kwikset device.
+/// Admin role required—insufficient permissions to manage PINs on this device. Please have an admin update your role, or ask them to set the PIN.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -1280,228 +1267,7 @@ pub struct AccessCodeErrorKwiksetUnableToConfirmCode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-pub struct AccessCodeErrorKwiksetUnableToConfirmDeletion {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// Code was modified or removed externally after Seam successfully set it on the device.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorCodeModifiedExternalToSeam {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// Invalid code length for August lock.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorAugustLockInvalidCodeLength {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// Access code has not yet been fully moved to the device.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorAugustDeviceProgrammingDelay {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// August lock is missing a keypad.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorAugustLockMissingKeypad {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// August lock is temporarily offline.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorAugustLockTemporarilyOffline {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// Salto site user is not subscribed.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorSaltoKsUserNotSubscribed {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// Access code has not yet been fully moved to the device.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorHubitatDeviceProgrammingDelay {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// No free positions available on the device.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorHubitatNoFreePositionsAvailable {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// Duplicate access code name detected.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorWyzeDuplicateCodeName {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// Potential duplicate access code detected.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorWyzePotentialDuplicateCode {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// No Dormakaba Oracode user levels configured for the requested time range.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorDormakabaOracodeInvalidTimeRange {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// Admin role required—insufficient permissions to manage PINs on this Kwikset device. Please have a Home Admin update your role in the Kwikset app, or ask them to set the PIN.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorKwiksetInsufficientPermissions {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// KeyNest locker is not supported.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorKeynestUnsupportedThirdPartyLocker {
+pub struct AccessCodeErrorInsufficientPermissions {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<crate::DateTime>,
@@ -1546,7 +1312,26 @@ pub struct AccessCodeErrorSaltoKsSubscriptionLimitExceeded {
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
+/// Indicates that one or more dormakaba sites associated with the connected account could not be connected. Contact dormakaba support.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodeErrorDormakabaSitesDisconnected {
+    /// Date and time at which Seam created the error.
+    pub created_at: crate::DateTime,
+    /// Indicates that the error is a [connected account](https://docs.seam.co/api/connected_accounts) error. Always `true`.
+    pub is_connected_account_error: bool,
+    /// Indicates that the error is not a device error. Always `false`.
+    pub is_device_error: bool,
+    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+    pub message: ::std::string::String,
+}
 /// Indicates that the device is offline.
+#[deprecated(note = "Use `device_disconnected` instead.")]
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -1642,38 +1427,6 @@ pub struct AccessCodeErrorAugustLockNotAuthorized {
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
-/// Indicates that the lock is not connected to a bridge.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorAugustLockMissingBridge {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// Indicates that the lock is not paired with a gateway.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorTtlockLockNotPairedToGateway {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
 /// Indicates that device credentials are missing.
 #[derive(
     ::std::fmt::Debug,
@@ -1722,22 +1475,6 @@ pub struct AccessCodeErrorSubscriptionRequired {
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
-/// Indicates that the Lockly lock is not connected to a Wi-Fi bridge.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeErrorLocklyMissingWifiBridge {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
 /// Indicates that the Seam API cannot communicate with [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge), for example, if the Seam Bridge executable has stopped or if the computer running the Seam Bridge executable is offline. See also [Troubleshooting Your Access Control System](https://docs.seam.co/latest/capability-guides/access-systems/troubleshooting-your-access-control-system#acs_system.errors.seam_bridge_disconnected).
 #[derive(
     ::std::fmt::Debug,
@@ -1764,25 +1501,21 @@ pub struct AccessCodeErrorBridgeDisconnected {
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[allow(clippy::large_enum_variant)]
 pub enum AccessCodeWarning {
-    /// Failed to set code on SmartThings device.
+    /// The access code's PIN rotates periodically when the code is renewed. Retrieve the latest code before each use.
     ///
-    /// `warning_code: smartthings_failed_to_set_access_code`
-    SmartthingsFailedToSetAccessCode(
-        crate::types::AccessCodeWarningSmartthingsFailedToSetAccessCode,
+    /// `warning_code: code_rotates_periodically`
+    CodeRotatesPeriodically(crate::types::AccessCodeWarningCodeRotatesPeriodically),
+    /// The device's time zone is unknown and this code's time frame crosses a daylight-saving transition in at least one plausible time zone. A 1-hour safety buffer has been applied to the side of the time frame affected by the transition (`ends_at` for spring-forward, `starts_at` for fall-back) so the code stays active through the shift — the code may be usable up to 1 hour beyond your requested window. Set the device's time zone via `/devices/report_provider_metadata` to clear the buffer and guarantee exact handling.
+    ///
+    /// `warning_code: time_frame_adjusted_for_unknown_time_zone`
+    TimeFrameAdjustedForUnknownTimeZone(
+        crate::types::AccessCodeWarningTimeFrameAdjustedForUnknownTimeZone,
     ),
-    /// Duplicate access code detected.
+    /// Code was modified or removed externally after Seam successfully set it on the device. External modification is allowed for this code, so the externally modified state is being honored.
     ///
-    /// `warning_code: schlage_detected_duplicate`
-    SchlageDetectedDuplicate(crate::types::AccessCodeWarningSchlageDetectedDuplicate),
-    /// Received an error when attempting to create this code.
-    ///
-    /// `warning_code: schlage_creation_outage`
-    SchlageCreationOutage(crate::types::AccessCodeWarningSchlageCreationOutage),
-    /// Code was modified or removed externally after Seam successfully set it on the device.
-    ///
-    /// `warning_code: code_modified_external_to_seam`
-    CodeModifiedExternalToSeam(
-        crate::types::AccessCodeWarningCodeModifiedExternalToSeam,
+    /// `warning_code: external_modification_in_effect`
+    ExternalModificationInEffect(
+        crate::types::AccessCodeWarningExternalModificationInEffect,
     ),
     /// Delay in setting code on device.
     ///
@@ -1798,18 +1531,6 @@ pub enum AccessCodeWarning {
     ThirdPartyIntegrationDetected(
         crate::types::AccessCodeWarningThirdPartyIntegrationDetected,
     ),
-    /// Access code has not yet been fully moved to the device.
-    ///
-    /// `warning_code: august_device_programming_delay`
-    AugustDeviceProgrammingDelay(
-        crate::types::AccessCodeWarningAugustDeviceProgrammingDelay,
-    ),
-    /// August lock is temporarily offline.
-    ///
-    /// `warning_code: august_lock_temporarily_offline`
-    AugustLockTemporarilyOffline(
-        crate::types::AccessCodeWarningAugustLockTemporarilyOffline,
-    ),
     /// Algopins must be used within 24 hours.
     ///
     /// `warning_code: igloo_algopin_must_be_used_within_24_hours`
@@ -1820,17 +1541,19 @@ pub enum AccessCodeWarning {
     ///
     /// `warning_code: management_transferred`
     ManagementTransferred(crate::types::AccessCodeWarningManagementTransferred),
-    /// Unable to confirm that the access code is set on Kwikset device.
+    /// A backup access code has been pulled and is being used in place of this access code.
     ///
-    /// `warning_code: kwikset_unable_to_confirm_code`
-    KwiksetUnableToConfirmCode(
-        crate::types::AccessCodeWarningKwiksetUnableToConfirmCode,
-    ),
-    /// Access code is disabled on Ultraloq device. Re-enable through the Ultraloq mobile app.
+    /// `warning_code: using_backup_access_code`
+    UsingBackupAccessCode(crate::types::AccessCodeWarningUsingBackupAccessCode),
+    /// Access code is being deleted.
     ///
-    /// `warning_code: ultraloq_access_code_disabled`
-    UltraloqAccessCodeDisabled(
-        crate::types::AccessCodeWarningUltraloqAccessCodeDisabled,
+    /// `warning_code: being_deleted`
+    BeingDeleted(crate::types::AccessCodeWarningBeingDeleted),
+    /// An unknown issue occurred with the access code.
+    ///
+    /// `warning_code: unknown_issue_with_access_code`
+    UnknownIssueWithAccessCode(
+        crate::types::AccessCodeWarningUnknownIssueWithAccessCode,
     ),
     /// A variant this version of the bindings does not know, with its JSON as received.
     Unknown(::serde_json::Value),
@@ -1841,17 +1564,14 @@ impl AccessCodeWarning {
     /// The value of the tag property.
     pub fn tag(&self) -> ::std::option::Option<&str> {
         match self {
-            Self::SmartthingsFailedToSetAccessCode(_) => {
-                ::std::option::Option::Some("smartthings_failed_to_set_access_code")
+            Self::CodeRotatesPeriodically(_) => {
+                ::std::option::Option::Some("code_rotates_periodically")
             }
-            Self::SchlageDetectedDuplicate(_) => {
-                ::std::option::Option::Some("schlage_detected_duplicate")
+            Self::TimeFrameAdjustedForUnknownTimeZone(_) => {
+                ::std::option::Option::Some("time_frame_adjusted_for_unknown_time_zone")
             }
-            Self::SchlageCreationOutage(_) => {
-                ::std::option::Option::Some("schlage_creation_outage")
-            }
-            Self::CodeModifiedExternalToSeam(_) => {
-                ::std::option::Option::Some("code_modified_external_to_seam")
+            Self::ExternalModificationInEffect(_) => {
+                ::std::option::Option::Some("external_modification_in_effect")
             }
             Self::DelayInSettingOnDevice(_) => {
                 ::std::option::Option::Some("delay_in_setting_on_device")
@@ -1862,23 +1582,18 @@ impl AccessCodeWarning {
             Self::ThirdPartyIntegrationDetected(_) => {
                 ::std::option::Option::Some("third_party_integration_detected")
             }
-            Self::AugustDeviceProgrammingDelay(_) => {
-                ::std::option::Option::Some("august_device_programming_delay")
-            }
-            Self::AugustLockTemporarilyOffline(_) => {
-                ::std::option::Option::Some("august_lock_temporarily_offline")
-            }
             Self::IglooAlgopinMustBeUsedWithin24Hours(_) => {
                 ::std::option::Option::Some("igloo_algopin_must_be_used_within_24_hours")
             }
             Self::ManagementTransferred(_) => {
                 ::std::option::Option::Some("management_transferred")
             }
-            Self::KwiksetUnableToConfirmCode(_) => {
-                ::std::option::Option::Some("kwikset_unable_to_confirm_code")
+            Self::UsingBackupAccessCode(_) => {
+                ::std::option::Option::Some("using_backup_access_code")
             }
-            Self::UltraloqAccessCodeDisabled(_) => {
-                ::std::option::Option::Some("ultraloq_access_code_disabled")
+            Self::BeingDeleted(_) => ::std::option::Option::Some("being_deleted"),
+            Self::UnknownIssueWithAccessCode(_) => {
+                ::std::option::Option::Some("unknown_issue_with_access_code")
             }
             Self::Unknown(value) => crate::wire::tag_of(value, Self::TAG),
         }
@@ -1890,35 +1605,27 @@ impl ::serde::Serialize for AccessCodeWarning {
         serializer: S,
     ) -> ::std::result::Result<S::Ok, S::Error> {
         match self {
-            Self::SmartthingsFailedToSetAccessCode(value) => {
+            Self::CodeRotatesPeriodically(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
                     Self::TAG,
-                    "smartthings_failed_to_set_access_code",
+                    "code_rotates_periodically",
                     value,
                 )
             }
-            Self::SchlageDetectedDuplicate(value) => {
+            Self::TimeFrameAdjustedForUnknownTimeZone(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
                     Self::TAG,
-                    "schlage_detected_duplicate",
+                    "time_frame_adjusted_for_unknown_time_zone",
                     value,
                 )
             }
-            Self::SchlageCreationOutage(value) => {
+            Self::ExternalModificationInEffect(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
                     Self::TAG,
-                    "schlage_creation_outage",
-                    value,
-                )
-            }
-            Self::CodeModifiedExternalToSeam(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "code_modified_external_to_seam",
+                    "external_modification_in_effect",
                     value,
                 )
             }
@@ -1946,22 +1653,6 @@ impl ::serde::Serialize for AccessCodeWarning {
                     value,
                 )
             }
-            Self::AugustDeviceProgrammingDelay(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "august_device_programming_delay",
-                    value,
-                )
-            }
-            Self::AugustLockTemporarilyOffline(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "august_lock_temporarily_offline",
-                    value,
-                )
-            }
             Self::IglooAlgopinMustBeUsedWithin24Hours(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
@@ -1978,19 +1669,27 @@ impl ::serde::Serialize for AccessCodeWarning {
                     value,
                 )
             }
-            Self::KwiksetUnableToConfirmCode(value) => {
+            Self::UsingBackupAccessCode(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
                     Self::TAG,
-                    "kwikset_unable_to_confirm_code",
+                    "using_backup_access_code",
                     value,
                 )
             }
-            Self::UltraloqAccessCodeDisabled(value) => {
+            Self::BeingDeleted(value) => {
                 crate::wire::serialize_tagged(
                     serializer,
                     Self::TAG,
-                    "ultraloq_access_code_disabled",
+                    "being_deleted",
+                    value,
+                )
+            }
+            Self::UnknownIssueWithAccessCode(value) => {
+                crate::wire::serialize_tagged(
+                    serializer,
+                    Self::TAG,
+                    "unknown_issue_with_access_code",
                     value,
                 )
             }
@@ -2006,37 +1705,29 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeWarning {
             deserializer,
         )?;
         match crate::wire::tag_of(&value, Self::TAG) {
-            ::std::option::Option::Some("smartthings_failed_to_set_access_code") => {
+            ::std::option::Option::Some("code_rotates_periodically") => {
                 crate::wire::deserialize_variant(
                         value,
                         Self::TAG,
-                        "smartthings_failed_to_set_access_code",
+                        "code_rotates_periodically",
                     )
-                    .map(Self::SmartthingsFailedToSetAccessCode)
+                    .map(Self::CodeRotatesPeriodically)
             }
-            ::std::option::Option::Some("schlage_detected_duplicate") => {
+            ::std::option::Option::Some("time_frame_adjusted_for_unknown_time_zone") => {
                 crate::wire::deserialize_variant(
                         value,
                         Self::TAG,
-                        "schlage_detected_duplicate",
+                        "time_frame_adjusted_for_unknown_time_zone",
                     )
-                    .map(Self::SchlageDetectedDuplicate)
+                    .map(Self::TimeFrameAdjustedForUnknownTimeZone)
             }
-            ::std::option::Option::Some("schlage_creation_outage") => {
+            ::std::option::Option::Some("external_modification_in_effect") => {
                 crate::wire::deserialize_variant(
                         value,
                         Self::TAG,
-                        "schlage_creation_outage",
+                        "external_modification_in_effect",
                     )
-                    .map(Self::SchlageCreationOutage)
-            }
-            ::std::option::Option::Some("code_modified_external_to_seam") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "code_modified_external_to_seam",
-                    )
-                    .map(Self::CodeModifiedExternalToSeam)
+                    .map(Self::ExternalModificationInEffect)
             }
             ::std::option::Option::Some("delay_in_setting_on_device") => {
                 crate::wire::deserialize_variant(
@@ -2062,22 +1753,6 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeWarning {
                     )
                     .map(Self::ThirdPartyIntegrationDetected)
             }
-            ::std::option::Option::Some("august_device_programming_delay") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "august_device_programming_delay",
-                    )
-                    .map(Self::AugustDeviceProgrammingDelay)
-            }
-            ::std::option::Option::Some("august_lock_temporarily_offline") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "august_lock_temporarily_offline",
-                    )
-                    .map(Self::AugustLockTemporarilyOffline)
-            }
             ::std::option::Option::Some("igloo_algopin_must_be_used_within_24_hours") => {
                 crate::wire::deserialize_variant(
                         value,
@@ -2094,27 +1769,31 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeWarning {
                     )
                     .map(Self::ManagementTransferred)
             }
-            ::std::option::Option::Some("kwikset_unable_to_confirm_code") => {
+            ::std::option::Option::Some("using_backup_access_code") => {
                 crate::wire::deserialize_variant(
                         value,
                         Self::TAG,
-                        "kwikset_unable_to_confirm_code",
+                        "using_backup_access_code",
                     )
-                    .map(Self::KwiksetUnableToConfirmCode)
+                    .map(Self::UsingBackupAccessCode)
             }
-            ::std::option::Option::Some("ultraloq_access_code_disabled") => {
+            ::std::option::Option::Some("being_deleted") => {
+                crate::wire::deserialize_variant(value, Self::TAG, "being_deleted")
+                    .map(Self::BeingDeleted)
+            }
+            ::std::option::Option::Some("unknown_issue_with_access_code") => {
                 crate::wire::deserialize_variant(
                         value,
                         Self::TAG,
-                        "ultraloq_access_code_disabled",
+                        "unknown_issue_with_access_code",
                     )
-                    .map(Self::UltraloqAccessCodeDisabled)
+                    .map(Self::UnknownIssueWithAccessCode)
             }
             _ => ::std::result::Result::Ok(Self::Unknown(value)),
         }
     }
 }
-/// Failed to set code on SmartThings device.
+/// The access code's PIN rotates periodically when the code is renewed. Retrieve the latest code before each use.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -2122,14 +1801,14 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeWarning {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-pub struct AccessCodeWarningSmartthingsFailedToSetAccessCode {
+pub struct AccessCodeWarningCodeRotatesPeriodically {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
-/// Duplicate access code detected.
+/// The device's time zone is unknown and this code's time frame crosses a daylight-saving transition in at least one plausible time zone. A 1-hour safety buffer has been applied to the side of the time frame affected by the transition (`ends_at` for spring-forward, `starts_at` for fall-back) so the code stays active through the shift — the code may be usable up to 1 hour beyond your requested window. Set the device's time zone via `/devices/report_provider_metadata` to clear the buffer and guarantee exact handling.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -2137,14 +1816,14 @@ pub struct AccessCodeWarningSmartthingsFailedToSetAccessCode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-pub struct AccessCodeWarningSchlageDetectedDuplicate {
+pub struct AccessCodeWarningTimeFrameAdjustedForUnknownTimeZone {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
-/// Received an error when attempting to create this code.
+/// Code was modified or removed externally after Seam successfully set it on the device. External modification is allowed for this code, so the externally modified state is being honored.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -2152,27 +1831,24 @@ pub struct AccessCodeWarningSchlageDetectedDuplicate {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-pub struct AccessCodeWarningSchlageCreationOutage {
+pub struct AccessCodeWarningExternalModificationInEffect {
+    /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub change_type: ::std::option::Option<
+        crate::types::AccessCodeErrorConflictingExternalModificationChangeType,
+    >,
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
-}
-/// Code was modified or removed externally after Seam successfully set it on the device.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeWarningCodeModifiedExternalToSeam {
-    /// Date and time at which Seam created the warning.
+    /// List of fields that were changed externally, with their previous and new values.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub modified_fields: ::std::option::Option<
+        ::std::vec::Vec<
+            crate::types::AccessCodeErrorConflictingExternalModificationModifiedFieldsItem,
+        >,
+    >,
 }
 /// Delay in setting code on device.
 #[derive(
@@ -2219,36 +1895,6 @@ pub struct AccessCodeWarningThirdPartyIntegrationDetected {
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
-/// Access code has not yet been fully moved to the device.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeWarningAugustDeviceProgrammingDelay {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
-/// August lock is temporarily offline.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-pub struct AccessCodeWarningAugustLockTemporarilyOffline {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
-}
 /// Algopins must be used within 24 hours.
 #[derive(
     ::std::fmt::Debug,
@@ -2279,7 +1925,7 @@ pub struct AccessCodeWarningManagementTransferred {
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
-/// Unable to confirm that the access code is set on Kwikset device.
+/// A backup access code has been pulled and is being used in place of this access code.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -2287,14 +1933,14 @@ pub struct AccessCodeWarningManagementTransferred {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-pub struct AccessCodeWarningKwiksetUnableToConfirmCode {
+pub struct AccessCodeWarningUsingBackupAccessCode {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
 }
-/// Access code is disabled on Ultraloq device. Re-enable through the Ultraloq mobile app.
+/// Access code is being deleted.
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
@@ -2302,7 +1948,22 @@ pub struct AccessCodeWarningKwiksetUnableToConfirmCode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
-pub struct AccessCodeWarningUltraloqAccessCodeDisabled {
+pub struct AccessCodeWarningBeingDeleted {
+    /// Date and time at which Seam created the warning.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub created_at: ::std::option::Option<crate::DateTime>,
+    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+    pub message: ::std::string::String,
+}
+/// An unknown issue occurred with the access code.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AccessCodeWarningUnknownIssueWithAccessCode {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<crate::DateTime>,
@@ -2330,12 +1991,23 @@ pub struct AccessCodeWarningUltraloqAccessCodeDisabled {
 pub struct UnmanagedAccessCode {
     /// Unique identifier for the access code.
     pub access_code_id: ::std::string::String,
+    /// Indicates that Seam cannot convert this unmanaged access code to a managed access code. Some providers do not support management of unmanaged access codes through API integrations. Always `true`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub cannot_be_managed: ::std::option::Option<bool>,
+    /// Indicates that Seam cannot delete this unmanaged access code through the provider. If this access code needs to be deleted, it will only be possible from the manufacturer app. Always `true`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub cannot_delete_unmanaged_access_code: ::std::option::Option<bool>,
     /// Code used for access. Typically, a numeric or alphanumeric string.
     pub code: ::std::option::Option<::std::string::String>,
     /// Date and time at which the access code was created.
     pub created_at: crate::DateTime,
     /// Unique identifier for the device associated with the access code.
     pub device_id: ::std::string::String,
+    /// Metadata for a dormakaba Oracode unmanaged access code. Only present for unmanaged access codes from dormakaba Oracode devices.
+    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+    pub dormakaba_oracode_metadata: crate::Nullable<
+        crate::types::UnmanagedAccessCodeDormakabaOracodeMetadata,
+    >,
     /// Date and time after which the time-bound access code becomes inactive.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub ends_at: crate::Nullable<crate::DateTime>,
@@ -2348,7 +2020,7 @@ pub struct UnmanagedAccessCode {
     /// Date and time at which the time-bound access code becomes active.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub starts_at: crate::Nullable<crate::DateTime>,
-    /// Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational.
+    /// Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational. `unset` indicates that the code exists on the provider but is not usable on the device.
     pub status: crate::types::UnmanagedAccessCodeStatus,
     /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
     pub r#type: crate::types::AccessCodeType,
@@ -2357,7 +2029,42 @@ pub struct UnmanagedAccessCode {
     /// Unique identifier for the Seam workspace associated with the access code.
     pub workspace_id: ::std::string::String,
 }
-/// Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational.
+/// Metadata for a dormakaba Oracode unmanaged access code. Only present for unmanaged access codes from dormakaba Oracode devices.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct UnmanagedAccessCodeDormakabaOracodeMetadata {
+    /// Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_cancellable: ::std::option::Option<bool>,
+    /// Indicates whether early check-in is available for this stay.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_early_checkin_able: ::std::option::Option<bool>,
+    /// Indicates whether the stay can be extended via the Dormakaba Oracode API.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_extendable: ::std::option::Option<bool>,
+    /// Indicates whether the access code can be overridden. When false, the maximum number of overrides has been reached.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_overridable: ::std::option::Option<bool>,
+    /// Dormakaba Oracode site name associated with this access code.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub site_name: ::std::option::Option<::std::string::String>,
+    /// Dormakaba Oracode stay ID associated with this access code.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub stay_id: ::std::option::Option<f64>,
+    /// Dormakaba Oracode user level ID associated with this access code.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub user_level_id: ::std::option::Option<::std::string::String>,
+    /// Dormakaba Oracode user level name associated with this access code.
+    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+    pub user_level_name: crate::Nullable<::std::string::String>,
+}
+/// Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational. `unset` indicates that the code exists on the provider but is not usable on the device.
 ///
 /// Values this version does not know are kept in the last variant and written back unchanged.
 #[derive(
@@ -2370,6 +2077,8 @@ pub struct UnmanagedAccessCode {
 pub enum UnmanagedAccessCodeStatus {
     /// `set`
     Set,
+    /// `unset`
+    Unset,
     /// A value this version of the bindings does not know, as received.
     Unknown(::std::string::String),
 }
@@ -2378,6 +2087,7 @@ impl UnmanagedAccessCodeStatus {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Set => "set",
+            Self::Unset => "unset",
             Self::Unknown(value) => value,
         }
     }
@@ -2386,6 +2096,7 @@ impl ::std::convert::From<&str> for UnmanagedAccessCodeStatus {
     fn from(value: &str) -> Self {
         match value {
             "set" => Self::Set,
+            "unset" => Self::Unset,
             other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
         }
     }
@@ -2455,7 +2166,7 @@ pub struct AcsCredential {
     pub display_name: ::std::string::String,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<::std::string::String>,
+    pub ends_at: ::std::option::Option<crate::DateTime>,
     /// Errors associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     pub errors: ::std::vec::Vec<crate::types::AcsCredentialError>,
     /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
@@ -2490,7 +2201,7 @@ pub struct AcsCredential {
     pub parent_acs_credential_id: ::std::option::Option<::std::string::String>,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<::std::string::String>,
+    pub starts_at: ::std::option::Option<crate::DateTime>,
     /// ID of the [user identity](https://docs.seam.co/latest/api/user_identities) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_identity_id: ::std::option::Option<::std::string::String>,
@@ -2599,6 +2310,12 @@ pub enum AcsCredentialExternalType {
     DormakabaAmbianceCredential,
     /// `hotek_card`
     HotekCard,
+    /// `salto_ks_tag`
+    SaltoKsTag,
+    /// `avigilon_alta_credential`
+    AvigilonAltaCredential,
+    /// `kisi_credential`
+    KisiCredential,
     /// `multi_phone_sync_credential`
     MultiPhoneSyncCredential,
     /// A value this version of the bindings does not know, as received.
@@ -2618,6 +2335,9 @@ impl AcsCredentialExternalType {
             Self::LatchAccess => "latch_access",
             Self::DormakabaAmbianceCredential => "dormakaba_ambiance_credential",
             Self::HotekCard => "hotek_card",
+            Self::SaltoKsTag => "salto_ks_tag",
+            Self::AvigilonAltaCredential => "avigilon_alta_credential",
+            Self::KisiCredential => "kisi_credential",
             Self::MultiPhoneSyncCredential => "multi_phone_sync_credential",
             Self::Unknown(value) => value,
         }
@@ -2636,6 +2356,9 @@ impl ::std::convert::From<&str> for AcsCredentialExternalType {
             "latch_access" => Self::LatchAccess,
             "dormakaba_ambiance_credential" => Self::DormakabaAmbianceCredential,
             "hotek_card" => Self::HotekCard,
+            "salto_ks_tag" => Self::SaltoKsTag,
+            "avigilon_alta_credential" => Self::AvigilonAltaCredential,
+            "kisi_credential" => Self::KisiCredential,
             "multi_phone_sync_credential" => Self::MultiPhoneSyncCredential,
             other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
         }
@@ -2670,6 +2393,9 @@ impl<'de> ::serde::Deserialize<'de> for AcsCredentialExternalType {
     ::serde::Deserialize
 )]
 pub struct AcsCredentialError {
+    /// Date and time at which Seam created the error.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub created_at: ::std::option::Option<crate::DateTime>,
     /// Unique identifier of the type of error.
     pub error_code: ::std::string::String,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -2951,7 +2677,7 @@ pub struct UnmanagedAcsCredential {
     pub display_name: ::std::string::String,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<::std::string::String>,
+    pub ends_at: ::std::option::Option<crate::DateTime>,
     /// Errors associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     pub errors: ::std::vec::Vec<crate::types::AcsCredentialError>,
     /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
@@ -2985,7 +2711,7 @@ pub struct UnmanagedAcsCredential {
     pub parent_acs_credential_id: ::std::option::Option<::std::string::String>,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<::std::string::String>,
+    pub starts_at: ::std::option::Option<crate::DateTime>,
     /// ID of the [user identity](https://docs.seam.co/latest/api/user_identities) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_identity_id: ::std::option::Option<::std::string::String>,
@@ -3018,12 +2744,23 @@ pub struct AcsEntrance {
     pub assa_abloy_vostio_metadata: ::std::option::Option<
         crate::types::AcsEntranceAssaAbloyVostioMetadata,
     >,
+    /// Avigilon Alta-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub avigilon_alta_metadata: ::std::option::Option<
+        crate::types::AcsEntranceAvigilonAltaMetadata,
+    >,
+    /// Brivo-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub brivo_metadata: ::std::option::Option<crate::types::AcsEntranceBrivoMetadata>,
     /// Indicates whether the ACS entrance can belong to a reservation via an access_grant.reservation_key.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub can_belong_to_reservation: ::std::option::Option<bool>,
     /// Indicates whether the ACS entrance can be unlocked with card credentials.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub can_unlock_with_card: ::std::option::Option<bool>,
+    /// Indicates whether the ACS entrance can be unlocked with cloud key credentials.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub can_unlock_with_cloud_key: ::std::option::Option<bool>,
     /// Indicates whether the ACS entrance can be unlocked with pin codes.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub can_unlock_with_code: ::std::option::Option<bool>,
@@ -3051,6 +2788,9 @@ pub struct AcsEntrance {
     /// Hotek-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub hotek_metadata: ::std::option::Option<crate::types::AcsEntranceHotekMetadata>,
+    /// Indicates whether the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details) is currently locked.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_locked: ::std::option::Option<bool>,
     /// Latch-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub latch_metadata: ::std::option::Option<crate::types::AcsEntranceLatchMetadata>,
@@ -3071,23 +2811,30 @@ pub struct AcsEntrance {
     pub visionline_metadata: ::std::option::Option<
         crate::types::AcsEntranceVisionlineMetadata,
     >,
+    /// Warnings associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+    pub warnings: ::std::vec::Vec<crate::types::AcsEntranceWarning>,
 }
 /// ASSA ABLOY Vostio-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
+    ::std::default::Default,
     ::serde::Serialize,
     ::serde::Deserialize
 )]
 pub struct AcsEntranceAssaAbloyVostioMetadata {
     /// Name of the door in the Vostio access system.
-    pub door_name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub door_name: ::std::option::Option<::std::string::String>,
     /// Number of the door in the Vostio access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub door_number: ::std::option::Option<f64>,
     /// Type of the door in the Vostio access system.
-    pub door_type: crate::types::AcsEntranceAssaAbloyVostioMetadataDoorType,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub door_type: ::std::option::Option<
+        crate::types::AcsEntranceAssaAbloyVostioMetadataDoorType,
+    >,
     /// PMS ID of the door in the Vostio access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub pms_id: ::std::option::Option<::std::string::String>,
@@ -3160,29 +2907,85 @@ impl<'de> ::serde::Deserialize<'de> for AcsEntranceAssaAbloyVostioMetadataDoorTy
         crate::wire::deserialize_open_enum(deserializer)
     }
 }
+/// Avigilon Alta-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AcsEntranceAvigilonAltaMetadata {
+    /// Entry name for an Avigilon Alta system.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entry_name: ::std::option::Option<::std::string::String>,
+    /// Total count of entry relays for an Avigilon Alta system.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub entry_relays_total_count: ::std::option::Option<f64>,
+    /// Organization name for an Avigilon Alta system.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub org_name: ::std::option::Option<::std::string::String>,
+    /// Site ID for an Avigilon Alta system.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub site_id: ::std::option::Option<f64>,
+    /// Site name for an Avigilon Alta system.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub site_name: ::std::option::Option<::std::string::String>,
+    /// Zone ID for an Avigilon Alta system.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub zone_id: ::std::option::Option<f64>,
+    /// Zone name for an Avigilon Alta system.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub zone_name: ::std::option::Option<::std::string::String>,
+}
+/// Brivo-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::std::default::Default,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AcsEntranceBrivoMetadata {
+    /// ID of the access point in the Brivo access system.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_point_id: ::std::option::Option<::std::string::String>,
+    /// ID of the site that the access point belongs to.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub site_id: ::std::option::Option<f64>,
+    /// Name of the site that the access point belongs to.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub site_name: ::std::option::Option<::std::string::String>,
+}
 /// dormakaba Ambiance-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
+    ::std::default::Default,
     ::serde::Serialize,
     ::serde::Deserialize
 )]
 pub struct AcsEntranceDormakabaAmbianceMetadata {
     /// Name of the access point in the dormakaba Ambiance access system.
-    pub access_point_name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_point_name: ::std::option::Option<::std::string::String>,
 }
 /// dormakaba Community-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
+    ::std::default::Default,
     ::serde::Serialize,
     ::serde::Deserialize
 )]
 pub struct AcsEntranceDormakabaCommunityMetadata {
     /// Type of access point profile in the dormakaba Community access system.
-    pub access_point_profile: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub access_point_profile: ::std::option::Option<::std::string::String>,
 }
 #[derive(
     ::std::fmt::Debug,
@@ -3192,6 +2995,8 @@ pub struct AcsEntranceDormakabaCommunityMetadata {
     ::serde::Deserialize
 )]
 pub struct AcsEntranceErrorsItem {
+    /// Date and time at which Seam created the error.
+    pub created_at: crate::DateTime,
     /// Unique identifier of the type of error. Enables quick recognition and categorization of the issue.
     pub error_code: ::std::string::String,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
@@ -3222,32 +3027,40 @@ pub struct AcsEntranceHotekMetadata {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
+    ::std::default::Default,
     ::serde::Serialize,
     ::serde::Deserialize
 )]
 pub struct AcsEntranceLatchMetadata {
     /// Accessibility type in the Latch access system.
-    pub accessibility_type: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub accessibility_type: ::std::option::Option<::std::string::String>,
     /// Name of the door in the Latch access system.
-    pub door_name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub door_name: ::std::option::Option<::std::string::String>,
     /// Type of the door in the Latch access system.
-    pub door_type: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub door_type: ::std::option::Option<::std::string::String>,
     /// Indicates whether the entrance is connected.
-    pub is_connected: bool,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub is_connected: ::std::option::Option<bool>,
 }
 /// Salto KS-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
+    ::std::default::Default,
     ::serde::Serialize,
     ::serde::Deserialize
 )]
 pub struct AcsEntranceSaltoKsMetadata {
     /// Battery level of the door access device.
-    pub battery_level: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub battery_level: ::std::option::Option<::std::string::String>,
     /// Name of the door in the Salto KS access system.
-    pub door_name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub door_name: ::std::option::Option<::std::string::String>,
     /// Indicates whether an intrusion alarm is active on the door.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub intrusion_alarm: ::std::option::Option<bool>,
@@ -3255,9 +3068,11 @@ pub struct AcsEntranceSaltoKsMetadata {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub left_open_alarm: ::std::option::Option<bool>,
     /// Type of the lock in the Salto KS access system.
-    pub lock_type: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub lock_type: ::std::option::Option<::std::string::String>,
     /// Locked state of the door in the Salto KS access system.
-    pub locked_state: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub locked_state: ::std::option::Option<::std::string::String>,
     /// Indicates whether the door access device is online.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub online: ::std::option::Option<bool>,
@@ -3287,9 +3102,6 @@ pub struct AcsEntranceSaltoSpaceMetadata {
     /// Name of the door in the Salto Space access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub door_name: ::std::option::Option<::std::string::String>,
-    #[deprecated(note = "use door_id.")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ext_door_id: ::std::option::Option<::std::string::String>,
     /// Description of the room in the Salto Space access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub room_description: ::std::option::Option<::std::string::String>,
@@ -3302,14 +3114,19 @@ pub struct AcsEntranceSaltoSpaceMetadata {
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
+    ::std::default::Default,
     ::serde::Serialize,
     ::serde::Deserialize
 )]
 pub struct AcsEntranceVisionlineMetadata {
     /// Category of the door in the Visionline access system.
-    pub door_category: crate::types::AcsEntranceVisionlineMetadataDoorCategory,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub door_category: ::std::option::Option<
+        crate::types::AcsEntranceVisionlineMetadataDoorCategory,
+    >,
     /// Name of the door in the Visionline access system.
-    pub door_name: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub door_name: ::std::option::Option<::std::string::String>,
     /// Profile for the door in the Visionline access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub profiles: ::std::option::Option<
@@ -3389,14 +3206,19 @@ impl<'de> ::serde::Deserialize<'de> for AcsEntranceVisionlineMetadataDoorCategor
     ::std::fmt::Debug,
     ::std::clone::Clone,
     ::std::cmp::PartialEq,
+    ::std::default::Default,
     ::serde::Serialize,
     ::serde::Deserialize
 )]
 pub struct AcsEntranceVisionlineMetadataProfilesItem {
     /// Door profile ID in the Visionline access system.
-    pub visionline_door_profile_id: ::std::string::String,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub visionline_door_profile_id: ::std::option::Option<::std::string::String>,
     /// Door profile type in the Visionline access system.
-    pub visionline_door_profile_type: crate::types::AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType,
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub visionline_door_profile_type: ::std::option::Option<
+        crate::types::AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType,
+    >,
 }
 /// Door profile type in the Visionline access system.
 ///
@@ -3462,6 +3284,232 @@ for AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType {
     ) -> ::std::result::Result<Self, D::Error> {
         crate::wire::deserialize_open_enum(deserializer)
     }
+}
+/// Warning associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+///
+/// Variants are told apart by the `warning_code` property; unknown values are kept as JSON.
+#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+#[allow(clippy::large_enum_variant)]
+pub enum AcsEntranceWarning {
+    /// Indicates that a change in the reported device model has been detected for this Salto KS entrance, which may occur after an IQ hub reset. Access code support may be affected. See <https://help.getseam.com/articles/5098842588-salto-ks-lock-loses-access-code-support> for troubleshooting steps.
+    ///
+    /// `warning_code: salto_ks_entrance_access_code_support_removed`
+    SaltoKsEntranceAccessCodeSupportRemoved(
+        crate::types::AcsEntranceWarningSaltoKsEntranceAccessCodeSupportRemoved,
+    ),
+    /// Indicates that this entrance shares a zone with other entrances in Avigilon Alta and cannot be added to an access group individually.
+    ///
+    /// `warning_code: entrance_shares_zone`
+    EntranceSharesZone(crate::types::AcsEntranceWarningEntranceSharesZone),
+    /// Indicates that this entrance requires additional configuration in the access control system before Seam can fully manage it.
+    ///
+    /// `warning_code: entrance_setup_required`
+    EntranceSetupRequired(crate::types::AcsEntranceWarningEntranceSetupRequired),
+    /// deprecated: Use `privacy_mode` instead. Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
+    ///
+    /// `warning_code: salto_ks_privacy_mode`
+    SaltoKsPrivacyMode(crate::types::AcsEntranceWarningSaltoKsPrivacyMode),
+    /// Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
+    ///
+    /// `warning_code: privacy_mode`
+    PrivacyMode(crate::types::AcsEntranceWarningPrivacyMode),
+    /// A variant this version of the bindings does not know, with its JSON as received.
+    Unknown(::serde_json::Value),
+}
+impl AcsEntranceWarning {
+    /// The property whose value selects the variant.
+    pub const TAG: &'static str = "warning_code";
+    /// The value of the tag property.
+    pub fn tag(&self) -> ::std::option::Option<&str> {
+        match self {
+            Self::SaltoKsEntranceAccessCodeSupportRemoved(_) => {
+                ::std::option::Option::Some(
+                    "salto_ks_entrance_access_code_support_removed",
+                )
+            }
+            Self::EntranceSharesZone(_) => {
+                ::std::option::Option::Some("entrance_shares_zone")
+            }
+            Self::EntranceSetupRequired(_) => {
+                ::std::option::Option::Some("entrance_setup_required")
+            }
+            Self::SaltoKsPrivacyMode(_) => {
+                ::std::option::Option::Some("salto_ks_privacy_mode")
+            }
+            Self::PrivacyMode(_) => ::std::option::Option::Some("privacy_mode"),
+            Self::Unknown(value) => crate::wire::tag_of(value, Self::TAG),
+        }
+    }
+}
+impl ::serde::Serialize for AcsEntranceWarning {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::SaltoKsEntranceAccessCodeSupportRemoved(value) => {
+                crate::wire::serialize_tagged(
+                    serializer,
+                    Self::TAG,
+                    "salto_ks_entrance_access_code_support_removed",
+                    value,
+                )
+            }
+            Self::EntranceSharesZone(value) => {
+                crate::wire::serialize_tagged(
+                    serializer,
+                    Self::TAG,
+                    "entrance_shares_zone",
+                    value,
+                )
+            }
+            Self::EntranceSetupRequired(value) => {
+                crate::wire::serialize_tagged(
+                    serializer,
+                    Self::TAG,
+                    "entrance_setup_required",
+                    value,
+                )
+            }
+            Self::SaltoKsPrivacyMode(value) => {
+                crate::wire::serialize_tagged(
+                    serializer,
+                    Self::TAG,
+                    "salto_ks_privacy_mode",
+                    value,
+                )
+            }
+            Self::PrivacyMode(value) => {
+                crate::wire::serialize_tagged(
+                    serializer,
+                    Self::TAG,
+                    "privacy_mode",
+                    value,
+                )
+            }
+            Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for AcsEntranceWarning {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match crate::wire::tag_of(&value, Self::TAG) {
+            ::std::option::Option::Some(
+                "salto_ks_entrance_access_code_support_removed",
+            ) => {
+                crate::wire::deserialize_variant(
+                        value,
+                        Self::TAG,
+                        "salto_ks_entrance_access_code_support_removed",
+                    )
+                    .map(Self::SaltoKsEntranceAccessCodeSupportRemoved)
+            }
+            ::std::option::Option::Some("entrance_shares_zone") => {
+                crate::wire::deserialize_variant(
+                        value,
+                        Self::TAG,
+                        "entrance_shares_zone",
+                    )
+                    .map(Self::EntranceSharesZone)
+            }
+            ::std::option::Option::Some("entrance_setup_required") => {
+                crate::wire::deserialize_variant(
+                        value,
+                        Self::TAG,
+                        "entrance_setup_required",
+                    )
+                    .map(Self::EntranceSetupRequired)
+            }
+            ::std::option::Option::Some("salto_ks_privacy_mode") => {
+                crate::wire::deserialize_variant(
+                        value,
+                        Self::TAG,
+                        "salto_ks_privacy_mode",
+                    )
+                    .map(Self::SaltoKsPrivacyMode)
+            }
+            ::std::option::Option::Some("privacy_mode") => {
+                crate::wire::deserialize_variant(value, Self::TAG, "privacy_mode")
+                    .map(Self::PrivacyMode)
+            }
+            _ => ::std::result::Result::Ok(Self::Unknown(value)),
+        }
+    }
+}
+/// Indicates that a change in the reported device model has been detected for this Salto KS entrance, which may occur after an IQ hub reset. Access code support may be affected. See <https://help.getseam.com/articles/5098842588-salto-ks-lock-loses-access-code-support> for troubleshooting steps.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AcsEntranceWarningSaltoKsEntranceAccessCodeSupportRemoved {
+    /// Date and time at which Seam created the warning.
+    pub created_at: crate::DateTime,
+    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+    pub message: ::std::string::String,
+}
+/// Indicates that this entrance shares a zone with other entrances in Avigilon Alta and cannot be added to an access group individually.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AcsEntranceWarningEntranceSharesZone {
+    /// Date and time at which Seam created the warning.
+    pub created_at: crate::DateTime,
+    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+    pub message: ::std::string::String,
+}
+/// Indicates that this entrance requires additional configuration in the access control system before Seam can fully manage it.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AcsEntranceWarningEntranceSetupRequired {
+    /// Date and time at which Seam created the warning.
+    pub created_at: crate::DateTime,
+    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+    pub message: ::std::string::String,
+}
+/// deprecated: Use `privacy_mode` instead. Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AcsEntranceWarningSaltoKsPrivacyMode {
+    /// Date and time at which Seam created the warning.
+    pub created_at: crate::DateTime,
+    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+    pub message: ::std::string::String,
+}
+/// Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
+#[derive(
+    ::std::fmt::Debug,
+    ::std::clone::Clone,
+    ::std::cmp::PartialEq,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+pub struct AcsEntranceWarningPrivacyMode {
+    /// Date and time at which Seam created the warning.
+    pub created_at: crate::DateTime,
+    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+    pub message: ::std::string::String,
 }
 /// Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system. Action attempts are useful because the physical world is intrinsically asynchronous.
 ///
@@ -3575,6 +3623,10 @@ pub enum ActionAttemptActionType {
     ScanCredential,
     /// `ENCODE_CREDENTIAL`
     EncodeCredential,
+    /// `SCAN_TO_ASSIGN_CREDENTIAL`
+    ScanToAssignCredential,
+    /// `ASSIGN_CREDENTIAL`
+    AssignCredential,
     /// `RESET_SANDBOX_WORKSPACE`
     ResetSandboxWorkspace,
     /// `SET_FAN_MODE`
@@ -3589,6 +3641,8 @@ pub enum ActionAttemptActionType {
     SimulateManualLockViaKeypad,
     /// `PUSH_THERMOSTAT_PROGRAMS`
     PushThermostatPrograms,
+    /// `CONFIGURE_AUTO_LOCK`
+    ConfigureAutoLock,
     /// `SYNC_ACCESS_CODES`
     SyncAccessCodes,
     /// `CREATE_ACCESS_CODE`
@@ -3614,6 +3668,8 @@ impl ActionAttemptActionType {
             Self::UnlockDoor => "UNLOCK_DOOR",
             Self::ScanCredential => "SCAN_CREDENTIAL",
             Self::EncodeCredential => "ENCODE_CREDENTIAL",
+            Self::ScanToAssignCredential => "SCAN_TO_ASSIGN_CREDENTIAL",
+            Self::AssignCredential => "ASSIGN_CREDENTIAL",
             Self::ResetSandboxWorkspace => "RESET_SANDBOX_WORKSPACE",
             Self::SetFanMode => "SET_FAN_MODE",
             Self::SetHvacMode => "SET_HVAC_MODE",
@@ -3621,6 +3677,7 @@ impl ActionAttemptActionType {
             Self::SimulateKeypadCodeEntry => "SIMULATE_KEYPAD_CODE_ENTRY",
             Self::SimulateManualLockViaKeypad => "SIMULATE_MANUAL_LOCK_VIA_KEYPAD",
             Self::PushThermostatPrograms => "PUSH_THERMOSTAT_PROGRAMS",
+            Self::ConfigureAutoLock => "CONFIGURE_AUTO_LOCK",
             Self::SyncAccessCodes => "SYNC_ACCESS_CODES",
             Self::CreateAccessCode => "CREATE_ACCESS_CODE",
             Self::DeleteAccessCode => "DELETE_ACCESS_CODE",
@@ -3639,6 +3696,8 @@ impl ::std::convert::From<&str> for ActionAttemptActionType {
             "UNLOCK_DOOR" => Self::UnlockDoor,
             "SCAN_CREDENTIAL" => Self::ScanCredential,
             "ENCODE_CREDENTIAL" => Self::EncodeCredential,
+            "SCAN_TO_ASSIGN_CREDENTIAL" => Self::ScanToAssignCredential,
+            "ASSIGN_CREDENTIAL" => Self::AssignCredential,
             "RESET_SANDBOX_WORKSPACE" => Self::ResetSandboxWorkspace,
             "SET_FAN_MODE" => Self::SetFanMode,
             "SET_HVAC_MODE" => Self::SetHvacMode,
@@ -3646,6 +3705,7 @@ impl ::std::convert::From<&str> for ActionAttemptActionType {
             "SIMULATE_KEYPAD_CODE_ENTRY" => Self::SimulateKeypadCodeEntry,
             "SIMULATE_MANUAL_LOCK_VIA_KEYPAD" => Self::SimulateManualLockViaKeypad,
             "PUSH_THERMOSTAT_PROGRAMS" => Self::PushThermostatPrograms,
+            "CONFIGURE_AUTO_LOCK" => Self::ConfigureAutoLock,
             "SYNC_ACCESS_CODES" => Self::SyncAccessCodes,
             "CREATE_ACCESS_CODE" => Self::CreateAccessCode,
             "DELETE_ACCESS_CODE" => Self::DeleteAccessCode,

@@ -171,3 +171,22 @@ fn the_client_can_be_shared_across_tasks() {
     fn shareable<T: Send + Sync + Clone + 'static>() {}
     shareable::<Seam>();
 }
+
+#[tokio::test]
+async fn unmanaged_credentials_need_a_filter_and_no_forbidden_pair_before_sending() {
+    use seam::acs::credentials::unmanaged::ListRequest;
+    let server = MockServer::start().await;
+    let seam = client(&server);
+    let Error::Validation(none) = seam.acs().credentials().unmanaged().list(ListRequest::new()).await.unwrap_err()
+    else {
+        panic!("not a validation error")
+    };
+    assert_eq!(none.field, "acs_user_id");
+    assert!(none.rule.contains("`acs_system_id`, `user_identity_id`"), "{none}");
+    let both = ListRequest::new().acs_user_id("53f39f90-5113-4bdd-8432-acf328ce508c").user_identity_id("u");
+    let Error::Validation(both) = seam.acs().credentials().unmanaged().list(both).await.unwrap_err() else {
+        panic!("not a validation error")
+    };
+    assert!(both.to_string().contains("cannot be given together"), "{both}");
+    assert!(server.received_requests().await.unwrap().is_empty());
+}
