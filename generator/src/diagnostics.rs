@@ -25,17 +25,27 @@ impl fmt::Display for Location {
 pub struct Diagnostic {
     pub location: Location,
     pub message: String,
+    /// The line and column (1-based) of a pointer location in the spec's text, once known.
+    pub position: Option<(usize, usize)>,
 }
 
 impl Diagnostic {
     pub fn at(pointer: &Pointer, message: impl Into<String>) -> Self {
-        Diagnostic { location: Location::Pointer(pointer.to_string()), message: message.into() }
+        Diagnostic { location: Location::Pointer(pointer.to_string()), message: message.into(), position: None }
+    }
+
+    /// A diagnostic at a position in the text, for syntax errors.
+    pub fn at_text(line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic { location: Location::Text { line, column }, message: message.into(), position: None }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.location, self.message)
+        match self.position {
+            Some((line, column)) => write!(f, "{} (line {line}, column {column}): {}", self.location, self.message),
+            None => write!(f, "{}: {}", self.location, self.message),
+        }
     }
 }
 

@@ -14,7 +14,9 @@ pub mod conventions;
 pub mod cycles;
 pub mod diagnostics;
 pub mod emit;
+pub mod lint;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod naming;
 pub mod resolve;
@@ -41,6 +43,8 @@ pub struct Settings {
     pub drop_undocumented: bool,
     /// What the API adds to plain OpenAPI: Seam's conventions by default.
     pub conventions: conventions::Conventions,
+    /// Treat warnings about the spec as errors: nothing is generated while there are any.
+    pub deny_warnings: bool,
 }
 
 impl Default for Settings {
@@ -50,6 +54,7 @@ impl Default for Settings {
             crate_name: "seam".to_owned(),
             drop_undocumented: false,
             conventions: conventions::Conventions::seam(),
+            deny_warnings: false,
         }
     }
 }
@@ -99,11 +104,35 @@ impl std::error::Error for Error {}
 
 /// Runs load, resolve, emit and format on a spec's text, entirely in memory.
 pub fn generate(spec_text: &str, source_name: &str, settings: &Settings) -> Result<Generated, Error> {
-    let spec_error = |diagnostics| Error::Spec { source_name: source_name.to_owned(), diagnostics };
-    let api = load::parse(spec_text).map_err(spec_error)?;
+    let spec_error = |mut diagnostics: Vec<Diagnostic>| {
+        locate(spec_text, &mut diagnostics);
+        Error::Spec { source_name: source_name.to_owned(), diagnostics }
+    };
+    let (api, document) = load::parse_document(spec_text).map_err(spec_error)?;
+    let mut warnings = lint::lint(&document);
     let resolved = resolve::resolve(&api, settings.drop_undocumented, &settings.conventions).map_err(spec_error)?;
+    warnings.extend(resolved.warnings);
+    if settings.deny_warnings && !warnings.is_empty() {
+        return Err(spec_error(warnings));
+    }
+    locate(spec_text, &mut warnings);
     let files = render_all(&resolved.model, settings)?;
-    Ok(Generated { files, warnings: resolved.warnings })
+    Ok(Generated { files, warnings })
+}
+
+/// Adds the line and column of each diagnostic's pointer; the text is read for positions only when
+/// there is something to report.
+fn locate(spec_text: &str, diagnostics: &mut [Diagnostic]) {
+    let pointers = diagnostics.iter().any(|d| matches!(d.location, Location::Pointer(_)));
+    if !pointers {
+        return;
+    }
+    let positions = locate::Positions::of(spec_text);
+    for diagnostic in diagnostics {
+        if let Location::Pointer(pointer) = &diagnostic.location {
+            diagnostic.position = positions.find(pointer);
+        }
+    }
 }
 
 /// Emits and formats the files on all cores. Each file is made alone from the model, so the output

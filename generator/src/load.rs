@@ -5,27 +5,37 @@ use openapiv3::OpenAPI;
 
 /// Parses a YAML or JSON OpenAPI 3.0 document.
 pub fn parse(text: &str) -> Result<OpenAPI, Vec<Diagnostic>> {
+    parse_document(text).map(|(api, _)| api)
+}
+
+/// Parses a document into `openapiv3`, and also into plain JSON for the checks that need every
+/// keyword as written (openapiv3 drops what it does not know).
+pub fn parse_document(text: &str) -> Result<(OpenAPI, serde_json::Value), Vec<Diagnostic>> {
     // JSON is YAML too, but serde_json reads it several times faster, which matters for large documents.
-    if text.trim_start().starts_with('{') {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|error| {
-            let location = Location::Text { line: error.line(), column: error.column() };
-            vec![Diagnostic { location, message: format!("not valid JSON: {}", strip_position(&error.to_string())) }]
+    let value: serde_json::Value = if text.trim_start().starts_with('{') {
+        serde_json::from_str(text).map_err(|error| {
+            let message = format!("not valid JSON: {}", strip_position(&error.to_string()));
+            vec![Diagnostic::at_text(error.line(), error.column(), message)]
+        })?
+    } else {
+        let yaml: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
+            let location = match error.location() {
+                Some(at) => Location::Text { line: at.line(), column: at.column() },
+                None => Location::Pointer(Pointer::root().to_string()),
+            };
+            vec![Diagnostic {
+                location,
+                message: format!("not valid YAML or JSON: {}", strip_position(&error.to_string())),
+                position: None,
+            }]
         })?;
-        check_version(value.get("openapi").and_then(serde_json::Value::as_str))?;
-        return serde_path_to_error::deserialize::<_, OpenAPI>(value).map_err(shape_error);
-    }
-    let value: serde_yaml::Value = serde_yaml::from_str(text).map_err(|error| {
-        let location = match error.location() {
-            Some(at) => Location::Text { line: at.line(), column: at.column() },
-            None => Location::Pointer(Pointer::root().to_string()),
-        };
-        vec![Diagnostic {
-            location,
-            message: format!("not valid YAML or JSON: {}", strip_position(&error.to_string())),
-        }]
-    })?;
-    check_version(value.get("openapi").and_then(serde_yaml::Value::as_str))?;
-    serde_path_to_error::deserialize::<_, OpenAPI>(value).map_err(shape_error)
+        // Keys that are not strings (a YAML `200:` is a number) become strings, as in JSON.
+        serde_json::to_value(&yaml)
+            .map_err(|error| vec![Diagnostic::at(&Pointer::root(), format!("cannot be read as JSON: {error}"))])?
+    };
+    check_version(value.get("openapi").and_then(serde_json::Value::as_str))?;
+    let api = serde_path_to_error::deserialize::<_, OpenAPI>(&value).map_err(shape_error)?;
+    Ok((api, value))
 }
 
 /// A document that parses but is not OpenAPI, located by the path serde was at.

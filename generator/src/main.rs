@@ -29,6 +29,9 @@ struct Paths {
     /// hidden from rustdoc).
     #[arg(long, global = true)]
     drop_undocumented: bool,
+    /// Treat warnings about the spec (unknown keywords, typos, ignored constructs) as errors.
+    #[arg(long, global = true)]
+    deny_warnings: bool,
 }
 
 #[derive(Subcommand)]
@@ -64,7 +67,11 @@ fn main() -> ExitCode {
     let spec = cli.paths.spec.unwrap_or_else(|| repository_root().join("spec/seam.yaml"));
     let out_given = cli.paths.out.is_some();
     let out = cli.paths.out.unwrap_or_else(|| repository_root().join("generated"));
-    let settings = Settings { drop_undocumented: cli.paths.drop_undocumented, ..Settings::default() };
+    let settings = Settings {
+        drop_undocumented: cli.paths.drop_undocumented,
+        deny_warnings: cli.paths.deny_warnings,
+        ..Settings::default()
+    };
     match cli.command {
         None => match seam_codegen::regenerate(&spec, &out, &settings) {
             Ok((generated, summary)) => {

@@ -107,6 +107,7 @@ fn check_crate_name(name: &str) -> Result<(), Error> {
                 message: format!(
                     "`{name}` is not a crate name: use letters, digits, `-` and `_`, starting with a letter"
                 ),
+                position: None,
             }],
         })
     }

@@ -101,7 +101,7 @@ fn dangling_ref_names_the_pointer() {
     );
     insta::assert_snapshot!(rejected_without_touching_output(&spec), @r"
     <tmp>/seam.yaml: 1 problem found; nothing was written
-      <tmp>/seam.yaml: #/paths/~1acs~1credentials~1create/post/responses/200/content/application~1json/schema/properties/acs_credential: $ref `#/components/schemas/acs_credentail` points to no schema in #/components/schemas
+      <tmp>/seam.yaml: #/paths/~1acs~1credentials~1create/post/responses/200/content/application~1json/schema/properties/acs_credential (line 22, column 19): $ref `#/components/schemas/acs_credentail` points to no schema in #/components/schemas; did you mean `#/components/schemas/acs_credential`?
     ");
 }
 
@@ -110,7 +110,7 @@ fn unsupported_construct_names_the_pointer() {
     let spec = VALID.replace("acs_user_id: {type: string}", "acs_user_id: {not: {type: integer}}");
     insta::assert_snapshot!(rejected_without_touching_output(&spec), @r"
     <tmp>/seam.yaml: 1 problem found; nothing was written
-      <tmp>/seam.yaml: #/paths/~1acs~1credentials~1create/post/requestBody/content/application~1json/schema/properties/acs_user_id: `not` is not supported by seam-codegen; remove it; Rust types cannot express a negation
+      <tmp>/seam.yaml: #/paths/~1acs~1credentials~1create/post/requestBody/content/application~1json/schema/properties/acs_user_id (line 13, column 17): `not` is not supported by seam-codegen; remove it; Rust types cannot express a negation
     ");
 }
 
@@ -170,4 +170,17 @@ fn schemas_that_collide_after_case_conversion_are_numbered_with_a_warning_naming
     assert!(warning.message.contains("`AcsCredential2`"), "{warning}");
     let types = &generated.files.iter().find(|f| f.path == "types.rs").unwrap().contents;
     assert!(types.contains("pub struct AcsCredential {") && types.contains("pub struct AcsCredential2 {"), "{types}");
+}
+
+#[test]
+fn strict_reading_warns_with_pointer_line_and_column_and_deny_warnings_writes_nothing() {
+    let spec = VALID.replace("acs_credential_id: {type: string}", "acs_credential_id: {type: string, maxLenght: 9}");
+    let generated = generate(&spec, "spec.yaml", &Settings::default()).unwrap();
+    let warning = generated.warnings.iter().find(|w| w.message.contains("maxLenght")).expect("a warning");
+    assert!(warning.message.contains("did you mean `maxLength`?"), "{warning}");
+    let line = spec.lines().position(|l| l.contains("maxLenght")).unwrap() + 1;
+    assert_eq!(warning.position.map(|(l, _)| l), Some(line), "{warning}");
+    let denied = Settings { deny_warnings: true, ..Settings::default() };
+    let error = generate(&spec, "spec.yaml", &denied).unwrap_err().to_string();
+    assert!(error.contains("nothing was written") && error.contains("maxLenght"), "{error}");
 }

@@ -233,8 +233,13 @@ impl<'a> Resolver<'a> {
     }
 
     fn dangling(&mut self, reference: &str, pointer: &Pointer) {
-        let message = if reference.starts_with(SCHEMAS_PREFIX) {
-            format!("$ref `{reference}` points to no schema in #/components/schemas")
+        let message = if let Some(name) = reference.strip_prefix(SCHEMAS_PREFIX) {
+            let names: Vec<&str> = self.components.keys().map(String::as_str).collect();
+            let hint = match crate::lint::closest(name, &names) {
+                Some(meant) => format!("; did you mean `{SCHEMAS_PREFIX}{meant}`?"),
+                None => String::new(),
+            };
+            format!("$ref `{reference}` points to no schema in #/components/schemas{hint}")
         } else {
             format!("$ref `{reference}` is not supported here; refer to a schema as `{SCHEMAS_PREFIX}<name>`")
         };
