@@ -41,6 +41,18 @@ enum Command {
     Check,
     /// Write a complete crate (Cargo.toml, runtime, bindings) for any OpenAPI 3.0 document into --out
     /// (required: the default output directory holds the committed Seam bindings).
+    /// Compare the spec's operations with a published document (such as Seam's, from the npm
+    /// package @seamapi/types): conflicts (what the bindings would reject or send that it does not
+    /// allow) and gaps (what it has that the spec lacks), as Markdown. Exits 1 when a conflict is not
+    /// explained by --allow.
+    Drift {
+        /// The published OpenAPI document (JSON or YAML).
+        #[arg(long, value_name = "FILE")]
+        published: PathBuf,
+        /// Deliberate conflicts, one `<place> | <message start> | <reason>` a line.
+        #[arg(long, value_name = "FILE")]
+        allow: Option<PathBuf>,
+    },
     Crate {
         /// The crate's name.
         #[arg(long)]
@@ -84,6 +96,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+        Some(Command::Drift { published, allow }) => drift(&spec, &published, allow.as_deref()),
         Some(Command::Crate { .. }) if !out_given => {
             eprintln!("error: `crate` needs --out DIR: the default output directory holds the committed bindings");
             ExitCode::from(2)
@@ -127,6 +140,43 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+fn drift(spec: &Path, published: &Path, allow: Option<&Path>) -> ExitCode {
+    let read = |path: &Path| {
+        let text = std::fs::read_to_string(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+        seam_codegen::load::parse_document(&text).map(|(_, document)| document).map_err(|diagnostics| {
+            let lines: Vec<String> = diagnostics.iter().map(|d| format!("  {}: {d}", path.display())).collect();
+            format!("{} is not an OpenAPI 3.0 document:\n{}", path.display(), lines.join("\n"))
+        })
+    };
+    let allow_list = match allow.map(std::fs::read_to_string).transpose() {
+        Ok(text) => text.unwrap_or_default(),
+        Err(error) => {
+            eprintln!("error: cannot read the allow-list: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let (ours, theirs) = match (read(spec), read(published)) {
+        (Ok(ours), Ok(theirs)) => (ours, theirs),
+        (Err(error), _) | (_, Err(error)) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let findings = seam_codegen::drift::drift(&ours, &theirs);
+    print!("{}", seam_codegen::drift::report(&findings));
+    let (left, stale) = seam_codegen::drift::unexplained(&findings, &allow_list);
+    for entry in &stale {
+        eprintln!("warning: the allow-list entry `{entry}` explains no finding; remove it");
+    }
+    let conflicts = left.iter().filter(|finding| finding.severity == seam_codegen::drift::Severity::Conflict).count();
+    eprintln!("{} findings not explained by the allow-list, {conflicts} of them conflicts", left.len());
+    if conflicts == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 
