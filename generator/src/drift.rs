@@ -153,10 +153,9 @@ impl Compare<'_> {
             Direction::Request => (Severity::Conflict, "Seam's schema rejects what the bindings send"),
         };
         let numeric = |types: &BTreeSet<String>| types.iter().all(|t| t == "integer" || t == "number");
-        let types_differ = !ours.types.is_empty()
-            && !theirs.types.is_empty()
-            && ours.types != theirs.types
-            && !(numeric(&ours.types) && numeric(&theirs.types));
+        let comparable = !ours.types.is_empty() && !theirs.types.is_empty();
+        let both_numeric = numeric(&ours.types) && numeric(&theirs.types);
+        let types_differ = comparable && ours.types != theirs.types && !both_numeric;
         if types_differ {
             self.push(
                 conflict_or_gap,
@@ -179,20 +178,16 @@ impl Compare<'_> {
                 format!("`format: date-time` here, a plain string published: {stricter}"),
             );
         }
-        match (&ours.enumeration, &theirs.enumeration) {
-            (Some(ours_values), Some(their_values)) => {
-                let missing: Vec<&String> = their_values.difference(ours_values).collect();
-                if !missing.is_empty() {
-                    self.push(Severity::Gap, place, format!("enum values published but not here: {missing:?}"));
-                }
-                let extra: Vec<&String> = ours_values.difference(their_values).collect();
-                if !extra.is_empty() {
-                    let severity = if direction == Direction::Request { Severity::Conflict } else { Severity::Gap };
-                    self.push(severity, place, format!("enum values here but no longer published: {extra:?}"));
-                }
+        if let (Some(ours_values), Some(their_values)) = (&ours.enumeration, &theirs.enumeration) {
+            let missing: Vec<&String> = their_values.difference(ours_values).collect();
+            if !missing.is_empty() {
+                self.push(Severity::Gap, place, format!("enum values published but not here: {missing:?}"));
             }
-            (Some(_), None) if direction == Direction::Request => {}
-            _ => {}
+            let extra: Vec<&String> = ours_values.difference(their_values).collect();
+            if !extra.is_empty() {
+                let severity = if direction == Direction::Request { Severity::Conflict } else { Severity::Gap };
+                self.push(severity, place, format!("enum values here but no longer published: {extra:?}"));
+            }
         }
         if direction == Direction::Request {
             if let (Some(ours_max), Some(their_max)) = (ours.max_length, theirs.max_length) {
