@@ -71,6 +71,9 @@ if [ -n "$(git -C "$seam_tree" status --porcelain --untracked-files=no 2> /dev/n
     seam_commit="$seam_commit with uncommitted changes"
 fi
 meta seam_commit "$seam_commit"
+# The tree's HEAD may be a commit that changed only bench/: name the one that last changed what the
+# binary is built from (the generator, and the runtime it copies into each crate).
+meta seam_source_commit "$(cd "$seam_tree" && git log -1 --format=%h -- "$(git rev-parse --show-toplevel)/generator" "$(git rev-parse --show-toplevel)/src" 2> /dev/null || echo unknown)"
 meta seam_version "$("$SEAM_CODEGEN" --version)"
 
 step "build the progenitor runner (seam-bench, release)"

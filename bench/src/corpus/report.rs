@@ -96,8 +96,10 @@ pub fn write(dir: &Path, out: &Path) {
     );
     let _ = writeln!(
         md,
-        "| seam-codegen | commit {} (`{}`), `seam-codegen crate --spec DOC --out TMP --name NAME` |",
+        "| seam-codegen | commit {} (generator/ and src/ last changed in {}; `{}`), `seam-codegen crate --spec DOC --out \
+         TMP --name NAME` |",
         m("seam_commit"),
+        m("seam_source_commit"),
         m("seam_version")
     );
     let _ = writeln!(
