@@ -4,7 +4,8 @@
 # document panics, aborts or times out; an error that names its place is fine (most constructs of real
 # documents are not supported yet). From the repository root:
 #   bash bench/corpus/ci-sample.sh
-# Needs cargo, node and npm; installs the pinned corpus itself (npm ci). Environment:
+# Needs cargo, node and npm; installs the pinned corpus itself (npm ci, unless it is there already).
+# Environment:
 #   SEAM_CODEGEN=/path/to/seam-codegen  use that binary instead of building this tree's (release, as
 #                                       run.sh measures: a debug build has deeper stack frames)
 #   TIMEOUT=S   seconds per document (default 60)
@@ -14,7 +15,7 @@ CORPUS="$ROOT/bench/corpus"
 DIR="$ROOT/bench/target/corpus-ci"
 source "$CORPUS/lib.sh"
 
-(cd "$CORPUS" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+install_corpus "$CORPUS"
 if [ -z "${SEAM_CODEGEN:-}" ]; then
     (cd "$ROOT" && nice -n 15 cargo build --release -p seam-codegen >&2)
     SEAM_CODEGEN="${CARGO_TARGET_DIR:-$ROOT/target}/release/seam-codegen"

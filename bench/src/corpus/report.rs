@@ -316,8 +316,11 @@ fn reasons(row: &Row) -> Vec<Reason> {
         "abort" => plain(&format!("abort: signal {}", row.exit - 128)),
         "panic" => vec![panic_reason(&log)],
         _ => {
+            // A log cut at one.sh's size cap ends in a partial line, which is no reason.
+            let complete =
+                if log.ends_with('\n') { &log[..] } else { log.rsplit_once('\n').map_or("", |(head, _)| head) };
             let mut seen = BTreeMap::new();
-            for line in log.lines() {
+            for line in complete.lines() {
                 if let Some(reason) = diagnostic_reason(line) {
                     seen.entry(reason.key.clone()).or_insert(reason);
                 }
@@ -333,7 +336,8 @@ fn reasons(row: &Row) -> Vec<Reason> {
 
 static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(error: )?\S+\.(json|ya?ml): ").unwrap());
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+ problems? found; nothing was written$").unwrap());
-static LOCATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#[^ ]*|line \d+, column \d+): ").unwrap());
+// Up to the first ": ": a pointer may hold spaces ("#/paths/~1Your Pull DOC Request API Path").
+static LOCATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#.*?|line \d+, column \d+): ").unwrap());
 
 /// One line of a generator's stderr as a reason: `None` for lines that are not one (warnings, the
 /// summary line of seam-codegen). The file name and the leading place are taken off; the place is
@@ -393,8 +397,9 @@ static NUMBERS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b\d+\b").unwrap
 
 /// A diagnostic's message with what differs between documents of one kind of reason taken out.
 fn normalise(message: &str) -> String {
-    let text = POINTER.replace_all(message, "#/…");
-    let text = BACKTICKS.replace_all(&text, "`…`");
+    // Backticks first: a pointer inside them goes with them, and the pair stays balanced.
+    let text = BACKTICKS.replace_all(message, "`…`");
+    let text = POINTER.replace_all(&text, "#/…");
     let text = QUOTES.replace_all(&text, "\"…\"");
     let text = PARENTHESES.replace_all(&text, "(…)");
     let text = URL_PATH.replace_all(&text, "$1/…");
@@ -519,6 +524,10 @@ mod tests {
             normalise("generate: unexpected format path /v1/accounts/{id} is missing operation ID"),
             "generate: unexpected format path /… is missing operation ID"
         );
+        let spaced =
+            "  /x/a.json: #/paths/~1Your Pull DOC Path: a path without a group (such as `/name`) is not supported";
+        assert_eq!(diagnostic_reason(spaced).unwrap().key, "a path without a group (…) is not supported");
+        assert_eq!(normalise("$ref `#/paths/~1a/get` is not supported here"), "$ref `…` is not supported here");
         assert!(diagnostic_reason("error: /x/a.json: 3 problems found; nothing was written").is_none());
     }
 
