@@ -334,7 +334,8 @@ fn reasons(row: &Row) -> Vec<Reason> {
     }
 }
 
-static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(error: )?\S+\.(json|ya?ml): ").unwrap());
+// The document's file name, up to its first ".json: ": ids may hold spaces ("nasa.gov/asteroids neows").
+static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(error: )?.*?\.(json|ya?ml): ").unwrap());
 static SUMMARY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d+ problems? found; nothing was written$").unwrap());
 // Up to the first ": ": a pointer may hold spaces ("#/paths/~1Your Pull DOC Request API Path").
 static LOCATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(#.*?|line \d+, column \d+): ").unwrap());
@@ -527,6 +528,10 @@ mod tests {
         let spaced =
             "  /x/a.json: #/paths/~1Your Pull DOC Path: a path without a group (such as `/name`) is not supported";
         assert_eq!(diagnostic_reason(spaced).unwrap().key, "a path without a group (…) is not supported");
+        let spaced_file =
+            "  /x/api/nasa.gov/asteroids neows.json: #/paths/~1a.json/get: HTTP method `get` is not supported";
+        assert_eq!(diagnostic_reason(spaced_file).unwrap().key, "HTTP method `…` is not supported");
+        assert!(diagnostic_reason("error: /x/a b.json: 3 problems found; nothing was written").is_none());
         assert_eq!(normalise("$ref `#/paths/~1a/get` is not supported here"), "$ref `…` is not supported here");
         assert!(diagnostic_reason("error: /x/a.json: 3 problems found; nothing was written").is_none());
     }
