@@ -1,6 +1,7 @@
 //! Shared code of the benchmarks: the two generators run the same way, the minimal edits progenitor
 //! needs, and the data and plain structs of the decode benchmark.
 
+pub mod corpus;
 pub mod pages;
 pub mod plain;
 pub mod progenitor_edits;

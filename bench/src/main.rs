@@ -1,5 +1,7 @@
 //! `seam-bench generation ...` measures generation and writes the compile crates; `seam-bench report
-//! ...` turns every result of bench/run.sh into BENCHMARKS.md.
+//! ...` turns every result of bench/run.sh into BENCHMARKS.md. For bench/corpus/run.sh:
+//! `seam-bench progenitor-one --spec FILE` runs progenitor on one document, and `seam-bench
+//! corpus-report ...` writes bench/CORPUS.md.
 
 use seam_bench::*;
 use std::fmt::Write as _;
@@ -21,7 +23,15 @@ fn main() {
             Path::new(&get("--compile-dir")),
         ),
         Some("report") => report(Path::new(&get("--results")), Path::new(&get("--criterion")), Path::new(&get("--out"))),
-        _ => panic!("usage: seam-bench generation --root R --full F --runs N --out DIR --compile-dir DIR | report --results DIR --criterion DIR --out FILE"),
+        Some("progenitor-one") => match corpus::progenitor_one(Path::new(&get("--spec"))) {
+            Ok(lines) => println!("{lines} lines"),
+            Err(message) => {
+                eprintln!("error: {message}");
+                std::process::exit(1);
+            }
+        },
+        Some("corpus-report") => corpus::report::write(Path::new(&get("--dir")), Path::new(&get("--out"))),
+        _ => panic!("usage: seam-bench generation --root R --full F --runs N --out DIR --compile-dir DIR | report --results DIR --criterion DIR --out FILE | progenitor-one --spec FILE | corpus-report --dir DIR --out FILE"),
     }
 }
 

@@ -18,19 +18,19 @@ fn time(i: usize, offset_days: usize) -> String {
 
 pub fn access_code(i: usize) -> Value {
     const STATUSES: [&str; 5] = ["setting", "set", "unset", "removing", "unknown"];
-    let time_bound = i % 3 != 0;
+    let time_bound = !i.is_multiple_of(3);
     let mut object = json!({
         "access_code_id": uuid(0xacc0_de00, i),
         "code": if i % 10 == 9 { Value::Null } else { json!(format!("{:04}", (i * 7919) % 10_000)) },
-        "common_code_key": if i % 4 == 0 { json!(format!("auto_set_by_seam_{i}")) } else { Value::Null },
+        "common_code_key": if i.is_multiple_of(4) { json!(format!("auto_set_by_seam_{i}")) } else { Value::Null },
         "created_at": time(i, 0),
         "device_id": uuid(0xde71_ce00, i % 97),
         "errors": [],
         "is_backup": false,
-        "is_backup_access_code_available": i % 5 == 0,
+        "is_backup_access_code_available": i.is_multiple_of(5),
         "is_external_modification_allowed": false,
         "is_managed": true,
-        "is_offline_access_code": i % 11 == 0,
+        "is_offline_access_code": i.is_multiple_of(11),
         "is_one_time_use": false,
         "is_scheduled_on_device": time_bound,
         "is_waiting_for_code_assignment": false,
@@ -76,10 +76,10 @@ pub fn acs_credential(i: usize) -> Value {
     object["access_method"] = json!(if i % 50 == 49 { "biometric" } else { METHODS[i % METHODS.len()] });
     object["visionline_metadata"]["card_id"] = json!((i % 500).to_string());
     object["visionline_metadata"]["credential_id"] = json!((i + 10).to_string());
-    if i % 4 == 0 {
+    if i.is_multiple_of(4) {
         object["code"] = json!(format!("{:06}", i * 37 % 1_000_000));
     }
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         object["issued_at"] = Value::Null;
         object["is_issued"] = json!(false);
     }
