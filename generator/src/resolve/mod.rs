@@ -122,6 +122,32 @@ impl<'a> Resolver<'a> {
         self.warnings.push(Diagnostic::at(at, message));
     }
 
+    /// What a `$ref` into one section of `components` (`responses`, `parameters`, `requestBodies`)
+    /// names, with its pointer; an inline item is itself. A reference to nothing is an error at `at`.
+    fn component_item<T>(
+        &mut self,
+        item: &'a ReferenceOr<T>,
+        at: &Pointer,
+        section: &str,
+        kind: &str,
+        pick: impl Fn(&'a openapiv3::Components) -> &'a IndexMap<String, ReferenceOr<T>>,
+    ) -> Option<(&'a T, Pointer)> {
+        let reference = match item {
+            ReferenceOr::Item(item) => return Some((item, at.clone())),
+            ReferenceOr::Reference { reference } => reference,
+        };
+        let prefix = format!("#/components/{section}/");
+        let found =
+            reference.strip_prefix(&prefix).and_then(|key| match pick(self.api.components.as_ref()?).get(key)? {
+                ReferenceOr::Item(item) => Some((item, Pointer::root().push("components").push(section).push(key))),
+                ReferenceOr::Reference { .. } => None,
+            });
+        if found.is_none() {
+            self.error(at, format!("$ref `{reference}` points to no {kind} in #/components/{section}"));
+        }
+        found
+    }
+
     /// The component schema a `$ref` names, without reporting anything.
     fn resolve_component(&self, reference: &str) -> Option<&'a Schema> {
         let name = reference.strip_prefix(SCHEMAS_PREFIX)?;
@@ -1043,28 +1069,9 @@ impl<'a> Resolver<'a> {
     ) -> bool {
         let slot = self.reserve(module);
         let body_at = at.push("requestBody");
-        let body = match &operation.request_body {
-            None => None,
-            Some(ReferenceOr::Item(body)) => Some((body, body_at.clone())),
-            Some(ReferenceOr::Reference { reference }) => {
-                let found = reference.strip_prefix("#/components/requestBodies/").and_then(|key| {
-                    let body = self.api.components.as_ref()?.request_bodies.get(key)?;
-                    match body {
-                        ReferenceOr::Item(body) => {
-                            Some((body, Pointer::root().push("components").push("requestBodies").push(key)))
-                        }
-                        ReferenceOr::Reference { .. } => None,
-                    }
-                });
-                if found.is_none() {
-                    self.error(
-                        &body_at,
-                        format!("$ref `{reference}` points to no request body in #/components/requestBodies"),
-                    );
-                }
-                found
-            }
-        };
+        let body = operation.request_body.as_ref().and_then(|body| {
+            self.component_item(body, &body_at, "requestBodies", "request body", |c| &c.request_bodies)
+        });
         let kind = match (&operation.request_body, body) {
             (None, _) => Some(TypeKind::Struct(Struct {
                 fields: Vec::new(),
@@ -1107,26 +1114,7 @@ impl<'a> Resolver<'a> {
             }
             Some((status, response)) => {
                 let response_at = at.push("responses").push(status);
-                let found = match response {
-                    ReferenceOr::Item(response) => Some((response, response_at.clone())),
-                    ReferenceOr::Reference { reference } => {
-                        let found = reference.strip_prefix("#/components/responses/").and_then(|key| {
-                            match self.api.components.as_ref()?.responses.get(key)? {
-                                ReferenceOr::Item(response) => {
-                                    Some((response, Pointer::root().push("components").push("responses").push(key)))
-                                }
-                                ReferenceOr::Reference { .. } => None,
-                            }
-                        });
-                        if found.is_none() {
-                            self.error(
-                                &response_at,
-                                format!("$ref `{reference}` points to no response in #/components/responses"),
-                            );
-                        }
-                        found
-                    }
-                };
+                let found = self.component_item(response, &response_at, "responses", "response", |c| &c.responses);
                 let (response, response_at) = found?;
                 self.body_kind(&response.content, &response_at, module, name, false, Some("ok"))
             }

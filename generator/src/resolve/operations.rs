@@ -416,28 +416,10 @@ impl<'a> Resolver<'a> {
                 operation.parameters.iter().enumerate().map(|(index, p)| (p, at.push("parameters").push(index))),
             );
         for (parameter, param_at) in given {
-            let (parameter, param_at) = match parameter {
-                ReferenceOr::Item(parameter) => (parameter, param_at),
-                ReferenceOr::Reference { reference } => {
-                    let found = reference.strip_prefix("#/components/parameters/").and_then(|key| {
-                        match self.api.components.as_ref()?.parameters.get(key)? {
-                            ReferenceOr::Item(parameter) => {
-                                Some((parameter, Pointer::root().push("components").push("parameters").push(key)))
-                            }
-                            ReferenceOr::Reference { .. } => None,
-                        }
-                    });
-                    match found {
-                        Some(found) => found,
-                        None => {
-                            self.error(
-                                &param_at,
-                                format!("$ref `{reference}` points to no parameter in #/components/parameters"),
-                            );
-                            continue;
-                        }
-                    }
-                }
+            let Some((parameter, param_at)) =
+                self.component_item(parameter, &param_at, "parameters", "parameter", |c| &c.parameters)
+            else {
+                continue;
             };
             let Some(spec) = self.parameter(parameter, &param_at) else { continue };
             match specs.iter().position(|p| p.wire == spec.wire && p.location == spec.location) {
@@ -589,19 +571,10 @@ impl<'a> Resolver<'a> {
             None => RequestBody::None,
             Some(body) => {
                 let body_at = at.push("requestBody");
-                let (body, body_at) = match body {
-                    ReferenceOr::Item(item) => (Some(item), body_at),
-                    ReferenceOr::Reference { reference } => {
-                        let found = self.request_body_item(body);
-                        if found.is_none() {
-                            self.error(
-                                &body_at,
-                                format!("$ref `{reference}` points to no request body in #/components/requestBodies"),
-                            );
-                        }
-                        let key = reference.trim_start_matches("#/components/requestBodies/");
-                        (found, Pointer::root().push("components").push("requestBodies").push(key))
-                    }
+                let found = self.component_item(body, &body_at, "requestBodies", "request body", |c| &c.request_bodies);
+                let (body, body_at) = match found {
+                    Some((body, at)) => (Some(body), at),
+                    None => (None, body_at),
                 };
                 match body {
                     None => {
@@ -752,29 +725,8 @@ impl<'a> Resolver<'a> {
         module: &[String],
         inline_name: &str,
     ) -> Option<Payload> {
-        let (response, response_at) = match response {
-            ReferenceOr::Item(response) => (response, response_at.clone()),
-            ReferenceOr::Reference { reference } => {
-                let found = reference.strip_prefix("#/components/responses/").and_then(|key| {
-                    match self.api.components.as_ref()?.responses.get(key)? {
-                        ReferenceOr::Item(response) => {
-                            Some((response, Pointer::root().push("components").push("responses").push(key)))
-                        }
-                        ReferenceOr::Reference { .. } => None,
-                    }
-                });
-                match found {
-                    Some(found) => found,
-                    None => {
-                        self.error(
-                            response_at,
-                            format!("$ref `{reference}` points to no response in #/components/responses"),
-                        );
-                        return None;
-                    }
-                }
-            }
-        };
+        let (response, response_at) =
+            self.component_item(response, response_at, "responses", "response", |c| &c.responses)?;
         let Some((media, value)) = pick_media(&response.content) else { return Some(Payload::Empty) };
         let base_media = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
         if is_json(media) {
