@@ -376,6 +376,12 @@ impl SeamBuilder {
         let auth = self.auth.resolve(&env)?;
         let endpoint = self.endpoint.or_else(|| env("SEAM_ENDPOINT")).unwrap_or_else(|| DEFAULT_ENDPOINT.to_owned());
         let endpoint = endpoint.trim_end_matches('/').to_owned();
+        if endpoint.is_empty() {
+            return Err(Error::Config(
+                "no endpoint: the API's document names no absolute server URL; give one with `.endpoint(..)`"
+                    .to_owned(),
+            ));
+        }
         if !(endpoint.starts_with("https://") || endpoint.starts_with("http://")) {
             return Err(Error::Config(format!("the endpoint `{endpoint}` is not an http(s) URL")));
         }
@@ -404,7 +410,11 @@ mod tests {
 
     #[test]
     fn debug_never_shows_a_secret() {
-        let seam = Seam::builder().api_key("seam_secret_key_123").build_with_env(no_env).unwrap();
+        let seam = Seam::builder()
+            .api_key("seam_secret_key_123")
+            .endpoint("http://127.0.0.1:1")
+            .build_with_env(no_env)
+            .unwrap();
         assert!(!format!("{seam:?}").contains("seam_secret_key_123"));
         let builder =
             Seam::builder().personal_access_token("seam_at_secret", "ws").client_session_token("seam_cst_secret");
@@ -437,7 +447,7 @@ mod tests {
 
     #[test]
     fn per_call_settings_share_the_pool() {
-        let seam = Seam::builder().api_key("k").build_with_env(no_env).unwrap();
+        let seam = Seam::builder().api_key("k").endpoint("http://127.0.0.1:1").build_with_env(no_env).unwrap();
         let quick = seam.with_timeout(Duration::from_millis(5)).with_retry(RetryPolicy::none());
         assert!(Arc::ptr_eq(&seam.inner, &quick.inner));
         assert_eq!((seam.timeout, quick.timeout), (DEFAULT_TIMEOUT, Duration::from_millis(5)));

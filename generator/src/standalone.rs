@@ -19,6 +19,26 @@ const RUNTIME: &[(&str, &str)] = &[
     ("wire.rs", include_str!("../../src/wire.rs")),
 ];
 
+/// The line of the runtime that names Seam's production API as the default endpoint.
+const SEAM_ENDPOINT_LINE: &str = "pub const DEFAULT_ENDPOINT: &str = \"https://connect.getseam.com\";";
+
+/// The document's first server URL, its variables at their defaults, when it is absolute; else empty,
+/// and the client asks for an endpoint.
+fn default_endpoint(spec_text: &str) -> String {
+    let Ok(api) = crate::load::parse(spec_text) else { return String::new() };
+    let Some(server) = api.servers.first() else { return String::new() };
+    let mut url = server.url.clone();
+    for (name, variable) in server.variables.iter().flatten() {
+        url = url.replace(&format!("{{{name}}}"), &variable.default);
+    }
+    let absolute = url.starts_with("https://") || url.starts_with("http://");
+    if absolute && !url.contains('{') {
+        url.trim_end_matches('/').to_owned()
+    } else {
+        String::new()
+    }
+}
+
 const LIB_TEMPLATE: &str = include_str!("../templates/lib.rs.in");
 const MANIFEST_TEMPLATE: &str = include_str!("../templates/Cargo.toml.in");
 
@@ -60,7 +80,18 @@ pub fn crate_files(
         .into_iter()
         .map(|file| OutputFile { path: format!("src/generated/{}", file.path), contents: file.contents })
         .collect();
+    let endpoint = default_endpoint(spec_text);
     for (name, text) in RUNTIME {
+        let text = if *name == "client.rs" {
+            // The API's own server, not Seam's: a forgotten `.endpoint(..)` must never send another
+            // API's credentials to Seam.
+            if !text.contains(SEAM_ENDPOINT_LINE) {
+                return Err(Error::Emit("src/client.rs no longer declares DEFAULT_ENDPOINT as expected".to_owned()));
+            }
+            text.replace(SEAM_ENDPOINT_LINE, &format!("pub const DEFAULT_ENDPOINT: &str = {endpoint:?};"))
+        } else {
+            (*text).to_owned()
+        };
         files.push(OutputFile {
             path: format!("src/{name}"),
             contents: format!("{}{text}", header(&format!("the seam-rs runtime, src/{name}"))),
@@ -110,5 +141,24 @@ fn check_crate_name(name: &str) -> Result<(), Error> {
                 position: None,
             }],
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::default_endpoint;
+
+    #[test]
+    fn the_default_endpoint_comes_from_the_first_absolute_server() {
+        let spec = |servers: &str| format!("openapi: 3.0.3\ninfo: {{title: t, version: '1'}}\npaths: {{}}\n{servers}");
+        assert_eq!(
+            default_endpoint(&spec("servers: [{url: 'https://api.example.com/v2/'}]")),
+            "https://api.example.com/v2"
+        );
+        let with_variables =
+            "servers:\n  - url: 'https://{region}.example.com'\n    variables: {region: {default: eu}}";
+        assert_eq!(default_endpoint(&spec(with_variables)), "https://eu.example.com");
+        assert_eq!(default_endpoint(&spec("servers: [{url: /v1}]")), "");
+        assert_eq!(default_endpoint(&spec("")), "");
     }
 }
