@@ -279,7 +279,6 @@ impl Part {
         Ok(match serde_json::to_value(value)? {
             Value::Null => None,
             Value::String(text) => Some(Part::Text(text)),
-            other @ (Value::Bool(_) | Value::Number(_)) => Some(Part::Text(other.to_string())),
             other => Some(Part::Text(other.to_string())),
         })
     }

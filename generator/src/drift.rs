@@ -127,7 +127,6 @@ struct Shape {
     properties: BTreeMap<String, (Value, bool)>,
     items: Option<Value>,
     max_length: Option<u64>,
-    pattern: Option<String>,
     /// Whether any of the schema says nothing about its type (free-form).
     free: bool,
 }
@@ -141,16 +140,16 @@ impl Compare<'_> {
         if depth > 24 || ours.is_null() && theirs.is_null() {
             return;
         }
-        let ours = shape(self.ours, ours, 0);
-        let theirs = shape(self.theirs, theirs, 0);
+        let ours = shape_of(self.ours, ours, 0);
+        let theirs = shape_of(self.theirs, theirs, 0);
         if ours.free || theirs.free {
             return;
         }
-        let (conflict_or_gap, stricter) = match direction {
+        let stricter = match direction {
             // An answer: ours must accept all of theirs.
-            Direction::Response => (Severity::Conflict, "the bindings reject what the published document allows"),
+            Direction::Response => "the bindings reject what the published document allows",
             // A request: all of ours must be accepted by theirs.
-            Direction::Request => (Severity::Conflict, "Seam's schema rejects what the bindings send"),
+            Direction::Request => "Seam's schema rejects what the bindings send",
         };
         let numeric = |types: &BTreeSet<String>| types.iter().all(|t| t == "integer" || t == "number");
         let comparable = !ours.types.is_empty() && !theirs.types.is_empty();
@@ -158,7 +157,7 @@ impl Compare<'_> {
         let types_differ = comparable && ours.types != theirs.types && !both_numeric;
         if types_differ {
             self.push(
-                conflict_or_gap,
+                Severity::Conflict,
                 place,
                 format!("type {:?} here, {:?} published: {stricter}", ours.types, theirs.types),
             );
@@ -255,7 +254,7 @@ fn resolve<'v>(document: &'v Value, schema: &'v Value) -> &'v Value {
 
 /// The merged view of a schema: `allOf` parts combined, `oneOf`/`anyOf` alternatives united (a
 /// property is required only when every alternative requires it).
-fn shape(document: &Value, schema: &Value, depth: usize) -> Shape {
+fn shape_of(document: &Value, schema: &Value, depth: usize) -> Shape {
     let schema = resolve(document, schema);
     let mut shape = Shape::default();
     let Some(object) = schema.as_object() else {
@@ -272,7 +271,6 @@ fn shape(document: &Value, schema: &Value, depth: usize) -> Shape {
     shape.nullable = object.get("nullable") == Some(&Value::Bool(true));
     shape.format = object.get("format").and_then(Value::as_str).map(str::to_owned);
     shape.max_length = object.get("maxLength").and_then(Value::as_u64);
-    shape.pattern = object.get("pattern").and_then(Value::as_str).map(str::to_owned);
     if let Some(values) = object.get("enum").and_then(Value::as_array) {
         let strings: BTreeSet<String> = values.iter().filter_map(Value::as_str).map(str::to_owned).collect();
         if values.iter().any(Value::is_null) {
@@ -291,7 +289,7 @@ fn shape(document: &Value, schema: &Value, depth: usize) -> Shape {
     }
     shape.items = object.get("items").cloned();
     for part in object.get("allOf").and_then(Value::as_array).into_iter().flatten() {
-        let part = shape_of_part(document, part, depth);
+        let part = shape_of(document, part, depth + 1);
         shape.types.extend(part.types);
         shape.nullable |= part.nullable;
         shape.format = shape.format.or(part.format);
@@ -308,7 +306,7 @@ fn shape(document: &Value, schema: &Value, depth: usize) -> Shape {
         .flatten()
         .collect();
     if !alternatives.is_empty() {
-        let shapes: Vec<Shape> = alternatives.iter().map(|part| shape_of_part(document, part, depth)).collect();
+        let shapes: Vec<Shape> = alternatives.iter().map(|part| shape_of(document, part, depth + 1)).collect();
         let count = shapes.len();
         // Per property: its schema in each alternative that has it, and how many require it.
         let mut seen: BTreeMap<String, (Vec<Value>, usize)> = BTreeMap::new();
@@ -342,10 +340,6 @@ fn shape(document: &Value, schema: &Value, depth: usize) -> Shape {
     let typed = !shape.types.is_empty() || !shape.properties.is_empty() || shape.enumeration.is_some();
     shape.free |= !typed;
     shape
-}
-
-fn shape_of_part(document: &Value, part: &Value, depth: usize) -> Shape {
-    shape(document, part, depth + 1)
 }
 
 /// An allow-list of deliberate differences: lines `<place> | <start of the message> | <reason>`, where

@@ -65,6 +65,8 @@ impl Default for Settings {
 pub struct Generated {
     pub files: Vec<OutputFile>,
     pub warnings: Vec<Diagnostic>,
+    /// The document's first `servers` URL, its variables at their defaults.
+    pub server_url: Option<String>,
 }
 
 #[derive(Debug)]
@@ -118,7 +120,17 @@ pub fn generate(spec_text: &str, source_name: &str, settings: &Settings) -> Resu
     }
     locate(spec_text, &mut warnings);
     let files = render_all(&resolved.model, settings)?;
-    Ok(Generated { files, warnings })
+    Ok(Generated { files, warnings, server_url: server_url(&api) })
+}
+
+/// The first server's URL with its variables at their defaults.
+fn server_url(api: &openapiv3::OpenAPI) -> Option<String> {
+    let server = api.servers.first()?;
+    let mut url = server.url.clone();
+    for (name, variable) in server.variables.iter().flatten() {
+        url = url.replace(&format!("{{{name}}}"), &variable.default);
+    }
+    Some(url)
 }
 
 /// Adds the line and column of each diagnostic's pointer; the text is read for positions only when

@@ -22,20 +22,13 @@ const RUNTIME: &[(&str, &str)] = &[
 /// The line of the runtime that names Seam's production API as the default endpoint.
 const SEAM_ENDPOINT_LINE: &str = "pub const DEFAULT_ENDPOINT: &str = \"https://connect.getseam.com\";";
 
-/// The document's first server URL, its variables at their defaults, when it is absolute; else empty,
-/// and the client asks for an endpoint.
-fn default_endpoint(spec_text: &str) -> String {
-    let Ok(api) = crate::load::parse(spec_text) else { return String::new() };
-    let Some(server) = api.servers.first() else { return String::new() };
-    let mut url = server.url.clone();
-    for (name, variable) in server.variables.iter().flatten() {
-        url = url.replace(&format!("{{{name}}}"), &variable.default);
-    }
-    let absolute = url.starts_with("https://") || url.starts_with("http://");
-    if absolute && !url.contains('{') {
-        url.trim_end_matches('/').to_owned()
-    } else {
-        String::new()
+/// The document's server URL when it is absolute; else empty, and the client asks for an endpoint.
+fn default_endpoint(server_url: Option<&str>) -> String {
+    match server_url {
+        Some(url) if (url.starts_with("https://") || url.starts_with("http://")) && !url.contains('{') => {
+            url.trim_end_matches('/').to_owned()
+        }
+        _ => String::new(),
     }
 }
 
@@ -80,7 +73,7 @@ pub fn crate_files(
         .into_iter()
         .map(|file| OutputFile { path: format!("src/generated/{}", file.path), contents: file.contents })
         .collect();
-    let endpoint = default_endpoint(spec_text);
+    let endpoint = default_endpoint(generated.server_url.as_deref());
     for (name, text) in RUNTIME {
         let text = if *name == "client.rs" {
             // The API's own server, not Seam's: a forgotten `.endpoint(..)` must never send another
@@ -146,7 +139,12 @@ fn check_crate_name(name: &str) -> Result<(), Error> {
 
 #[cfg(test)]
 mod tests {
-    use super::default_endpoint;
+    use crate::{generate, Settings};
+
+    fn default_endpoint(spec_text: &str) -> String {
+        let generated = generate(spec_text, "spec.yaml", &Settings::default()).unwrap();
+        super::default_endpoint(generated.server_url.as_deref())
+    }
 
     #[test]
     fn the_default_endpoint_comes_from_the_first_absolute_server() {

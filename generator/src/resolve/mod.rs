@@ -132,20 +132,30 @@ impl<'a> Resolver<'a> {
         kind: &str,
         pick: impl Fn(&'a openapiv3::Components) -> &'a IndexMap<String, ReferenceOr<T>>,
     ) -> Option<(&'a T, Pointer)> {
+        let found = self.find_component_item(item, at, section, pick);
+        if let (None, ReferenceOr::Reference { reference }) = (&found, item) {
+            self.error(at, format!("$ref `{reference}` points to no {kind} in #/components/{section}"));
+        }
+        found
+    }
+
+    /// [`component_item`](Self::component_item) without reporting anything.
+    fn find_component_item<T>(
+        &self,
+        item: &'a ReferenceOr<T>,
+        at: &Pointer,
+        section: &str,
+        pick: impl Fn(&'a openapiv3::Components) -> &'a IndexMap<String, ReferenceOr<T>>,
+    ) -> Option<(&'a T, Pointer)> {
         let reference = match item {
             ReferenceOr::Item(item) => return Some((item, at.clone())),
             ReferenceOr::Reference { reference } => reference,
         };
-        let prefix = format!("#/components/{section}/");
-        let found =
-            reference.strip_prefix(&prefix).and_then(|key| match pick(self.api.components.as_ref()?).get(key)? {
-                ReferenceOr::Item(item) => Some((item, Pointer::root().push("components").push(section).push(key))),
-                ReferenceOr::Reference { .. } => None,
-            });
-        if found.is_none() {
-            self.error(at, format!("$ref `{reference}` points to no {kind} in #/components/{section}"));
+        let key = reference.strip_prefix(&format!("#/components/{section}/"))?;
+        match pick(self.api.components.as_ref()?).get(key)? {
+            ReferenceOr::Item(item) => Some((item, Pointer::root().push("components").push(section).push(key))),
+            ReferenceOr::Reference { .. } => None,
         }
-        found
     }
 
     /// The component schema a `$ref` names, without reporting anything.

@@ -347,16 +347,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn request_body_item(&self, body: &'a ReferenceOr<openapiv3::RequestBody>) -> Option<&'a openapiv3::RequestBody> {
-        match body {
-            ReferenceOr::Item(body) => Some(body),
-            ReferenceOr::Reference { reference } => {
-                let key = reference.strip_prefix("#/components/requestBodies/")?;
-                match self.api.components.as_ref()?.request_bodies.get(key)? {
-                    ReferenceOr::Item(body) => Some(body),
-                    ReferenceOr::Reference { .. } => None,
-                }
-            }
-        }
+        self.find_component_item(body, &Pointer::root(), "requestBodies", |c| &c.request_bodies).map(|(body, _)| body)
     }
 
     /// Whether the body is absent, or JSON whose schema is an object (which can be the request itself).
@@ -571,18 +562,13 @@ impl<'a> Resolver<'a> {
             None => RequestBody::None,
             Some(body) => {
                 let body_at = at.push("requestBody");
-                let found = self.component_item(body, &body_at, "requestBodies", "request body", |c| &c.request_bodies);
-                let (body, body_at) = match found {
-                    Some((body, at)) => (Some(body), at),
-                    None => (None, body_at),
-                };
-                match body {
+                match self.component_item(body, &body_at, "requestBodies", "request body", |c| &c.request_bodies) {
                     None => {
                         ok = false;
                         RequestBody::None
                     }
-                    Some(body) if body.content.is_empty() => RequestBody::None,
-                    Some(body) => match self.body_field(body, &body_at, module, request) {
+                    Some((body, _)) if body.content.is_empty() => RequestBody::None,
+                    Some((body, body_at)) => match self.body_field(body, &body_at, module, request) {
                         Some((ty, kind)) => {
                             let name = scope.claim_free("body", "the request body");
                             let optional = !body.required;
