@@ -8,7 +8,6 @@
 //!     cargo run --example access_codes
 //! ```
 
-use futures_util::TryStreamExt;
 use seam::access_codes::{CreateRequest, DeleteRequest, ListRequest, UpdateRequest};
 use seam::{Seam, WaitOptions};
 

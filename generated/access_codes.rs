@@ -181,10 +181,8 @@ impl<'a> AccessCodes<'a> {
     pub fn list_all(
         &self,
         request: ListRequest,
-    ) -> impl ::futures_core::Stream<
-        Item = crate::Result<crate::types::AccessCode>,
-    > + ::std::marker::Send + 'static {
-        self.list_pages(request).into_stream()
+    ) -> crate::Items<crate::types::AccessCode> {
+        self.list_pages(request).into_items()
     }
     /// Pull a Backup Access Code
     ///
@@ -2143,10 +2141,8 @@ pub mod unmanaged {
         pub fn list_all(
             &self,
             request: ListRequest,
-        ) -> impl ::futures_core::Stream<
-            Item = crate::Result<crate::types::UnmanagedAccessCode>,
-        > + ::std::marker::Send + 'static {
-            self.list_pages(request).into_stream()
+        ) -> crate::Items<crate::types::UnmanagedAccessCode> {
+            self.list_pages(request).into_items()
         }
         /// Update an Unmanaged Access Code
         ///

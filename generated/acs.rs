@@ -176,10 +176,8 @@ pub mod credentials {
         pub fn list_all(
             &self,
             request: ListRequest,
-        ) -> impl ::futures_core::Stream<
-            Item = crate::Result<crate::types::AcsCredential>,
-        > + ::std::marker::Send + 'static {
-            self.list_pages(request).into_stream()
+        ) -> crate::Items<crate::types::AcsCredential> {
+            self.list_pages(request).into_items()
         }
         /// List Accessible Entrances
         ///

@@ -9,10 +9,31 @@ use std::time::{Duration, Instant};
 
 /// How long to wait for an action attempt, and how often to ask.
 /// Defaults as Seam's SDKs: 10 s, polling every second.
+///
+/// ```
+/// # use std::time::Duration;
+/// let options = seam::WaitOptions::default().timeout(Duration::from_secs(30));
+/// # assert_eq!(options.poll_interval, Duration::from_secs(1));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct WaitOptions {
+    /// How long to wait in all.
     pub timeout: Duration,
+    /// How long to wait between two polls.
     pub poll_interval: Duration,
+}
+
+impl WaitOptions {
+    /// These options with another overall timeout.
+    pub fn timeout(self, timeout: Duration) -> Self {
+        WaitOptions { timeout, ..self }
+    }
+
+    /// These options with another interval between polls.
+    pub fn poll_interval(self, poll_interval: Duration) -> Self {
+        WaitOptions { poll_interval, ..self }
+    }
 }
 
 impl Default for WaitOptions {
@@ -35,6 +56,13 @@ impl Seam {
                 ActionAttemptStatus::Pending | ActionAttemptStatus::Unknown(_) => {}
             }
             let waited = started.elapsed();
+            tracing::debug!(
+                action_attempt_id = attempt.action_attempt_id.as_str(),
+                action_type = %attempt.action_type,
+                status = %attempt.status,
+                waited_ms = waited.as_millis() as u64,
+                "action attempt pending"
+            );
             if waited >= options.timeout {
                 return Err(Error::ActionAttemptTimeout { attempt: Box::new(attempt), waited });
             }

@@ -1,7 +1,7 @@
 //! Credentials and where they come from: arguments or the environment.
 
 use crate::error::Error;
-use reqwest::RequestBuilder;
+use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION};
 use std::fmt;
 
 /// A secret string whose `Debug` and `Display` never show it.
@@ -42,15 +42,28 @@ pub(crate) enum Auth {
 }
 
 impl Auth {
-    pub(crate) fn apply(&self, request: RequestBuilder) -> RequestBuilder {
+    /// The headers every request carries, built once per client; marked sensitive so that neither
+    /// reqwest nor hyper shows them.
+    pub(crate) fn headers(&self) -> Vec<(HeaderName, HeaderValue)> {
+        let secret = |value: String| {
+            let mut value = HeaderValue::from_str(&value).expect("checked by Secret::new");
+            value.set_sensitive(true);
+            value
+        };
+        let bearer = |token: &Secret| (AUTHORIZATION, secret(format!("Bearer {}", token.expose())));
         match self {
-            Auth::ApiKey(key) => request.bearer_auth(key.expose()),
-            Auth::PersonalAccessToken { token, workspace_id } => {
-                request.bearer_auth(token.expose()).header("seam-workspace", workspace_id)
-            }
-            Auth::ClientSessionToken(token) => {
-                request.bearer_auth(token.expose()).header("client-session-token", token.expose())
-            }
+            Auth::ApiKey(key) => vec![bearer(key)],
+            Auth::PersonalAccessToken { token, workspace_id } => vec![
+                bearer(token),
+                (
+                    HeaderName::from_static("seam-workspace"),
+                    HeaderValue::from_str(workspace_id).expect("checked when resolved"),
+                ),
+            ],
+            Auth::ClientSessionToken(token) => vec![
+                bearer(token),
+                (HeaderName::from_static("client-session-token"), secret(token.expose().to_owned())),
+            ],
         }
     }
 }
@@ -117,6 +130,11 @@ impl AuthSettings {
         match (&self.api_key, &self.personal_access_token, &self.client_session_token, &self.workspace_id) {
             (Some(key), None, None, None) => Ok(Auth::ApiKey(Secret::new(key.clone())?)),
             (None, Some(token), None, Some(workspace)) if !workspace.trim().is_empty() => {
+                if HeaderValue::from_str(workspace).is_err() {
+                    return Err(Error::Config(format!(
+                        "the workspace id in {source} contains characters not allowed in an HTTP header"
+                    )));
+                }
                 Ok(Auth::PersonalAccessToken { token: Secret::new(token.clone())?, workspace_id: workspace.clone() })
             }
             (None, Some(_), None, _) => Err(Error::Config(format!("a personal access token needs a workspace id ({workspace_name}) in {source}"))),

@@ -1,18 +1,22 @@
 //! The HTTP client: configuration, sending a request with timeouts and retries, reading the answer.
 
 use crate::auth::{Auth, AuthSettings};
-use crate::error::{field_errors, ApiError, Error, InvalidInputError, Result, ValidationError};
+use crate::error::{field_errors, ApiError, Error, InvalidInputError, Result, RetryStop, ValidationError};
 use crate::http::{Body, DecodeError, HttpRequest, HttpResponse, Method};
 use crate::retry::{parse_retry_after, RetryPolicy};
-use reqwest::header::{HeaderValue, CONTENT_TYPE, COOKIE, RETRY_AFTER};
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_TYPE, COOKIE, RETRY_AFTER};
 use std::fmt;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
+use tracing::Instrument as _;
 
 /// Seam's production API.
 pub const DEFAULT_ENDPOINT: &str = "https://connect.getseam.com";
 /// The timeout of one attempt unless configured otherwise.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a call may take in all, attempts and waits between them included, unless configured
+/// otherwise.
+pub const DEFAULT_DEADLINE: Duration = Duration::from_secs(60);
 
 const SDK_NAME: &str = "seam-rs";
 const SDK_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -53,6 +57,7 @@ pub trait Operation {
 pub struct Seam {
     inner: Arc<Inner>,
     timeout: Duration,
+    deadline: Duration,
     retry: RetryPolicy,
 }
 
@@ -60,6 +65,8 @@ struct Inner {
     http: reqwest::Client,
     endpoint: String,
     auth: Auth,
+    /// The SDK's and the credentials' headers, sent with every request.
+    headers: HeaderMap,
 }
 
 impl fmt::Debug for Seam {
@@ -68,6 +75,7 @@ impl fmt::Debug for Seam {
             .field("endpoint", &self.inner.endpoint)
             .field("auth", &self.inner.auth)
             .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
             .field("retry", &self.retry)
             .finish()
     }
@@ -75,10 +83,12 @@ impl fmt::Debug for Seam {
 
 /// Why one attempt failed, and whether another may follow.
 enum Failure {
-    /// Not sent, or refused before Seam ran it: a refused connection or a 429.
+    /// Not sent, or refused before the server ran it: a refused connection or a 429; with the
+    /// server's `Retry-After`.
     NotRun(Error, Option<Duration>),
-    /// Maybe run: a timeout, a broken connection or a 5xx.
-    MaybeRun(Error),
+    /// Maybe run: a timeout, a broken connection or a 5xx; with the server's `Retry-After` (a 503
+    /// may carry one).
+    MaybeRun(Error, Option<Duration>),
     /// Final: a 4xx, an undecodable success.
     Final(Error),
 }
@@ -110,6 +120,11 @@ impl Seam {
         Seam { timeout, ..self.clone() }
     }
 
+    /// This client with another deadline per call: attempts and the waits between them end by then.
+    pub fn with_deadline(&self, deadline: Duration) -> Seam {
+        Seam { deadline, ..self.clone() }
+    }
+
     /// This client with another retry policy ([`RetryPolicy::none`] switches retries off).
     pub fn with_retry(&self, retry: RetryPolicy) -> Seam {
         Seam { retry, ..self.clone() }
@@ -117,93 +132,204 @@ impl Seam {
 
     /// Sends any operation and returns its whole success body. The group methods
     /// (`seam.acs().credentials().create(..)`) return the part the API documents as the result.
+    ///
+    /// Each call is a `tracing` span `seam_call` (method, path, and once known the attempts, status
+    /// and request id), with an event per attempt and per retry; neither credentials nor bodies are
+    /// recorded.
     pub async fn execute<O: Operation>(&self, request: &O) -> Result<O::Response> {
         request.validate().map_err(Error::Validation)?;
         let path = O::PATH;
         let mut http = HttpRequest::new(path);
         request.encode(&mut http).map_err(|source| Error::Encode { path, source })?;
-        let mut retries = 0;
+        let prepared = self.prepare(O::METHOD, &http).map_err(Error::Validation)?;
+        let span = tracing::info_span!(
+            "seam_call",
+            method = O::METHOD.as_str(),
+            path,
+            attempts = tracing::field::Empty,
+            status = tracing::field::Empty,
+            request_id = tracing::field::Empty,
+        );
+        self.send::<O>(&prepared).instrument(span).await
+    }
+
+    async fn send<O: Operation>(&self, prepared: &Prepared) -> Result<O::Response> {
+        let path = O::PATH;
+        let started = Instant::now();
+        let mut attempts = 0;
         loop {
-            let failure = match self.attempt(O::METHOD, path, &http).await {
+            attempts += 1;
+            let remaining = self.deadline.saturating_sub(started.elapsed());
+            let timeout = self.timeout.min(remaining);
+            let attempt_started = Instant::now();
+            let outcome = self.attempt(path, prepared, timeout).await;
+            let span = tracing::Span::current();
+            span.record("attempts", attempts);
+            let failure = match outcome {
                 Ok(response) => {
-                    if O::ENVELOPE_FLAG.is_some_and(|flag| envelope_flag(&response.http.body, flag) == Some(false)) {
-                        let Success { status, request_id, http } = response;
-                        return Err(error_from_body(path, status, request_id, &http.body));
+                    span.record("status", response.status);
+                    if let Some(request_id) = &response.request_id {
+                        span.record("request_id", request_id.as_str());
                     }
-                    return O::decode(&response.http).map_err(|DecodeError { field, source }| Error::Decode {
-                        path,
-                        status: response.status,
-                        request_id: response.request_id,
-                        field,
-                        excerpt: excerpt(&response.http.body),
-                        source,
-                    });
+                    tracing::debug!(
+                        attempt = attempts,
+                        status = response.status,
+                        request_id = response.request_id.as_deref(),
+                        elapsed_ms = attempt_started.elapsed().as_millis() as u64,
+                        "answer"
+                    );
+                    return self.read::<O>(response);
                 }
                 Err(failure) => failure,
             };
             let (error, retry_after) = match failure {
                 Failure::NotRun(error, retry_after) => (error, retry_after),
-                Failure::MaybeRun(error) if O::RETRY_SAFE => (error, None),
-                Failure::MaybeRun(error) | Failure::Final(error) => return Err(error),
+                Failure::MaybeRun(error, retry_after) if O::RETRY_SAFE => (error, retry_after),
+                Failure::MaybeRun(error, _) | Failure::Final(error) => return Err(self.failed(error, attempts)),
             };
-            if retries >= self.retry.max_retries {
-                return Err(error);
+            let error = match error {
+                Error::Timeout { .. } if timeout < self.timeout => {
+                    return Err(Error::DeadlineExceeded { path, deadline: self.deadline, attempts });
+                }
+                error => error,
+            };
+            let retry = attempts - 1;
+            let stop = if retry >= self.retry.max_retries {
+                Some(RetryStop::Exhausted)
+            } else {
+                match self.retry.delay(retry, retry_after) {
+                    None => Some(RetryStop::RetryAfterTooLong(retry_after.unwrap_or_default())),
+                    Some(delay) if started.elapsed() + delay >= self.deadline => {
+                        Some(RetryStop::Deadline(self.deadline))
+                    }
+                    Some(delay) => {
+                        tracing::info!(
+                            attempt = attempts,
+                            status = error.status(),
+                            request_id = error.request_id(),
+                            delay_ms = delay.as_millis() as u64,
+                            error = %error,
+                            "retrying"
+                        );
+                        tokio::time::sleep(delay).await;
+                        None
+                    }
+                }
+            };
+            if let Some(stop) = stop {
+                let error = self.failed(error, attempts);
+                return Err(if attempts == 1 && stop == RetryStop::Exhausted {
+                    error
+                } else {
+                    Error::Retried { path, attempts, stop, last: Box::new(error) }
+                });
             }
-            match self.retry.delay(retries, retry_after) {
-                Some(delay) => tokio::time::sleep(delay).await,
-                None => return Err(error),
-            }
-            retries += 1;
         }
     }
 
-    async fn attempt(
-        &self,
-        method: Method,
-        path: &'static str,
-        http: &HttpRequest,
-    ) -> std::result::Result<Success, Failure> {
+    /// Records a final failure on the call's span.
+    fn failed(&self, error: Error, attempts: u32) -> Error {
+        let span = tracing::Span::current();
+        if let Some(status) = error.status() {
+            span.record("status", status);
+        }
+        if let Some(request_id) = error.request_id() {
+            span.record("request_id", request_id);
+        }
+        tracing::debug!(attempts, kind = ?error.kind(), error = %error, "failed");
+        error
+    }
+
+    /// Reads a 2xx answer: an envelope whose flag is `false` is an error, else the operation decodes it.
+    fn read<O: Operation>(&self, response: Success) -> Result<O::Response> {
+        let path = O::PATH;
+        let Success { status, request_id, http } = response;
+        if O::ENVELOPE_FLAG.is_some_and(|flag| envelope_flag(&http.body, flag) == Some(false)) {
+            return Err(error_from_body(path, status, request_id, &http.body));
+        }
+        O::decode(&http).map_err(|DecodeError { field, source }| Error::Decode {
+            path,
+            status,
+            request_id,
+            field,
+            excerpt: excerpt(&http.body),
+            body: http.body.into_boxed_slice(),
+            source,
+        })
+    }
+
+    /// The request as it goes on the wire, built once: retries copy neither headers nor body.
+    fn prepare(&self, method: Method, http: &HttpRequest) -> std::result::Result<Prepared, ValidationError> {
         let query = http.query_string();
         let url = if query.is_empty() {
             format!("{}{}", self.inner.endpoint, http.path())
         } else {
             format!("{}{}?{query}", self.inner.endpoint, http.path())
         };
+        let mut headers = self.inner.headers.clone();
+        for (name, value) in http.headers() {
+            let invalid = |rule: &str| ValidationError { field: name.clone(), rule: rule.to_owned() };
+            let header_name =
+                HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid("is not a valid HTTP header name"))?;
+            let header_value = HeaderValue::from_str(value).map_err(|_| {
+                invalid("must be text allowed in an HTTP header (no line breaks or control characters)")
+            })?;
+            headers.append(header_name, header_value);
+        }
+        if let Some(cookies) = http.cookie_header() {
+            let value = HeaderValue::from_str(&cookies).map_err(|_| ValidationError {
+                field: "Cookie".to_owned(),
+                rule: "must be text allowed in an HTTP header (no line breaks or control characters)".to_owned(),
+            })?;
+            headers.insert(COOKIE, value);
+        }
+        let body = match http.body() {
+            Body::Empty => None,
+            Body::Json { bytes, content_type } => {
+                headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+                Some(bytes::Bytes::copy_from_slice(bytes))
+            }
+            Body::Form(text) => {
+                headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/x-www-form-urlencoded"));
+                Some(bytes::Bytes::copy_from_slice(text.as_bytes()))
+            }
+            Body::Raw { bytes, content_type } => {
+                let value = HeaderValue::from_str(content_type).map_err(|_| ValidationError {
+                    field: "Content-Type".to_owned(),
+                    rule: "must be text allowed in an HTTP header".to_owned(),
+                })?;
+                headers.insert(CONTENT_TYPE, value);
+                Some(bytes::Bytes::copy_from_slice(bytes))
+            }
+        };
+        Ok(Prepared { method: method.to_reqwest(), url, headers, body })
+    }
+
+    async fn attempt(
+        &self,
+        path: &'static str,
+        prepared: &Prepared,
+        timeout: Duration,
+    ) -> std::result::Result<Success, Failure> {
         let mut request = self
             .inner
             .http
-            .request(method.to_reqwest(), url)
-            .timeout(self.timeout)
-            .header("seam-sdk-name", SDK_NAME)
-            .header("seam-sdk-version", SDK_VERSION);
-        for (name, value) in http.headers() {
-            request = request.header(name.as_str(), value.as_str());
+            .request(prepared.method.clone(), prepared.url.as_str())
+            .timeout(timeout)
+            .headers(prepared.headers.clone());
+        if let Some(body) = &prepared.body {
+            request = request.body(body.clone());
         }
-        if let Some(cookies) = http.cookie_header() {
-            request = request.header(COOKIE, cookies);
-        }
-        request = match http.body() {
-            Body::Empty => request,
-            Body::Json { bytes, content_type } => {
-                request.header(CONTENT_TYPE, HeaderValue::from_static(content_type)).body(bytes.clone())
-            }
-            Body::Form(text) => request
-                .header(CONTENT_TYPE, HeaderValue::from_static("application/x-www-form-urlencoded"))
-                .body(text.clone()),
-            Body::Raw { bytes, content_type } => {
-                request.header(CONTENT_TYPE, content_type.as_str()).body(bytes.clone())
-            }
-        };
         let transport = |source: reqwest::Error| {
             if source.is_timeout() {
-                Failure::MaybeRun(Error::Timeout { path, timeout: self.timeout })
+                Failure::MaybeRun(Error::Timeout { path, timeout }, None)
             } else if source.is_connect() {
                 Failure::NotRun(Error::Transport { path, source }, None)
             } else {
-                Failure::MaybeRun(Error::Transport { path, source })
+                Failure::MaybeRun(Error::Transport { path, source }, None)
             }
         };
-        let response = self.inner.auth.apply(request).send().await.map_err(transport)?;
+        let response = request.send().await.map_err(transport)?;
         let status = response.status().as_u16();
         let header = |name| response.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).map(str::to_owned);
         let request_id = header("seam-request-id");
@@ -212,13 +338,21 @@ impl Seam {
         let bytes = response.bytes().await.map_err(transport)?;
         match status {
             200..=299 => {
-                Ok(Success { status, request_id, http: HttpResponse { status, content_type, body: bytes.to_vec() } })
+                Ok(Success { status, request_id, http: HttpResponse { status, content_type, body: Vec::from(bytes) } })
             }
             429 => Err(Failure::NotRun(error_from_body(path, status, request_id, &bytes), retry_after)),
-            500..=599 => Err(Failure::MaybeRun(error_from_body(path, status, request_id, &bytes))),
+            500..=599 => Err(Failure::MaybeRun(error_from_body(path, status, request_id, &bytes), retry_after)),
             _ => Err(Failure::Final(error_from_body(path, status, request_id, &bytes))),
         }
     }
+}
+
+/// A request ready to send, shared by its attempts.
+struct Prepared {
+    method: reqwest::Method,
+    url: String,
+    headers: HeaderMap,
+    body: Option<bytes::Bytes>,
 }
 
 /// A 2xx answer, before the operation decodes it.
@@ -276,7 +410,15 @@ fn error_from_body(path: &'static str, status: u16, request_id: Option<String>, 
             request_id,
             data: serde_json::Value::Null,
         },
-        _ => return Error::UnexpectedResponse { path, status, request_id, excerpt: excerpt(bytes) },
+        _ => {
+            return Error::UnexpectedResponse {
+                path,
+                status,
+                request_id,
+                excerpt: excerpt(bytes),
+                body: bytes.to_vec().into_boxed_slice(),
+            }
+        }
     };
     if status == 401 {
         Error::Unauthorized(Box::new(api))
@@ -305,6 +447,7 @@ pub struct SeamBuilder {
     endpoint: Option<String>,
     http: Option<reqwest::Client>,
     timeout: Option<Duration>,
+    deadline: Option<Duration>,
     retry: Option<RetryPolicy>,
 }
 
@@ -318,6 +461,7 @@ impl fmt::Debug for SeamBuilder {
             .field("client_session_token", &redacted(&self.auth.client_session_token))
             .field("endpoint", &self.endpoint)
             .field("timeout", &self.timeout)
+            .field("deadline", &self.deadline)
             .field("retry", &self.retry)
             .finish()
     }
@@ -362,6 +506,14 @@ impl SeamBuilder {
         self
     }
 
+    /// How long a call may take in all, attempts and the waits between them included; default
+    /// [`DEFAULT_DEADLINE`] (60 s). An attempt that would run past it is cut short
+    /// ([`Error::DeadlineExceeded`]), and no retry starts that could not end before it.
+    pub fn deadline(mut self, deadline: Duration) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
     /// The retry policy; default [`RetryPolicy::default`], [`RetryPolicy::none`] for none.
     pub fn retry(mut self, retry: RetryPolicy) -> Self {
         self.retry = Some(retry);
@@ -385,6 +537,10 @@ impl SeamBuilder {
         if !(endpoint.starts_with("https://") || endpoint.starts_with("http://")) {
             return Err(Error::Config(format!("the endpoint `{endpoint}` is not an http(s) URL")));
         }
+        let mut headers = HeaderMap::new();
+        headers.insert("seam-sdk-name", HeaderValue::from_static(SDK_NAME));
+        headers.insert("seam-sdk-version", HeaderValue::from_static(SDK_VERSION));
+        headers.extend(auth.headers());
         let http = match self.http {
             Some(http) => http,
             None => reqwest::Client::builder()
@@ -393,8 +549,9 @@ impl SeamBuilder {
                 .map_err(|error| Error::Config(format!("cannot build the HTTP client: {error}")))?,
         };
         Ok(Seam {
-            inner: Arc::new(Inner { http, endpoint, auth }),
+            inner: Arc::new(Inner { http, endpoint, headers, auth }),
             timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+            deadline: self.deadline.unwrap_or(DEFAULT_DEADLINE),
             retry: self.retry.unwrap_or_default(),
         })
     }

@@ -87,6 +87,21 @@ impl FromStr for DateTime {
     }
 }
 
+/// Ordered by instant, so that `18:54:17+02:00` comes before `16:54:18Z`; equal instants written
+/// differently are ordered by their text, which keeps the order consistent with `==`. A value that is
+/// not RFC 3339 comes before every valid one.
+impl Ord for DateTime {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.parsed.cmp(&other.parsed).then_with(|| self.text.cmp(&other.text))
+    }
+}
+
+impl PartialOrd for DateTime {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl fmt::Display for DateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text)
@@ -154,5 +169,20 @@ mod tests {
         assert!(!DateTime::from("next tuesday").is_valid());
         assert!(DateTime::from("2030-01-01T00:00:00Z").is_valid());
         assert_eq!(DateTime::from(std::time::UNIX_EPOCH).as_str(), "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn ordered_by_instant_whatever_the_offset() {
+        let early_in_berlin = DateTime::parse("2025-06-16T18:54:17+02:00").unwrap();
+        let later_in_utc = DateTime::parse("2025-06-16T16:54:18Z").unwrap();
+        let same_instant = DateTime::parse("2025-06-16T16:54:17Z").unwrap();
+        assert!(early_in_berlin < later_in_utc);
+        assert!(same_instant < later_in_utc);
+        assert_ne!(early_in_berlin.cmp(&same_instant), std::cmp::Ordering::Equal, "consistent with ==");
+        let mut times = [later_in_utc.clone(), DateTime::from("garbage"), early_in_berlin.clone()];
+        times.sort();
+        assert_eq!(times[1..], [early_in_berlin, later_in_utc]);
+        let now = std::time::SystemTime::now();
+        assert!(DateTime::from(now) < DateTime::from(now + std::time::Duration::from_secs(1)));
     }
 }

@@ -6,15 +6,23 @@ use std::fmt;
 use std::time::Duration;
 
 /// What a call can fail with. Each variant is a different situation a caller may want to handle
-/// differently; every variant that follows an answer from Seam carries its request id.
-#[derive(Debug, thiserror::Error)]
+/// differently; every variant that follows an answer carries its request id. To tell situations
+/// apart without matching variants (a 404 may arrive as [`Error::Api`] or
+/// [`Error::UnexpectedResponse`], or wrapped in [`Error::Retried`]), use [`Error::kind`] and the
+/// `is_*` helpers.
+///
+/// Messages are said once along the [`source`](std::error::Error::source) chain: `Display` says
+/// what happened here, and the cause (reqwest's or serde's error, the last attempt's failure) is the
+/// source. `Debug` is compact: kind, status, request id and the messages of the chain; the raw body
+/// is available through [`Error::body`] and [`ApiError::data`].
+#[derive(thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// Seam answered with an error (`{"ok": false, "error": {...}}`) other than the ones below.
     #[error(transparent)]
     Api(Box<ApiError>),
     /// HTTP 401: the credentials were missing, wrong or revoked.
-    #[error("unauthorized: {0}")]
+    #[error(transparent)]
     Unauthorized(Box<ApiError>),
     /// Seam rejected the request's input (`invalid_input`), with a message per field.
     #[error(transparent)]
@@ -22,18 +30,34 @@ pub enum Error {
     /// The request broke a rule of the spec (pattern, length, range...) and was not sent.
     #[error(transparent)]
     Validation(ValidationError),
-    /// No answer within the timeout (of the last attempt, after retries).
+    /// No answer within one attempt's timeout.
     #[error("no answer from {path} within {timeout:?}")]
     Timeout { path: &'static str, timeout: Duration },
-    /// The request did not reach Seam or the answer did not arrive: DNS, connection, TLS, reset.
-    #[error("request to {path} failed: {source}")]
-    Transport { path: &'static str, source: reqwest::Error },
-    /// A non-2xx answer without a Seam error envelope (a proxy's HTML page, an empty body...).
-    #[error("HTTP {status} from {path} without a Seam error body{}: {excerpt}", request_id_suffix(request_id))]
-    UnexpectedResponse { path: &'static str, status: u16, request_id: Option<String>, excerpt: String },
-    /// A 2xx answer whose body does not match the operation's response type.
+    /// The call's deadline passed during an attempt (see [`crate::SeamBuilder::deadline`]).
+    #[error("the deadline of {deadline:?} for {path} passed during attempt {attempts}")]
+    DeadlineExceeded { path: &'static str, deadline: Duration, attempts: u32 },
+    /// The request did not reach the server or the answer did not arrive: DNS, connection, TLS,
+    /// reset. The source is reqwest's error.
+    #[error("request to {path} failed")]
+    Transport {
+        path: &'static str,
+        #[source]
+        source: reqwest::Error,
+    },
+    /// A non-2xx answer without an error envelope (a proxy's HTML page, an empty body...).
+    #[error("HTTP {status} from {path} without an error body{}: {excerpt}", request_id_suffix(request_id))]
+    UnexpectedResponse {
+        path: &'static str,
+        status: u16,
+        request_id: Option<String>,
+        /// The start of the body, bounded; the whole of it is [`Error::body`].
+        excerpt: String,
+        body: Box<[u8]>,
+    },
+    /// A 2xx answer whose body does not match the operation's response type. The source is serde's
+    /// error.
     #[error(
-        "cannot decode the response of {path} (HTTP {status}{}) at `{field}`: {source}; the body starts: {excerpt}",
+        "cannot decode the response of {path} (HTTP {status}{}) at `{field}`; the body starts: {excerpt}",
         request_id_suffix(request_id)
     )]
     Decode {
@@ -42,16 +66,32 @@ pub enum Error {
         request_id: Option<String>,
         /// Where in the body decoding failed, such as `access_codes[3].status`.
         field: String,
-        /// The start of the body, bounded.
+        /// The start of the body, bounded; the whole of it is [`Error::body`].
         excerpt: String,
+        body: Box<[u8]>,
+        #[source]
         source: serde_json::Error,
     },
     /// A paginated list answered with a cursor it had already given: following it would never end.
     #[error("the pages of {path} loop: the server gave the cursor `{cursor}` twice")]
     RepeatedCursor { path: &'static str, cursor: String },
-    /// The request could not be encoded as JSON.
-    #[error("cannot encode the request to {path}: {source}")]
-    Encode { path: &'static str, source: serde_json::Error },
+    /// The request could not be encoded. The source is serde's error.
+    #[error("cannot encode the request to {path}")]
+    Encode {
+        path: &'static str,
+        #[source]
+        source: serde_json::Error,
+    },
+    /// The call made more than one attempt, or stopped retrying early (the deadline, a long
+    /// `Retry-After`), and failed; `last` is the last attempt's failure, and also the source.
+    #[error("{path} failed after {attempts} attempt{}: {stop}", if *attempts == 1 { "" } else { "s" })]
+    Retried {
+        path: &'static str,
+        attempts: u32,
+        stop: RetryStop,
+        #[source]
+        last: Box<Error>,
+    },
     /// An action attempt finished with `status: error`; it carries Seam's error type and message.
     #[cfg(feature = "action-attempts")]
     #[error("action attempt {} ({}) failed: {}", .0.action_attempt_id, .0.action_type, action_attempt_error(.0))]
@@ -61,15 +101,73 @@ pub enum Error {
     #[error("action attempt {} ({}) still pending after {waited:?}", .attempt.action_attempt_id, .attempt.action_type)]
     ActionAttemptTimeout { attempt: Box<ActionAttempt>, waited: Duration },
     /// The client was configured wrongly; the message says how.
-    #[error("invalid Seam client configuration: {0}")]
+    #[error("invalid client configuration: {0}")]
     Config(String),
+}
+
+/// Why a call stopped retrying.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RetryStop {
+    /// Every retry of the [`crate::RetryPolicy`] was used.
+    Exhausted,
+    /// The next wait would end after the call's deadline.
+    Deadline(Duration),
+    /// The server's `Retry-After` asked for a longer wait than the policy allows.
+    RetryAfterTooLong(Duration),
+}
+
+impl fmt::Display for RetryStop {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RetryStop::Exhausted => f.write_str("every retry was used"),
+            RetryStop::Deadline(deadline) => write!(f, "no time for another before the deadline of {deadline:?}"),
+            RetryStop::RetryAfterTooLong(wait) => {
+                write!(f, "the server asked to wait {wait:?}, longer than the retry policy allows")
+            }
+        }
+    }
+}
+
+/// The situation behind an [`Error`], whatever variant carries it: what a caller branches on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The resource does not exist: HTTP 404, or a Seam error type `not_found` or `*_not_found`.
+    NotFound,
+    /// HTTP 401: the credentials were missing, wrong or revoked.
+    Unauthorized,
+    /// HTTP 403: the credentials do not allow this.
+    Forbidden,
+    /// The request's input was rejected: before sending ([`Error::Validation`]), by the server
+    /// ([`Error::InvalidInput`]), or it could not be encoded.
+    InvalidInput,
+    /// HTTP 429.
+    RateLimited,
+    /// HTTP 5xx.
+    Server,
+    /// No answer in time: an attempt's timeout, the call's deadline, or an action attempt still
+    /// pending.
+    Timeout,
+    /// The request or the answer did not get through.
+    Transport,
+    /// A 2xx answer that does not match the response type.
+    Decode,
+    /// An action attempt finished with an error.
+    ActionAttemptFailed,
+    /// The client is configured wrongly.
+    Config,
+    /// Anything else: another 4xx error from the server (see [`ApiError::error_type`]), a list whose
+    /// cursor repeats.
+    Other,
 }
 
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// An error reported by the Seam API.
-#[derive(Debug, Clone, PartialEq)]
+/// An error reported by the API.
+#[derive(Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ApiError {
     /// HTTP status code of the answer.
     pub status: u16,
@@ -87,7 +185,7 @@ impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "Seam API error `{}` (HTTP {}{}): {}",
+            "API error `{}` (HTTP {}{}): {}",
             self.error_type,
             self.status,
             request_id_suffix(&self.request_id),
@@ -96,10 +194,29 @@ impl fmt::Display for ApiError {
     }
 }
 
+/// Compact: the error object's other fields (a server's stack, context) are named, not dumped.
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let other_fields: Vec<&str> = self
+            .data
+            .as_object()
+            .map(|object| object.keys().map(String::as_str).filter(|key| !["type", "message"].contains(key)).collect())
+            .unwrap_or_default();
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("error_type", &self.error_type)
+            .field("message", &self.message)
+            .field("request_id", &self.request_id)
+            .field("data_fields", &other_fields)
+            .finish()
+    }
+}
+
 impl std::error::Error for ApiError {}
 
 /// Seam's `invalid_input` error, with its validation messages by field.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct InvalidInputError {
     pub api: ApiError,
     /// One entry per field Seam complained about, in the order it listed them; `field` is a dotted
@@ -110,9 +227,19 @@ pub struct InvalidInputError {
 impl fmt::Display for InvalidInputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.api)?;
+        // Seam's message often already quotes the field messages; each is said once.
         for field in &self.fields {
+            let unsaid: Vec<&str> = field
+                .messages
+                .iter()
+                .map(String::as_str)
+                .filter(|message| !self.api.message.contains(*message))
+                .collect();
+            if unsaid.is_empty() {
+                continue;
+            }
             let name = if field.field.is_empty() { "(request)" } else { &field.field };
-            write!(f, "; {name}: {}", field.messages.join(", "))?;
+            write!(f, "; {name}: {}", unsaid.join(", "))?;
         }
         Ok(())
     }
@@ -122,6 +249,7 @@ impl std::error::Error for InvalidInputError {}
 
 /// Validation messages for one field.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct FieldError {
     pub field: String,
     pub messages: Vec<String>,
@@ -130,6 +258,7 @@ pub struct FieldError {
 /// A request that breaks a constraint of the spec, found before sending.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("invalid request: `{field}` {rule}")]
+#[non_exhaustive]
 pub struct ValidationError {
     /// The field, as a dotted path of wire names.
     pub field: String,
@@ -138,21 +267,159 @@ pub struct ValidationError {
 }
 
 impl Error {
-    /// The error Seam reported, for `Api`, `Unauthorized` and `InvalidInput`.
+    /// The situation behind this error, whatever the variant; [`Error::Retried`] answers for its
+    /// last attempt.
+    pub fn kind(&self) -> ErrorKind {
+        match self {
+            Error::Api(api) => api.kind(),
+            Error::Unauthorized(_) => ErrorKind::Unauthorized,
+            Error::InvalidInput(_) | Error::Validation(_) | Error::Encode { .. } => ErrorKind::InvalidInput,
+            Error::Timeout { .. } | Error::DeadlineExceeded { .. } => ErrorKind::Timeout,
+            Error::Transport { .. } => ErrorKind::Transport,
+            Error::UnexpectedResponse { status, .. } => kind_of_status(*status).unwrap_or(ErrorKind::Other),
+            Error::Decode { .. } => ErrorKind::Decode,
+            Error::RepeatedCursor { .. } => ErrorKind::Other,
+            Error::Retried { last, .. } => last.kind(),
+            #[cfg(feature = "action-attempts")]
+            Error::ActionAttemptFailed(_) => ErrorKind::ActionAttemptFailed,
+            #[cfg(feature = "action-attempts")]
+            Error::ActionAttemptTimeout { .. } => ErrorKind::Timeout,
+            Error::Config(_) => ErrorKind::Config,
+        }
+    }
+
+    /// The failure of the call's last attempt: the error inside [`Error::Retried`], else this one.
+    /// Match on it to handle a variant whether or not the call was retried.
+    pub fn last_attempt(&self) -> &Error {
+        match self {
+            Error::Retried { last, .. } => last,
+            other => other,
+        }
+    }
+
+    /// The resource does not exist (HTTP 404, or Seam's `not_found`/`*_not_found`).
+    pub fn is_not_found(&self) -> bool {
+        self.kind() == ErrorKind::NotFound
+    }
+
+    /// HTTP 401: the credentials were missing, wrong or revoked.
+    pub fn is_unauthorized(&self) -> bool {
+        self.kind() == ErrorKind::Unauthorized
+    }
+
+    /// The input was rejected, before sending or by the server.
+    pub fn is_invalid_input(&self) -> bool {
+        self.kind() == ErrorKind::InvalidInput
+    }
+
+    /// HTTP 429.
+    pub fn is_rate_limited(&self) -> bool {
+        self.kind() == ErrorKind::RateLimited
+    }
+
+    /// HTTP 5xx.
+    pub fn is_server_error(&self) -> bool {
+        self.kind() == ErrorKind::Server
+    }
+
+    /// No answer in time (an attempt's timeout or the call's deadline), or an action attempt still
+    /// pending.
+    pub fn is_timeout(&self) -> bool {
+        self.kind() == ErrorKind::Timeout
+    }
+
+    /// The request or the answer did not get through.
+    pub fn is_transport(&self) -> bool {
+        self.kind() == ErrorKind::Transport
+    }
+
+    /// The error the server reported, for `Api`, `Unauthorized` and `InvalidInput` (also inside
+    /// `Retried`).
     pub fn api(&self) -> Option<&ApiError> {
         match self {
             Error::Api(error) | Error::Unauthorized(error) => Some(error),
             Error::InvalidInput(error) => Some(&error.api),
+            Error::Retried { last, .. } => last.api(),
             _ => None,
         }
     }
 
-    /// The `seam-request-id` of the answer, when one arrived.
+    /// The HTTP status of the answer, when one arrived.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::UnexpectedResponse { status, .. } | Error::Decode { status, .. } => Some(*status),
+            Error::Retried { last, .. } => last.status(),
+            other => other.api().map(|api| api.status),
+        }
+    }
+
+    /// The `seam-request-id` of the answer, when one arrived: quote it when asking Seam for support.
     pub fn request_id(&self) -> Option<&str> {
         match self {
             Error::UnexpectedResponse { request_id, .. } | Error::Decode { request_id, .. } => request_id.as_deref(),
+            Error::Retried { last, .. } => last.request_id(),
             other => other.api().and_then(|api| api.request_id.as_deref()),
         }
+    }
+
+    /// The whole body of an answer that was not understood (`UnexpectedResponse`, `Decode`); messages
+    /// quote only its start. Seam's error objects are [`ApiError::data`].
+    pub fn body(&self) -> Option<&[u8]> {
+        match self {
+            Error::UnexpectedResponse { body, .. } | Error::Decode { body, .. } => Some(body),
+            Error::Retried { last, .. } => last.body(),
+            _ => None,
+        }
+    }
+}
+
+impl ApiError {
+    /// The situation, from the status and Seam's error type.
+    pub fn kind(&self) -> ErrorKind {
+        if self.error_type == "not_found" || self.error_type.ends_with("_not_found") {
+            return ErrorKind::NotFound;
+        }
+        if self.error_type == "invalid_input" {
+            return ErrorKind::InvalidInput;
+        }
+        kind_of_status(self.status).unwrap_or(ErrorKind::Other)
+    }
+}
+
+fn kind_of_status(status: u16) -> Option<ErrorKind> {
+    Some(match status {
+        401 => ErrorKind::Unauthorized,
+        403 => ErrorKind::Forbidden,
+        404 => ErrorKind::NotFound,
+        429 => ErrorKind::RateLimited,
+        500..=599 => ErrorKind::Server,
+        _ => return None,
+    })
+}
+
+/// Compact, because `fn main() -> seam::Result<()>` prints it: the kind, the status and request id,
+/// and each message of the source chain once; never a body.
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut debug = f.debug_struct("Error");
+        debug.field("kind", &self.kind());
+        if let Some(status) = self.status() {
+            debug.field("status", &status);
+        }
+        if let Some(request_id) = self.request_id() {
+            debug.field("request_id", &request_id);
+        }
+        debug.field("message", &self.to_string());
+        let mut causes = Vec::new();
+        let mut source = std::error::Error::source(self);
+        while let Some(cause) = source {
+            causes.push(cause.to_string());
+            source = cause.source();
+        }
+        if !causes.is_empty() {
+            debug.field("caused_by", &causes);
+        }
+        debug.finish()
     }
 }
 
@@ -194,6 +461,56 @@ fn action_attempt_error(attempt: &ActionAttempt) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    fn api(status: u16, error_type: &str) -> ApiError {
+        ApiError {
+            status,
+            error_type: error_type.to_owned(),
+            message: "m".to_owned(),
+            request_id: Some("req_1".to_owned()),
+            data: json!({"type": error_type, "message": "m", "stack": "at x (y.js:1)\n".repeat(50)}),
+        }
+    }
+
+    #[test]
+    fn kinds_follow_status_and_error_type_through_retries() {
+        let cases = [
+            (api(404, "access_code_not_found"), ErrorKind::NotFound),
+            (api(400, "device_not_found"), ErrorKind::NotFound),
+            (api(404, "whatever"), ErrorKind::NotFound),
+            (api(403, "forbidden"), ErrorKind::Forbidden),
+            (api(429, "rate_limited"), ErrorKind::RateLimited),
+            (api(503, "service_unavailable"), ErrorKind::Server),
+            (api(400, "invalid_input"), ErrorKind::InvalidInput),
+            (api(409, "access_code_already_exists"), ErrorKind::Other),
+        ];
+        for (api, kind) in cases {
+            let error = Error::Api(Box::new(api.clone()));
+            assert_eq!(error.kind(), kind, "{api}");
+            let retried = Error::Retried { path: "/x", attempts: 3, stop: RetryStop::Exhausted, last: Box::new(error) };
+            assert_eq!(retried.kind(), kind);
+            assert_eq!(retried.status(), Some(api.status));
+            assert_eq!(retried.request_id(), Some("req_1"));
+        }
+        let page = Error::UnexpectedResponse {
+            path: "/x",
+            status: 404,
+            request_id: None,
+            excerpt: String::new(),
+            body: Box::default(),
+        };
+        assert!(page.is_not_found());
+        assert!(Error::Config("x".to_owned()).kind() == ErrorKind::Config);
+    }
+
+    #[test]
+    fn debug_is_compact_and_never_dumps_the_error_object() {
+        let error = Error::Api(Box::new(api(500, "internal")));
+        let debug = format!("{error:?}");
+        assert!(!debug.contains("y.js"), "{debug}");
+        assert!(debug.contains("kind: Server") && debug.contains("req_1"), "{debug}");
+        assert!(format!("{:?}", api(500, "internal")).contains(r#"data_fields: ["stack"]"#));
+    }
 
     #[test]
     fn validation_errors_flatten_to_dotted_fields() {

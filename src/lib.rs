@@ -45,14 +45,17 @@ mod generated;
 
 #[cfg(feature = "action-attempts")]
 pub use action_attempt_wait::WaitOptions;
-pub use client::{Operation, Seam, SeamBuilder, DEFAULT_ENDPOINT, DEFAULT_TIMEOUT};
+pub use client::{Operation, Seam, SeamBuilder, DEFAULT_DEADLINE, DEFAULT_ENDPOINT, DEFAULT_TIMEOUT};
 pub use datetime::DateTime;
-pub use error::{ApiError, Error, FieldError, InvalidInputError, Result, ValidationError};
+pub use error::{ApiError, Error, ErrorKind, FieldError, InvalidInputError, Result, RetryStop, ValidationError};
 pub use generated::*;
 pub use http::{Body, DecodeError, HttpRequest, HttpResponse, Method, ParamStyle, Part};
 pub use nullable::Nullable;
-pub use pagination::{Page, Pages, Paginated};
+pub use pagination::{Items, Page, Pages, Paginated};
 pub use retry::RetryPolicy;
+/// `serde_json`, whose `Value` holds the untyped parts of answers (`ApiError::data`, JSON that no
+/// schema describes), re-exported so that reading them needs no dependency of your own.
+pub use serde_json;
 
 /// The README's example, compiled as a doctest so that it stays true.
 #[doc = include_str!("../README.md")]

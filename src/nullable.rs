@@ -79,6 +79,13 @@ impl<T> From<Option<T>> for Nullable<T> {
     }
 }
 
+/// The value, if there is one: absent and null both become `None`.
+impl<T> From<Nullable<T>> for Option<T> {
+    fn from(value: Nullable<T>) -> Self {
+        value.into_option()
+    }
+}
+
 impl<T: serde::Serialize> serde::Serialize for Nullable<T> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -116,6 +123,15 @@ mod tests {
         assert_eq!(json(Nullable::Absent), "{}");
         assert_eq!(json(Nullable::Null), r#"{"ends_at":null}"#);
         assert_eq!(json("2025-06-18T10:42:53.000Z".into()), r#"{"ends_at":"2025-06-18T10:42:53.000Z"}"#);
+    }
+
+    #[test]
+    fn converts_to_and_from_option() {
+        assert_eq!(Nullable::from(Some(3)), Nullable::Value(3));
+        assert_eq!(Nullable::<i32>::from(None), Nullable::Null);
+        assert_eq!(Option::from(Nullable::Value(3)), Some(3));
+        assert_eq!(Option::<i32>::from(Nullable::Null), None);
+        assert_eq!(Option::<i32>::from(Nullable::Absent), None);
     }
 
     #[test]

@@ -3,8 +3,11 @@
 use crate::client::{Operation, Seam};
 use crate::error::{Error, Result};
 use futures_core::Stream;
-use futures_util::{stream, TryStreamExt};
+use futures_util::{stream, StreamExt, TryStreamExt};
 use std::collections::HashSet;
+use std::fmt;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 /// A list operation whose answers come in pages (`page_cursor` in, `pagination` out).
 /// Generated for every such request type.
@@ -19,6 +22,7 @@ pub trait Paginated: Operation + Clone + Send + Sync + 'static {
 
 /// One page of a list.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Page<T> {
     pub items: Vec<T>,
     /// The cursor of the next page, `None` on the last page. Save it to resume later with the
@@ -66,14 +70,44 @@ impl<O: Paginated> Pages<O> {
     }
 
     /// Every item of every page, fetching each page when the previous one is used up.
-    pub fn into_stream(self) -> impl Stream<Item = Result<O::Item>> + Send + 'static
-    where
-        O::Item: Send,
-    {
-        stream::try_unfold(self, |mut pages| async move {
+    pub fn into_items(self) -> Items<O::Item> {
+        let items = stream::try_unfold(self, |mut pages| async move {
             let page = pages.next_page().await?;
             Ok(page.map(|page| (stream::iter(page.items.into_iter().map(Ok)), pages)))
         })
-        .try_flatten()
+        .try_flatten();
+        Items { stream: Box::pin(items) }
+    }
+}
+
+/// Every item of a paginated list, fetched a page at a time as they are used: a [`Stream`], with
+/// [`next`](Items::next) and [`try_collect`](Items::try_collect) so that no stream crate is needed.
+pub struct Items<T> {
+    stream: Pin<Box<dyn Stream<Item = Result<T>> + Send>>,
+}
+
+impl<T> Items<T> {
+    /// The next item, `None` after the last; fetches the next page when the current one is used up.
+    pub async fn next(&mut self) -> Option<Result<T>> {
+        self.stream.next().await
+    }
+
+    /// Every remaining item, or the first error.
+    pub async fn try_collect(self) -> Result<Vec<T>> {
+        TryStreamExt::try_collect(self.stream).await
+    }
+}
+
+impl<T> Stream for Items<T> {
+    type Item = Result<T>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Result<T>>> {
+        self.stream.as_mut().poll_next(cx)
+    }
+}
+
+impl<T> fmt::Debug for Items<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Items").finish_non_exhaustive()
     }
 }

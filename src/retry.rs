@@ -7,8 +7,11 @@ use std::time::{Duration, SystemTime};
 ///
 /// A request is retried after a refused connection or a 429 (Seam did not run it), and after a
 /// timeout, a broken connection or a 5xx only when the operation is safe to repeat
-/// ([`crate::Operation::RETRY_SAFE`]).
+/// ([`crate::Operation::RETRY_SAFE`]). A `Retry-After` on a 429 or a 5xx (such as a 503) replaces the
+/// backoff. No retry starts that could not end before the call's deadline.
+/// Change one setting with its method: `RetryPolicy::default().max_retries(5)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct RetryPolicy {
     /// Retries after the first attempt; 0 switches retrying off.
     pub max_retries: u32,
@@ -35,6 +38,26 @@ impl RetryPolicy {
     /// No retries: every call makes exactly one attempt.
     pub fn none() -> Self {
         RetryPolicy { max_retries: 0, ..Self::default() }
+    }
+
+    /// This policy with another number of retries after the first attempt.
+    pub fn max_retries(self, max_retries: u32) -> Self {
+        RetryPolicy { max_retries, ..self }
+    }
+
+    /// This policy with another wait before the first retry.
+    pub fn initial_backoff(self, initial_backoff: Duration) -> Self {
+        RetryPolicy { initial_backoff, ..self }
+    }
+
+    /// This policy with another longest backoff.
+    pub fn max_backoff(self, max_backoff: Duration) -> Self {
+        RetryPolicy { max_backoff, ..self }
+    }
+
+    /// This policy with another longest `Retry-After` honoured.
+    pub fn max_retry_after(self, max_retry_after: Duration) -> Self {
+        RetryPolicy { max_retry_after, ..self }
     }
 
     /// The wait before retry number `retry` (0-based): a server's `Retry-After` if it gave one, else

@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 /// Any JSON value, for fields the spec leaves free-form.
 pub use serde_json::Value as Json;
@@ -112,12 +112,22 @@ impl<'v> Branches<'v> {
     }
 }
 
-/// `pattern`: the value, when present, must match. Patterns are compiled once per process.
+/// `pattern`: the value, when present, must match. Patterns are compiled once per process; checks
+/// share a read lock, and matching runs outside it, so concurrent calls do not queue behind each other.
 pub fn check_pattern(field: &str, value: Option<&str>, pattern: &'static str) -> Result<(), ValidationError> {
     let Some(value) = value else { return Ok(()) };
-    static COMPILED: OnceLock<Mutex<HashMap<&'static str, Option<regex_lite::Regex>>>> = OnceLock::new();
-    let mut compiled = COMPILED.get_or_init(Default::default).lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    let regex = compiled.entry(pattern).or_insert_with(|| regex_lite::Regex::new(pattern).ok());
+    type Compiled = HashMap<&'static str, Option<Arc<regex_lite::Regex>>>;
+    static COMPILED: OnceLock<RwLock<Compiled>> = OnceLock::new();
+    let cache = COMPILED.get_or_init(Default::default);
+    let known = cache.read().unwrap_or_else(|poisoned| poisoned.into_inner()).get(pattern).cloned();
+    let regex = match known {
+        Some(regex) => regex,
+        None => {
+            let regex = regex_lite::Regex::new(pattern).ok().map(Arc::new);
+            cache.write().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(pattern, regex.clone());
+            regex
+        }
+    };
     match regex {
         Some(regex) if regex.is_match(value) => Ok(()),
         Some(_) => {

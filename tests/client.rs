@@ -4,7 +4,7 @@
 use seam::access_codes::DeleteRequest;
 use seam::acs::credentials::{CreateRequest, CreateRequestAccessMethod, UpdateRequest};
 use seam::types::ActionAttemptStatus;
-use seam::{Error, Seam};
+use seam::{Error, ErrorKind, RetryStop, Seam};
 use serde_json::{json, Value};
 use wiremock::matchers::{body_json, header, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -102,9 +102,12 @@ async fn a_non_seam_error_page_is_reported_with_status_and_excerpt() {
         .respond_with(ResponseTemplate::new(502).set_body_string("<html><body>Bad gateway</body></html>"))
         .mount(&server)
         .await;
-    match client(&server).acs().credentials().update(UpdateRequest::new("x")).await.unwrap_err() {
-        Error::UnexpectedResponse { status, excerpt, path, .. } => {
-            assert_eq!((status, path), (502, "/acs/credentials/update"));
+    let error = client(&server).acs().credentials().update(UpdateRequest::new("x")).await.unwrap_err();
+    assert_eq!((error.kind(), error.status()), (ErrorKind::Server, Some(502)));
+    match error.last_attempt() {
+        Error::UnexpectedResponse { status, excerpt, path, body, .. } => {
+            assert_eq!((*status, *path), (502, "/acs/credentials/update"));
+            assert_eq!(&**body, b"<html><body>Bad gateway</body></html>");
             assert!(excerpt.contains("Bad gateway"));
         }
         other => panic!("expected UnexpectedResponse, got {other:?}"),
@@ -163,7 +166,11 @@ async fn a_refused_connection_is_a_transport_error() {
     let endpoint = format!("http://127.0.0.1:{port}");
     let seam = Seam::builder().api_key(KEY).endpoint(endpoint).build().unwrap();
     let failure = seam.acs().credentials().update(UpdateRequest::new("x")).await.unwrap_err();
-    assert!(matches!(failure, Error::Transport { path: "/acs/credentials/update", .. }), "{failure:?}");
+    assert!(failure.is_transport(), "{failure:?}");
+    assert!(matches!(failure.last_attempt(), Error::Transport { path: "/acs/credentials/update", .. }), "{failure:?}");
+    // A refused connection never reached the server: retried even for an operation that is not
+    // safe to repeat, and the error says how many attempts were made.
+    assert!(matches!(failure, Error::Retried { attempts: 3, stop: RetryStop::Exhausted, .. }), "{failure:?}");
 }
 
 #[test]

@@ -4,14 +4,13 @@
 
 mod support;
 
-use futures_util::TryStreamExt;
 use seam::access_codes::simulate::CreateUnmanagedAccessCodeRequest;
 use seam::access_codes::{
     unmanaged, CreateRequest, DeleteRequest, GenerateCodeRequest, GetRequest, ListRequest, PullBackupAccessCodeRequest,
     UpdateRequest,
 };
 use seam::types::{AccessCodeStatus, AccessCodeType, ActionAttemptActionType, ActionAttemptStatus};
-use seam::{Error, Seam, WaitOptions};
+use seam::{Error, ErrorKind, Seam, WaitOptions};
 use std::time::Duration;
 use support::{seam_for, start_fake, FAKE_API_KEY, FAKE_DEVICE};
 
@@ -64,7 +63,7 @@ async fn update_returns_an_action_attempt_to_wait_for() {
     let code = create_code(&seam, "2468", "cleaner").await;
     let attempt = seam.access_codes().update(UpdateRequest::new(&*code.access_code_id).code("8642")).await.unwrap();
     assert_eq!(attempt.action_type, ActionAttemptActionType::UpdateAccessCode);
-    let options = WaitOptions { timeout: Duration::from_secs(10), poll_interval: Duration::from_millis(200) };
+    let options = WaitOptions::default().timeout(Duration::from_secs(10)).poll_interval(Duration::from_millis(200));
     let settled = seam.wait_for_action_attempt(attempt, options).await.unwrap();
     assert_eq!(settled.status, ActionAttemptStatus::Success);
     let updated = seam.access_codes().get(GetRequest::new().access_code_id(&*code.access_code_id)).await.unwrap();
@@ -78,7 +77,7 @@ async fn delete_returns_its_action_attempt_and_the_code_is_gone() {
     let code = create_code(&seam, "1357", "temporary").await;
     let attempt = seam.access_codes().delete(DeleteRequest::new(&*code.access_code_id)).await.unwrap();
     assert_eq!(attempt.action_type, ActionAttemptActionType::DeleteAccessCode);
-    let options = WaitOptions { timeout: Duration::from_secs(10), poll_interval: Duration::from_millis(200) };
+    let options = WaitOptions::default().timeout(Duration::from_secs(10)).poll_interval(Duration::from_millis(200));
     seam.wait_for_action_attempt(attempt, options).await.unwrap();
     let gone = seam.access_codes().get(GetRequest::new().access_code_id(&*code.access_code_id)).await.unwrap_err();
     assert_eq!(gone.api().map(|api| api.status), Some(404), "{gone}");
@@ -136,7 +135,7 @@ async fn a_bad_key_is_unauthorized() {
     let seam = seam_for(&fake, "seam_apikey_that_does_not_exist");
     let error = seam.access_codes().list(ListRequest::new().device_id(FAKE_DEVICE)).await.unwrap_err();
     match &error {
-        Error::Unauthorized(api) => {
+        Error::Unauthorized(api) if error.is_unauthorized() => {
             assert_eq!((api.status, api.error_type.as_str()), (401, "unauthorized"));
             assert!(api.request_id.is_some(), "the fake sends seam-request-id");
         }
@@ -154,6 +153,14 @@ async fn invalid_input_carries_messages_per_field() {
     let Error::InvalidInput(invalid) = &error else { panic!("expected InvalidInput, got {error:?}") };
     assert_eq!(invalid.api.error_type, "invalid_input");
     assert!(!invalid.fields.is_empty(), "{invalid}");
+    assert!(error.is_invalid_input());
+    // Each sentence once: the fake's message already quotes the field messages.
+    let message = error.to_string();
+    for field in &invalid.fields {
+        for text in &field.messages {
+            assert_eq!(message.matches(text.as_str()).count(), 1, "`{text}` not said exactly once in: {message}");
+        }
+    }
     // A request with a bad field value, named by field.
     let error = seam.access_codes().create(CreateRequest::new("")).await.unwrap_err();
     assert!(matches!(error, Error::InvalidInput(_) | Error::Api(_)), "{error:?}");
@@ -169,6 +176,13 @@ async fn a_missing_resource_is_an_api_error() {
     assert_eq!(api.status, 404);
     assert!(!api.message.is_empty());
     assert!(error.request_id().is_some());
+    // What the fake sends (`not_found`) and what Seam documents (`access_code_not_found`) alike.
+    assert!(error.is_not_found(), "{error:?}");
+    assert_eq!((error.kind(), error.status()), (ErrorKind::NotFound, Some(404)));
+    // Debug, which `fn main() -> seam::Result<()>` prints, is a few lines: no body, no server stack.
+    let debug = format!("{error:?}");
+    assert!(debug.len() < 400, "{} bytes: {debug}", debug.len());
+    assert!(!debug.contains("stack"), "{debug}");
 }
 
 #[tokio::test]

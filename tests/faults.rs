@@ -2,7 +2,7 @@
 //! each case checks the error kind, the number of attempts, and that nothing hangs.
 
 use seam::acs::credentials::{CreateRequest, CreateRequestAccessMethod, GetRequest};
-use seam::{Error, RetryPolicy, Seam};
+use seam::{Error, RetryPolicy, RetryStop, Seam};
 use serde_json::json;
 use std::io::{Read, Write};
 use std::net::TcpListener;
@@ -15,12 +15,11 @@ use wiremock::{Mock, MockServer, ResponseTemplate};
 const ID: &str = "1d4fb22b-743b-492f-ad74-cffcbd63c874";
 
 fn fast_retries() -> RetryPolicy {
-    RetryPolicy {
-        max_retries: 2,
-        initial_backoff: Duration::from_millis(10),
-        max_backoff: Duration::from_millis(40),
-        max_retry_after: Duration::from_secs(5),
-    }
+    RetryPolicy::default()
+        .max_retries(2)
+        .initial_backoff(Duration::from_millis(10))
+        .max_backoff(Duration::from_millis(40))
+        .max_retry_after(Duration::from_secs(5))
 }
 
 fn client(endpoint: &str) -> Seam {
@@ -122,11 +121,15 @@ async fn retries_give_up_after_the_policy_and_can_be_switched_off() {
     Mock::given(method("POST")).respond_with(ResponseTemplate::new(503)).mount(&server).await;
     let seam = client(&server.uri());
     let error = bounded(seam.acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
-    assert!(matches!(error, Error::UnexpectedResponse { status: 503, .. }), "{error:?}");
+    assert!(matches!(error.last_attempt(), Error::UnexpectedResponse { status: 503, .. }), "{error:?}");
+    assert!(matches!(error, Error::Retried { attempts: 3, stop: RetryStop::Exhausted, .. }), "{error:?}");
+    assert!(error.is_server_error());
     assert_eq!(requests(&server).await, 3, "one attempt and two retries");
     server.reset().await;
     Mock::given(method("POST")).respond_with(ResponseTemplate::new(503)).mount(&server).await;
-    bounded(seam.with_retry(RetryPolicy::none()).acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
+    let error =
+        bounded(seam.with_retry(RetryPolicy::none()).acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
+    assert!(matches!(error, Error::UnexpectedResponse { status: 503, .. }), "one attempt is not wrapped: {error:?}");
     assert_eq!(requests(&server).await, 1);
 }
 
@@ -140,7 +143,11 @@ async fn a_slow_answer_times_out_per_attempt() {
     let seam = client(&server.uri()).with_timeout(Duration::from_millis(200));
     let started = Instant::now();
     let error = bounded(seam.acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
-    assert!(matches!(error, Error::Timeout { timeout, .. } if timeout == Duration::from_millis(200)), "{error:?}");
+    assert!(
+        matches!(error.last_attempt(), Error::Timeout { timeout, .. } if *timeout == Duration::from_millis(200)),
+        "{error:?}"
+    );
+    assert!(error.is_timeout());
     assert_eq!(requests(&server).await, 3);
     assert!(started.elapsed() < Duration::from_secs(2), "{:?}", started.elapsed());
 }
@@ -168,7 +175,7 @@ fn raw_server(respond: impl Fn(&mut std::net::TcpStream) + Send + 'static) -> (S
 async fn a_reset_connection_is_a_transport_error_retried_when_safe() {
     let (url, connections) = raw_server(|stream| drop(stream.shutdown(std::net::Shutdown::Both)));
     let error = bounded(client(&url).acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
-    assert!(matches!(error, Error::Transport { .. }), "{error:?}");
+    assert!(matches!(error.last_attempt(), Error::Transport { .. }), "{error:?}");
     assert_eq!(connections.load(Ordering::SeqCst), 3);
 }
 
@@ -218,7 +225,7 @@ async fn an_html_bad_gateway_page_is_reported_and_retried_when_safe() {
         .mount(&server)
         .await;
     let error = bounded(client(&server.uri()).acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
-    match &error {
+    match error.last_attempt() {
         Error::UnexpectedResponse { status, excerpt, .. } => {
             assert_eq!(*status, 502);
             assert!(excerpt.contains("502 Bad Gateway"));
@@ -272,4 +279,93 @@ async fn telemetry_headers_and_user_agent_are_sent_even_with_a_caller_supplied_c
     let request = &server.received_requests().await.unwrap()[0];
     assert_eq!(request.headers.get("seam-sdk-name").unwrap(), "seam-rs");
     assert_eq!(request.headers.get("seam-sdk-version").unwrap(), env!("CARGO_PKG_VERSION"));
+}
+
+#[tokio::test]
+async fn retry_after_on_a_503_is_honoured() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(503).insert_header("retry-after", "1"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(credential_body()))
+        .mount(&server)
+        .await;
+    let started = Instant::now();
+    bounded(client(&server.uri()).acs().credentials().get(GetRequest::new(ID))).await.unwrap();
+    assert_eq!(requests(&server).await, 2);
+    assert!(started.elapsed() >= Duration::from_secs(1), "Retry-After: 1 on a 503 was not honoured");
+}
+
+#[tokio::test]
+async fn a_retry_after_beyond_the_policy_ends_the_call_and_says_so() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(503).insert_header("retry-after", "120"))
+        .mount(&server)
+        .await;
+    let started = Instant::now();
+    let error = bounded(client(&server.uri()).acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
+    assert!(
+        matches!(error, Error::Retried { attempts: 1, stop: RetryStop::RetryAfterTooLong(wait), .. } if wait == Duration::from_secs(120)),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("asked to wait 120s"), "{error}");
+    assert!(started.elapsed() < Duration::from_secs(2));
+}
+
+#[tokio::test]
+async fn the_deadline_bounds_a_call_across_attempts_and_waits() {
+    // Every attempt is slower than the deadline: the first is cut short by it.
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(credential_body()).set_delay(Duration::from_secs(3)))
+        .mount(&server)
+        .await;
+    let seam = client(&server.uri()).with_deadline(Duration::from_millis(300));
+    let started = Instant::now();
+    let error = bounded(seam.acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
+    let elapsed = started.elapsed();
+    assert!(
+        matches!(error, Error::DeadlineExceeded { attempts: 1, deadline, .. } if deadline == Duration::from_millis(300)),
+        "{error:?}"
+    );
+    assert!(error.is_timeout());
+    assert!(elapsed >= Duration::from_millis(300) && elapsed < Duration::from_secs(1), "{elapsed:?}");
+
+    // Failing attempts with waits between them: no retry starts that could not end in time.
+    server.reset().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(503).insert_header("retry-after", "2"))
+        .mount(&server)
+        .await;
+    let seam = client(&server.uri()).with_deadline(Duration::from_secs(1));
+    let started = Instant::now();
+    let error = bounded(seam.acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
+    assert!(matches!(error, Error::Retried { attempts: 1, stop: RetryStop::Deadline(_), .. }), "{error:?}");
+    assert!(started.elapsed() < Duration::from_secs(1), "{:?}", started.elapsed());
+    assert_eq!(requests(&server).await, 1);
+}
+
+#[tokio::test]
+async fn each_message_is_said_once_along_the_source_chain() {
+    let (url, _) = raw_server(|stream| drop(stream.shutdown(std::net::Shutdown::Both)));
+    let error = bounded(client(&url).acs().credentials().get(GetRequest::new(ID))).await.unwrap_err();
+    let mut messages = vec![error.to_string()];
+    let mut source = std::error::Error::source(&error);
+    while let Some(cause) = source {
+        messages.push(cause.to_string());
+        source = cause.source();
+    }
+    assert!(messages.len() >= 3, "{messages:?}");
+    for (index, message) in messages.iter().enumerate() {
+        for later in &messages[index + 1..] {
+            assert!(!message.contains(later.as_str()), "`{later}` is repeated in `{message}`");
+        }
+    }
+    let debug = format!("{error:?}");
+    assert!(debug.starts_with("Error { kind: Transport"), "{debug}");
 }

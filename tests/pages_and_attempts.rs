@@ -2,7 +2,6 @@
 //! what Seam's fake does not (the fake answers every access-code list in one page, and settles
 //! every attempt successfully).
 
-use futures_util::TryStreamExt;
 use seam::access_codes::ListRequest;
 use seam::types::{ActionAttempt, ActionAttemptStatus};
 use seam::{Error, Seam, WaitOptions};
@@ -103,12 +102,14 @@ fn pending() -> ActionAttempt {
     serde_json::from_value(attempt("pending", Value::Null)).unwrap()
 }
 
-const QUICK: WaitOptions = WaitOptions { timeout: Duration::from_secs(3), poll_interval: Duration::from_millis(20) };
+fn quick() -> WaitOptions {
+    WaitOptions::default().timeout(Duration::from_secs(3)).poll_interval(Duration::from_millis(20))
+}
 
 #[tokio::test]
 async fn waiting_polls_until_success() {
     let server = attempts_server(vec![attempt("pending", Value::Null), attempt("success", Value::Null)]).await;
-    let settled = client(&server).wait_for_action_attempt(pending(), QUICK).await.unwrap();
+    let settled = client(&server).wait_for_action_attempt(pending(), quick()).await.unwrap();
     assert_eq!(settled.status, ActionAttemptStatus::Success);
     assert_eq!(server.received_requests().await.unwrap().len(), 2);
 }
@@ -117,7 +118,7 @@ async fn waiting_polls_until_success() {
 async fn a_failed_attempt_is_a_typed_error_with_seams_reason() {
     let failure = json!({"type": "failed_to_set_on_device", "message": "The lock is offline"});
     let server = attempts_server(vec![attempt("error", failure)]).await;
-    match client(&server).wait_for_action_attempt(pending(), QUICK).await.unwrap_err() {
+    match client(&server).wait_for_action_attempt(pending(), quick()).await.unwrap_err() {
         Error::ActionAttemptFailed(attempt) => {
             let error = attempt.error.unwrap();
             assert_eq!(
@@ -132,7 +133,7 @@ async fn a_failed_attempt_is_a_typed_error_with_seams_reason() {
 #[tokio::test]
 async fn a_pending_attempt_times_out_with_the_last_state_seen() {
     let server = attempts_server(vec![attempt("pending", Value::Null)]).await;
-    let options = WaitOptions { timeout: Duration::from_millis(300), poll_interval: Duration::from_millis(50) };
+    let options = WaitOptions::default().timeout(Duration::from_millis(300)).poll_interval(Duration::from_millis(50));
     let started = std::time::Instant::now();
     match client(&server).wait_for_action_attempt(pending(), options).await.unwrap_err() {
         Error::ActionAttemptTimeout { attempt, waited } => {
@@ -149,7 +150,7 @@ async fn a_pending_attempt_times_out_with_the_last_state_seen() {
 async fn a_settled_attempt_is_returned_without_polling() {
     let server = attempts_server(vec![attempt("success", Value::Null)]).await;
     let done: ActionAttempt = serde_json::from_value(attempt("success", Value::Null)).unwrap();
-    client(&server).wait_for_action_attempt(done, QUICK).await.unwrap();
+    client(&server).wait_for_action_attempt(done, quick()).await.unwrap();
     assert!(server.received_requests().await.unwrap().is_empty());
 }
 

@@ -149,8 +149,8 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex, client: Token
             }
 
             #[doc = #all_doc]
-            pub fn #all(&self, request: #request) -> impl ::futures_core::Stream<Item = crate::Result<#item>> + ::std::marker::Send + 'static {
-                self.#pages(request).into_stream()
+            pub fn #all(&self, request: #request) -> crate::Items<#item> {
+                self.#pages(request).into_items()
             }
         }
     });
