@@ -1,9 +1,9 @@
 //! Program an access code, change it, wait for the lock to take the change, list, and clean up.
 //!
-//! Against Seam's fake (see tests/servers):
+//! Against Seam's fake with its seeded key and lock, from the repository root:
 //!
 //! ```sh
-//! PORT=8080 node tests/servers/node_modules/@seamapi/fake-seam-connect/dist/server.js --seed &
+//! npm --prefix tests/servers run serve    # in another terminal: the fake and Prism, until Ctrl-C
 //! SEAM_ENDPOINT=http://127.0.0.1:8080 SEAM_API_KEY=seam_apikey1_token DEVICE_ID=august_device_1 \
 //!     cargo run --example access_codes
 //! ```

@@ -1,9 +1,10 @@
 //! Create a PIN code credential for an access system user, then change its end date.
 //!
-//! Seam's fake has no ACS credentials; run it against the contract mock of spec/seam.yaml:
+//! Seam's fake has no ACS credentials; run it against Prism, the contract mock of spec/seam.yaml (any
+//! API key), from the repository root:
 //!
 //! ```sh
-//! node tests/servers/node_modules/@stoplight/prism-cli/dist/index.js mock -p 4010 spec/seam.yaml &
+//! npm --prefix tests/servers run serve    # in another terminal: the fake and Prism, until Ctrl-C
 //! SEAM_ENDPOINT=http://127.0.0.1:4010 SEAM_API_KEY=seam_test_key cargo run --example credentials
 //! ```
 

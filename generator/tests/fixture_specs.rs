@@ -3,6 +3,14 @@
 //! `#![deny(warnings)]` and round-trip its sample JSON (`*.samples.json`), unknown enum values and
 //! unknown union tags included.
 
+#[path = "../../tests/support/npm.rs"]
+mod npm;
+
+// In this test binary rather than its own, so that its compile check runs beside the fixture crates'
+// builds instead of after them.
+#[path = "crates/published_document.rs"]
+mod published_document;
+
 use seam_codegen::standalone::crate_files;
 use seam_codegen::Settings;
 use serde_json::Value;
@@ -89,7 +97,7 @@ fn round_trip_tests(crate_ident: &str, samples: &[Value]) -> String {
 #[test]
 fn every_fixture_compiles_under_deny_warnings_and_round_trips_its_samples() {
     let workspace_root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
-    let target = workspace_root.join("target");
+    let target = npm::target_dir();
     let root = target.join("fixture-crates");
     std::fs::create_dir_all(&root).unwrap();
     let mut members = Vec::new();
@@ -122,18 +130,26 @@ fn every_fixture_compiles_under_deny_warnings_and_round_trips_its_samples() {
     }
     std::fs::write(
         root.join("Cargo.toml"),
-        format!("[workspace]\nmembers = [{}]\nresolver = \"2\"\n", members.join(", ")),
+        format!("[workspace]\nmembers = [{}]\nresolver = \"2\"\n\n{}", members.join(", "), npm::workspace_profiles()),
     )
     .unwrap();
     std::fs::copy(workspace_root.join("Cargo.lock"), root.join("Cargo.lock")).unwrap();
-    let output = Command::new(env!("CARGO"))
-        .args(["test", "--workspace", "--quiet"])
-        .current_dir(&root)
-        .env("CARGO_TARGET_DIR", target.join("fixture-crates-target"))
-        .env_remove("RUSTFLAGS")
-        .output()
-        .unwrap();
-    let log = format!("{}\n{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
-    assert!(output.status.success(), "the fixture crates failed:\n{log}");
-    assert!(!log.contains("warning:"), "warnings:\n{log}");
+    // The integration tests (round trips, requests on the wire) and the doctests (each generated
+    // example compiles). Not the library's unit tests: they are the runtime's own, which the `seam`
+    // crate runs from the same source.
+    for targets in [&["--test", "*"][..], &["--doc"][..]] {
+        let output = Command::new(env!("CARGO"))
+            .args(["test", "--workspace", "--quiet"])
+            .args(targets)
+            .current_dir(&root)
+            // The workspace's own target directory: dependencies it already built are not built again.
+            .env("CARGO_TARGET_DIR", &target)
+            // Built once, so incremental compilation would only cost time and disk.
+            .env("CARGO_INCREMENTAL", "0")
+            .output()
+            .unwrap();
+        let log = format!("{}\n{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+        assert!(output.status.success(), "the fixture crates failed ({}):\n{log}", targets.join(" "));
+        assert!(!log.contains("warning:"), "warnings:\n{log}");
+    }
 }

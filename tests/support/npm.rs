@@ -1,5 +1,6 @@
 //! The pinned npm packages the tests use (tests/servers/package.json and its lockfile): installed on
-//! first use when missing. Shared by the `seam` tests and the generator's tests.
+//! first use when missing; and where the crates the tests build go. Shared by the `seam` tests and the
+//! generator's tests.
 
 #![allow(dead_code)]
 
@@ -13,6 +14,33 @@ pub fn root() -> &'static Path {
         .ancestors()
         .find(|dir| dir.join("tests/servers/package.json").exists())
         .expect("inside the seam-rs repository")
+}
+
+/// The target directory this test binary was built into, wherever `CARGO_TARGET_DIR`, `--target-dir`
+/// or a cargo config put it (test binaries live in `<target>/<profile>/deps/`). Scratch files and the
+/// builds the tests start go here, so that they share the dependencies the workspace already built
+/// and never write into the repository when the target directory is elsewhere.
+pub fn target_dir() -> PathBuf {
+    let binary = std::env::current_exe().expect("the path of the test binary");
+    binary.ancestors().nth(3).expect("a test binary in <target>/<profile>/deps/").to_path_buf()
+}
+
+/// The root workspace's `[profile.*]` sections, for the manifests of crates the tests build in
+/// [`target_dir`]: with the same profile (and features), their dependencies are the ones already built.
+pub fn workspace_profiles() -> String {
+    let manifest = std::fs::read_to_string(root().join("Cargo.toml")).expect("the root Cargo.toml");
+    let mut profiles = String::new();
+    let mut inside = false;
+    for line in manifest.lines() {
+        if line.starts_with('[') {
+            inside = line.starts_with("[profile.");
+        }
+        if inside {
+            profiles.push_str(line);
+            profiles.push('\n');
+        }
+    }
+    profiles
 }
 
 pub fn servers_dir() -> PathBuf {

@@ -2,9 +2,7 @@
 //! through `seam-codegen crate`: every path becomes an operation, the document's quirks become
 //! warnings, and the crate compiles without a warning.
 
-#[path = "../../tests/support/npm.rs"]
-mod npm;
-
+use crate::npm;
 use seam_codegen::standalone::write_crate;
 use seam_codegen::Settings;
 use std::process::Command;
@@ -12,7 +10,7 @@ use std::time::Instant;
 
 #[test]
 fn seams_published_document_becomes_a_crate_that_compiles_without_warnings() {
-    let target = npm::root().join("target");
+    let target = npm::target_dir();
     std::fs::create_dir_all(&target).unwrap();
     let document = target.join("seam-published-openapi.json");
     npm::published_openapi(&document);
@@ -48,11 +46,16 @@ fn seams_published_document_becomes_a_crate_that_compiles_without_warnings() {
     }
 
     std::fs::copy(npm::root().join("Cargo.lock"), out.join("Cargo.lock")).unwrap();
+    // A check, with dependencies checked into a directory of its own: the fixture crates build in the
+    // shared target directory at the same time, and two cargo processes would queue for its lock.
+    let manifest = out.join("Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    std::fs::write(&manifest, format!("{text}\n{}", npm::workspace_profiles())).unwrap();
     let output = Command::new(env!("CARGO"))
         .args(["check", "--quiet", "--message-format=short"])
         .current_dir(&out)
-        .env("CARGO_TARGET_DIR", target.join("fixture-crates-target"))
-        .env_remove("RUSTFLAGS")
+        .env("CARGO_TARGET_DIR", target.join("published-check"))
+        .env("CARGO_INCREMENTAL", "0")
         .output()
         .unwrap();
     let log = String::from_utf8_lossy(&output.stderr);
