@@ -17,7 +17,9 @@ pub const FAKE_DEVICE: &str = "august_device_1";
 
 mod npm;
 
-pub use npm::{ensure_installed, root, servers_dir};
+// Each test binary uses some of them.
+#[allow(unused_imports)]
+pub use npm::{ensure_installed, published_openapi, root, servers_dir, target_dir};
 
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
