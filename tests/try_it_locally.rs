@@ -5,16 +5,20 @@
 mod support;
 
 use std::io::{BufRead, BufReader};
+use std::os::unix::process::CommandExt as _;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// `serve.mjs`, killed when dropped (its servers exit when it does).
+/// `npm run serve` in a process group of its own, stopped as Ctrl-C stops it: a signal to the whole
+/// group (npm, the `sh` it starts, `serve.mjs`), on which `serve.mjs` stops both servers. Killing npm
+/// alone would leave `sh` and everything under it running.
 struct Serve(std::process::Child);
 
 impl Drop for Serve {
     fn drop(&mut self) {
-        let _ = self.0.kill();
+        let group = format!("-{}", self.0.id());
+        let _ = Command::new("kill").args(["-INT", "--", &group]).status();
         let _ = self.0.wait();
     }
 }
@@ -22,14 +26,16 @@ impl Drop for Serve {
 #[test]
 fn the_printed_commands_run_the_examples_against_the_local_servers() {
     support::ensure_installed();
+    let ports = [support::free_port(), support::free_port()];
     let mut child = Command::new("npm")
         .args(["--prefix", "tests/servers", "run", "--silent", "serve"])
         .current_dir(support::root())
-        .env("FAKE_PORT", support::free_port().to_string())
-        .env("PRISM_PORT", support::free_port().to_string())
+        .env("FAKE_PORT", ports[0].to_string())
+        .env("PRISM_PORT", ports[1].to_string())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
+        .process_group(0)
         .spawn()
         .expect("npm must be installed");
     let stdout = child.stdout.take().unwrap();
@@ -72,5 +78,14 @@ fn the_printed_commands_run_the_examples_against_the_local_servers() {
         assert!(output.status.success(), "`{command}` failed:\n{printed}\n{}", String::from_utf8_lossy(&output.stderr));
         assert!(printed.contains("created"), "`{command}` printed:\n{printed}");
     }
+    let group = serve.0.id();
     drop(serve);
+    // Nothing it started outlives it: neither server listens any more, and its group is empty.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while ports.iter().any(|port| std::net::TcpStream::connect(("127.0.0.1", *port)).is_ok()) {
+        assert!(std::time::Instant::now() < deadline, "a server still listens after serve stopped");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let left = Command::new("pgrep").args(["-g", &group.to_string()]).output().unwrap();
+    assert!(left.stdout.is_empty(), "processes left over: {}", String::from_utf8_lossy(&left.stdout));
 }
