@@ -4,7 +4,7 @@
 //! of every `oneOf`/`anyOf` and each enum value. The conformance test compares the two schemas; this
 //! one runs the decoder the users run on what the schema allows.
 
-mod support;
+use crate::support;
 
 use seam::{HttpResponse, Operation};
 use serde_json::{json, Map, Value};

@@ -2,7 +2,7 @@
 //! a loopback port. The fake implements access codes and action attempts (not ACS credentials, which
 //! tests/contract.rs covers against the spec).
 
-mod support;
+use crate::support;
 
 use seam::access_codes::simulate::CreateUnmanagedAccessCodeRequest;
 use seam::access_codes::{

@@ -2,7 +2,7 @@
 //! starts Seam's fake and Prism, prints a command line per example, and each printed command, run as
 //! printed, succeeds.
 
-mod support;
+use crate::support;
 
 use std::io::{BufRead, BufReader};
 use std::os::unix::process::CommandExt as _;

@@ -2,7 +2,7 @@
 //! request that does not match the spec, and in dynamic mode answers with random responses valid
 //! against it, every one of which must decode into the generated types.
 
-mod support;
+use crate::support;
 
 use seam::access_codes as codes;
 use seam::acs::credentials::{
