@@ -590,6 +590,7 @@ impl crate::Operation for UpdateMultipleRequest {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct CreateRequest {
     /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -874,6 +875,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateRequestMaxTimeRounding {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct CreateResponse {
     pub access_code: crate::types::AccessCode,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -887,6 +889,7 @@ pub struct CreateResponse {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct CreateMultipleRequest {
     /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1115,6 +1118,7 @@ for CreateMultipleRequestBehaviorWhenCodeCannotBeShared {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct CreateMultipleResponse {
     pub access_codes: ::std::vec::Vec<crate::types::AccessCode>,
 }
@@ -1126,6 +1130,7 @@ pub struct CreateMultipleResponse {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct DeleteRequest {
     /// ID of the access code that you want to delete.
     pub access_code_id: ::std::string::String,
@@ -1171,6 +1176,7 @@ impl DeleteRequest {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct DeleteResponse {
     pub action_attempt: crate::types::ActionAttempt,
 }
@@ -1182,6 +1188,7 @@ pub struct DeleteResponse {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct GenerateCodeRequest {
     /// ID of the device for which you want to generate a code.
     pub device_id: ::std::string::String,
@@ -1202,6 +1209,7 @@ impl GenerateCodeRequest {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct GenerateCodeResponse {
     /// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
     pub generated_code: crate::access_codes::GenerateCodeResponseGeneratedCode,
@@ -1214,6 +1222,7 @@ pub struct GenerateCodeResponse {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct GenerateCodeResponseGeneratedCode {
     /// ID of the device for which the code was generated.
     pub device_id: ::std::string::String,
@@ -1229,6 +1238,7 @@ pub struct GenerateCodeResponseGeneratedCode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct GetRequest {
     /// ID of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1282,6 +1292,7 @@ impl GetRequest {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct GetResponse {
     pub access_code: crate::types::AccessCode,
 }
@@ -1294,6 +1305,7 @@ pub struct GetResponse {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct ListRequest {
     /// IDs of the access codes that you want to retrieve. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1436,6 +1448,7 @@ impl ListRequest {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct ListResponse {
     pub access_codes: ::std::vec::Vec<crate::types::AccessCode>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1449,6 +1462,7 @@ pub struct ListResponse {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct PullBackupAccessCodeRequest {
     /// ID of the access code for which you want to pull a backup access code.
     pub access_code_id: ::std::string::String,
@@ -1471,6 +1485,7 @@ impl PullBackupAccessCodeRequest {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct PullBackupAccessCodeResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub access_code: ::std::option::Option<crate::types::AccessCode>,
@@ -1484,6 +1499,7 @@ pub struct PullBackupAccessCodeResponse {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct ReportDeviceConstraintsRequest {
     /// ID of the device for which you want to report constraints.
     pub device_id: ::std::string::String,
@@ -1537,6 +1553,7 @@ impl ReportDeviceConstraintsRequest {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct ReportDeviceConstraintsResponse {}
 /// Request body of `POST /access_codes/update`.
 #[derive(
@@ -1546,6 +1563,7 @@ pub struct ReportDeviceConstraintsResponse {}
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct UpdateRequest {
     /// ID of the access code that you want to update.
     pub access_code_id: ::std::string::String,
@@ -1842,6 +1860,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateRequestType {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct UpdateResponse {
     pub action_attempt: crate::types::ActionAttempt,
 }
@@ -1853,6 +1872,7 @@ pub struct UpdateResponse {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct UpdateMultipleRequest {
     /// Key that links the group of access codes, assigned on creation by `/access_codes/create_multiple`.
     pub common_code_key: ::std::string::String,
@@ -1918,6 +1938,7 @@ impl UpdateMultipleRequest {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct UpdateMultipleResponse {}
 /// Operations under `/access_codes/simulate`.
 pub mod simulate {
@@ -1993,6 +2014,7 @@ pub mod simulate {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct CreateUnmanagedAccessCodeRequest {
         /// Code of the simulated unmanaged access code.
         pub code: ::std::string::String,
@@ -2023,6 +2045,7 @@ pub mod simulate {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct CreateUnmanagedAccessCodeResponse {
         pub access_code: crate::types::UnmanagedAccessCode,
     }
@@ -2308,6 +2331,7 @@ pub mod unmanaged {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct ConvertToManagedRequest {
         /// ID of the unmanaged access code that you want to convert to a managed access code.
         pub access_code_id: ::std::string::String,
@@ -2379,6 +2403,7 @@ pub mod unmanaged {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct ConvertToManagedResponse {}
     /// Request body of `POST /access_codes/unmanaged/delete`.
     #[derive(
@@ -2388,6 +2413,7 @@ pub mod unmanaged {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct DeleteRequest {
         /// ID of the unmanaged access code that you want to delete.
         pub access_code_id: ::std::string::String,
@@ -2421,6 +2447,7 @@ pub mod unmanaged {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct DeleteResponse {
         pub action_attempt: crate::types::ActionAttempt,
     }
@@ -2433,6 +2460,7 @@ pub mod unmanaged {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct GetRequest {
         /// ID of the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2486,6 +2514,7 @@ pub mod unmanaged {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct GetResponse {
         pub access_code: crate::types::UnmanagedAccessCode,
     }
@@ -2497,6 +2526,7 @@ pub mod unmanaged {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct ListRequest {
         /// ID of the device for which you want to list unmanaged access codes.
         pub device_id: ::std::string::String,
@@ -2568,6 +2598,7 @@ pub mod unmanaged {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct ListResponse {
         pub access_codes: ::std::vec::Vec<crate::types::UnmanagedAccessCode>,
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2581,6 +2612,7 @@ pub mod unmanaged {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct UpdateRequest {
         /// ID of the unmanaged access code that you want to update.
         pub access_code_id: ::std::string::String,
@@ -2644,5 +2676,6 @@ pub mod unmanaged {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct UpdateResponse {}
 }

@@ -494,6 +494,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct AssignRequest {
         /// ID of the credential that you want to assign to an access system user.
         pub acs_credential_id: ::std::string::String,
@@ -540,6 +541,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct AssignResponse {
         pub acs_credential: crate::types::AcsCredential,
     }
@@ -551,6 +553,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct CreateRequest {
         /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
         pub access_method: crate::acs::credentials::CreateRequestAccessMethod,
@@ -829,6 +832,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct CreateRequestAssaAbloyVostioMetadata {
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub auto_join: ::std::option::Option<bool>,
@@ -901,6 +905,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct CreateRequestHotekMetadata {
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub auto_join: ::std::option::Option<bool>,
@@ -935,6 +940,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct CreateRequestSaltoSpaceMetadata {
         /// Indicates whether to assign a first, new card to a user. See also [Programming Salto Space Card-based Credentials](https://docs.seam.co/latest/device-and-system-integration-guides/salto-proaccess-space-access-system/programming-salto-space-card-based-credentials).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -973,6 +979,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct CreateRequestVisionlineMetadata {
         #[doc(hidden)]
         #[deprecated(note = "Read-only endpoint references moved to `endpoint`.")]
@@ -1200,6 +1207,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct CreateResponse {
         pub acs_credential: crate::types::AcsCredential,
     }
@@ -1211,6 +1219,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct CreateOfflineCodeRequest {
         /// ID of the access system user to whom the new credential belongs.
         pub acs_user_id: ::std::string::String,
@@ -1272,6 +1281,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct CreateOfflineCodeResponse {
         pub acs_credential: crate::types::AcsCredential,
     }
@@ -1283,6 +1293,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct DeleteRequest {
         /// ID of the credential that you want to delete.
         pub acs_credential_id: ::std::string::String,
@@ -1306,6 +1317,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct DeleteResponse {}
     /// Request body of `POST /acs/credentials/get`.
     #[derive(
@@ -1315,6 +1327,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct GetRequest {
         /// ID of the credential that you want to get.
         pub acs_credential_id: ::std::string::String,
@@ -1337,6 +1350,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct GetResponse {
         pub acs_credential: crate::types::AcsCredential,
     }
@@ -1349,6 +1363,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct ListRequest {
         /// ID of the access system user for which you want to retrieve all credentials. Filter by at most one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1465,6 +1480,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct ListResponse {
         pub acs_credentials: ::std::vec::Vec<crate::types::AcsCredential>,
         pub pagination: crate::types::Pagination,
@@ -1477,6 +1493,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct ListAccessibleEntrancesRequest {
         /// ID of the credential for which you want to retrieve all entrances to which the credential grants access.
         pub acs_credential_id: ::std::string::String,
@@ -1499,6 +1516,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct ListAccessibleEntrancesResponse {
         pub acs_entrances: ::std::vec::Vec<crate::types::AcsEntrance>,
     }
@@ -1510,6 +1528,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct UnassignRequest {
         /// ID of the credential that you want to unassign from an access system user.
         pub acs_credential_id: ::std::string::String,
@@ -1556,6 +1575,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct UnassignResponse {
         pub acs_credential: crate::types::AcsCredential,
     }
@@ -1567,6 +1587,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct UpdateRequest {
         /// ID of the credential that you want to update.
         pub acs_credential_id: ::std::string::String,
@@ -1613,6 +1634,7 @@ pub mod credentials {
         ::serde::Serialize,
         ::serde::Deserialize
     )]
+    #[non_exhaustive]
     pub struct UpdateResponse {
         pub acs_credential: crate::types::AcsCredential,
     }
@@ -1755,6 +1777,7 @@ pub mod credentials {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[non_exhaustive]
         pub struct GetRequest {
             /// ID of the unmanaged credential that you want to get.
             pub acs_credential_id: ::std::string::String,
@@ -1777,6 +1800,7 @@ pub mod credentials {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[non_exhaustive]
         pub struct GetResponse {
             pub acs_credential: crate::types::UnmanagedAcsCredential,
         }
@@ -1789,6 +1813,7 @@ pub mod credentials {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[non_exhaustive]
         pub struct ListRequest {
             /// ID of the access system user for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
             #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1856,6 +1881,7 @@ pub mod credentials {
             ::serde::Serialize,
             ::serde::Deserialize
         )]
+        #[non_exhaustive]
         pub struct ListResponse {
             pub acs_credentials: ::std::vec::Vec<crate::types::UnmanagedAcsCredential>,
         }

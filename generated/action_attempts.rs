@@ -66,6 +66,7 @@ impl crate::Operation for GetRequest {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct GetRequest {
     /// ID of the action attempt that you want to get.
     pub action_attempt_id: ::std::string::String,
@@ -88,6 +89,7 @@ impl GetRequest {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct GetResponse {
     pub action_attempt: crate::types::ActionAttempt,
 }

@@ -16,6 +16,7 @@
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCode {
     /// Unique identifier for the access code.
     pub access_code_id: ::std::string::String,
@@ -87,6 +88,7 @@ pub struct AccessCode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeDormakabaOracodeMetadata {
     /// Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -384,6 +386,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodePendingMutation {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationCreating {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
@@ -398,6 +401,7 @@ pub struct AccessCodePendingMutationCreating {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationDeferringCreation {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
@@ -414,6 +418,7 @@ pub struct AccessCodePendingMutationDeferringCreation {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationDeleting {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
@@ -428,6 +433,7 @@ pub struct AccessCodePendingMutationDeleting {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingCode {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
@@ -446,6 +452,7 @@ pub struct AccessCodePendingMutationUpdatingCode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingCodeFrom {
     /// Previous PIN code.
     pub code: ::std::option::Option<::std::string::String>,
@@ -458,6 +465,7 @@ pub struct AccessCodePendingMutationUpdatingCodeFrom {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingCodeTo {
     /// New PIN code.
     pub code: ::std::option::Option<::std::string::String>,
@@ -470,6 +478,7 @@ pub struct AccessCodePendingMutationUpdatingCodeTo {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingName {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
@@ -488,6 +497,7 @@ pub struct AccessCodePendingMutationUpdatingName {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingNameFrom {
     /// Previous access code name.
     pub name: ::std::option::Option<::std::string::String>,
@@ -500,6 +510,7 @@ pub struct AccessCodePendingMutationUpdatingNameFrom {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingNameTo {
     /// New access code name.
     pub name: ::std::option::Option<::std::string::String>,
@@ -512,6 +523,7 @@ pub struct AccessCodePendingMutationUpdatingNameTo {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingTimeFrame {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
@@ -530,6 +542,7 @@ pub struct AccessCodePendingMutationUpdatingTimeFrame {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingTimeFrameFrom {
     /// Previous end time for the access code.
     pub ends_at: ::std::option::Option<crate::DateTime>,
@@ -544,6 +557,7 @@ pub struct AccessCodePendingMutationUpdatingTimeFrameFrom {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingTimeFrameTo {
     /// New end time for the access code.
     pub ends_at: ::std::option::Option<crate::DateTime>,
@@ -1056,6 +1070,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeError {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorProviderIssue {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1073,6 +1088,7 @@ pub struct AccessCodeErrorProviderIssue {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorFailedToSetOnDevice {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1090,6 +1106,7 @@ pub struct AccessCodeErrorFailedToSetOnDevice {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorFailedToRemoveFromDevice {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1107,6 +1124,7 @@ pub struct AccessCodeErrorFailedToRemoveFromDevice {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorDuplicateCodeOnDevice {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1130,6 +1148,7 @@ pub struct AccessCodeErrorDuplicateCodeOnDevice {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorNoSpaceForAccessCodeOnDevice {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1147,6 +1166,7 @@ pub struct AccessCodeErrorNoSpaceForAccessCodeOnDevice {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorConflictingExternalModification {
     /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1234,6 +1254,7 @@ for AccessCodeErrorConflictingExternalModificationChangeType {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorConflictingExternalModificationModifiedFieldsItem {
     /// The name of the field that was changed (e.g. `code`, `starts_at`, `ends_at`).
     pub field: ::std::string::String,
@@ -1250,6 +1271,7 @@ pub struct AccessCodeErrorConflictingExternalModificationModifiedFieldsItem {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorAccessCodeInactive {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1267,6 +1289,7 @@ pub struct AccessCodeErrorAccessCodeInactive {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorInsufficientPermissions {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1284,6 +1307,7 @@ pub struct AccessCodeErrorInsufficientPermissions {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorAccountDisconnected {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1302,6 +1326,7 @@ pub struct AccessCodeErrorAccountDisconnected {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorSaltoKsSubscriptionLimitExceeded {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1320,6 +1345,7 @@ pub struct AccessCodeErrorSaltoKsSubscriptionLimitExceeded {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorDormakabaSitesDisconnected {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1339,6 +1365,7 @@ pub struct AccessCodeErrorDormakabaSitesDisconnected {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorDeviceOffline {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1355,6 +1382,7 @@ pub struct AccessCodeErrorDeviceOffline {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorDeviceRemoved {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1371,6 +1399,7 @@ pub struct AccessCodeErrorDeviceRemoved {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorHubDisconnected {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1387,6 +1416,7 @@ pub struct AccessCodeErrorHubDisconnected {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorDeviceDisconnected {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1403,6 +1433,7 @@ pub struct AccessCodeErrorDeviceDisconnected {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorEmptyBackupAccessCodePool {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1419,6 +1450,7 @@ pub struct AccessCodeErrorEmptyBackupAccessCodePool {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorAugustLockNotAuthorized {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1435,6 +1467,7 @@ pub struct AccessCodeErrorAugustLockNotAuthorized {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorMissingDeviceCredentials {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1451,6 +1484,7 @@ pub struct AccessCodeErrorMissingDeviceCredentials {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorAuxiliaryHeatRunning {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1467,6 +1501,7 @@ pub struct AccessCodeErrorAuxiliaryHeatRunning {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorSubscriptionRequired {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1483,6 +1518,7 @@ pub struct AccessCodeErrorSubscriptionRequired {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeErrorBridgeDisconnected {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -1801,6 +1837,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeWarning {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeWarningCodeRotatesPeriodically {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1816,6 +1853,7 @@ pub struct AccessCodeWarningCodeRotatesPeriodically {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeWarningTimeFrameAdjustedForUnknownTimeZone {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1831,6 +1869,7 @@ pub struct AccessCodeWarningTimeFrameAdjustedForUnknownTimeZone {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeWarningExternalModificationInEffect {
     /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1858,6 +1897,7 @@ pub struct AccessCodeWarningExternalModificationInEffect {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeWarningDelayInSettingOnDevice {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1873,6 +1913,7 @@ pub struct AccessCodeWarningDelayInSettingOnDevice {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeWarningDelayInRemovingFromDevice {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1888,6 +1929,7 @@ pub struct AccessCodeWarningDelayInRemovingFromDevice {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeWarningThirdPartyIntegrationDetected {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1903,6 +1945,7 @@ pub struct AccessCodeWarningThirdPartyIntegrationDetected {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeWarningIglooAlgopinMustBeUsedWithin24Hours {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1918,6 +1961,7 @@ pub struct AccessCodeWarningIglooAlgopinMustBeUsedWithin24Hours {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeWarningManagementTransferred {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1933,6 +1977,7 @@ pub struct AccessCodeWarningManagementTransferred {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeWarningUsingBackupAccessCode {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1948,6 +1993,7 @@ pub struct AccessCodeWarningUsingBackupAccessCode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeWarningBeingDeleted {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1963,6 +2009,7 @@ pub struct AccessCodeWarningBeingDeleted {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AccessCodeWarningUnknownIssueWithAccessCode {
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1988,6 +2035,7 @@ pub struct AccessCodeWarningUnknownIssueWithAccessCode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct UnmanagedAccessCode {
     /// Unique identifier for the access code.
     pub access_code_id: ::std::string::String,
@@ -2038,6 +2086,7 @@ pub struct UnmanagedAccessCode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct UnmanagedAccessCodeDormakabaOracodeMetadata {
     /// Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2133,6 +2182,7 @@ impl<'de> ::serde::Deserialize<'de> for UnmanagedAccessCodeStatus {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsCredential {
     /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2392,6 +2442,7 @@ impl<'de> ::serde::Deserialize<'de> for AcsCredentialExternalType {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsCredentialError {
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2418,6 +2469,7 @@ pub struct AcsCredentialError {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsCredentialWarning {
     /// Unique identifier of the type of warning. Enables quick recognition and categorization of the issue.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2515,6 +2567,7 @@ impl<'de> ::serde::Deserialize<'de> for AcsCredentialWarningWarningCode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsCredentialAssaAbloyVostioMetadata {
     /// Indicates whether the credential should auto-join. For an auto-join credential, Seam automatically issues an override card if there are no other cards and a joiner card if there are existing cards on the doors.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2546,6 +2599,7 @@ pub struct AcsCredentialAssaAbloyVostioMetadata {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsCredentialVisionlineMetadata {
     /// Indicates whether the credential should auto-join. For an auto-join credential, Seam automatically issues an override card if there are no other cards and a joiner card if there are existing cards on the doors.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2646,6 +2700,7 @@ impl<'de> ::serde::Deserialize<'de> for AcsCredentialVisionlineMetadataCardFunct
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct UnmanagedAcsCredential {
     /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
     pub access_method: crate::types::AcsCredentialAccessMethod,
@@ -2734,6 +2789,7 @@ pub struct UnmanagedAcsCredential {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntrance {
     /// ID of the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     pub acs_entrance_id: ::std::string::String,
@@ -2823,6 +2879,7 @@ pub struct AcsEntrance {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceAssaAbloyVostioMetadata {
     /// Name of the door in the Vostio access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2916,6 +2973,7 @@ impl<'de> ::serde::Deserialize<'de> for AcsEntranceAssaAbloyVostioMetadataDoorTy
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceAvigilonAltaMetadata {
     /// Entry name for an Avigilon Alta system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2948,6 +3006,7 @@ pub struct AcsEntranceAvigilonAltaMetadata {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceBrivoMetadata {
     /// ID of the access point in the Brivo access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2968,6 +3027,7 @@ pub struct AcsEntranceBrivoMetadata {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceDormakabaAmbianceMetadata {
     /// Name of the access point in the dormakaba Ambiance access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2982,6 +3042,7 @@ pub struct AcsEntranceDormakabaAmbianceMetadata {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceDormakabaCommunityMetadata {
     /// Type of access point profile in the dormakaba Community access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2994,6 +3055,7 @@ pub struct AcsEntranceDormakabaCommunityMetadata {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceErrorsItem {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
@@ -3011,6 +3073,7 @@ pub struct AcsEntranceErrorsItem {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceHotekMetadata {
     /// Display name of the entrance.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3031,6 +3094,7 @@ pub struct AcsEntranceHotekMetadata {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceLatchMetadata {
     /// Accessibility type in the Latch access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3054,6 +3118,7 @@ pub struct AcsEntranceLatchMetadata {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceSaltoKsMetadata {
     /// Battery level of the door access device.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3089,6 +3154,7 @@ pub struct AcsEntranceSaltoKsMetadata {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceSaltoSpaceMetadata {
     /// Indicates whether AuditOnKeys is enabled for the door in the Salto Space access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3118,6 +3184,7 @@ pub struct AcsEntranceSaltoSpaceMetadata {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceVisionlineMetadata {
     /// Category of the door in the Visionline access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3210,6 +3277,7 @@ impl<'de> ::serde::Deserialize<'de> for AcsEntranceVisionlineMetadataDoorCategor
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceVisionlineMetadataProfilesItem {
     /// Door profile ID in the Visionline access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -3449,6 +3517,7 @@ impl<'de> ::serde::Deserialize<'de> for AcsEntranceWarning {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceWarningSaltoKsEntranceAccessCodeSupportRemoved {
     /// Date and time at which Seam created the warning.
     pub created_at: crate::DateTime,
@@ -3463,6 +3532,7 @@ pub struct AcsEntranceWarningSaltoKsEntranceAccessCodeSupportRemoved {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceWarningEntranceSharesZone {
     /// Date and time at which Seam created the warning.
     pub created_at: crate::DateTime,
@@ -3477,6 +3547,7 @@ pub struct AcsEntranceWarningEntranceSharesZone {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceWarningEntranceSetupRequired {
     /// Date and time at which Seam created the warning.
     pub created_at: crate::DateTime,
@@ -3491,6 +3562,7 @@ pub struct AcsEntranceWarningEntranceSetupRequired {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceWarningSaltoKsPrivacyMode {
     /// Date and time at which Seam created the warning.
     pub created_at: crate::DateTime,
@@ -3505,6 +3577,7 @@ pub struct AcsEntranceWarningSaltoKsPrivacyMode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct AcsEntranceWarningPrivacyMode {
     /// Date and time at which Seam created the warning.
     pub created_at: crate::DateTime,
@@ -3529,6 +3602,7 @@ pub struct AcsEntranceWarningPrivacyMode {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct ActionAttempt {
     /// ID of the action attempt.
     pub action_attempt_id: ::std::string::String,
@@ -3745,6 +3819,7 @@ impl<'de> ::serde::Deserialize<'de> for ActionAttemptActionType {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct ActionAttemptError {
     /// Type of the error.
     pub r#type: ::std::string::String,
@@ -3759,6 +3834,7 @@ pub struct ActionAttemptError {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct Pagination {
     /// Indicates whether there is another page of results after this one.
     pub has_next_page: bool,
@@ -3775,6 +3851,7 @@ pub struct Pagination {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct Error {
     /// Type of the error, for example `invalid_input` or `unauthorized`.
     pub r#type: ::std::string::String,
@@ -3799,6 +3876,7 @@ pub struct Error {
     ::serde::Serialize,
     ::serde::Deserialize
 )]
+#[non_exhaustive]
 pub struct ErrorResponse {
     /// Always `false` for error responses.
     pub ok: bool,

@@ -5,7 +5,8 @@
 use crate::model::{Group, Model, TypeDef, TypeKind, TypeRef};
 use std::collections::BTreeMap;
 
-type Key = (Vec<String>, String);
+/// A type's module path and name.
+pub(crate) type Key = (Vec<String>, String);
 
 pub fn box_recursive_fields(model: &mut Model) {
     // Struct fields first: boxing them breaks every cycle that passes through a struct. Union variants
@@ -106,7 +107,7 @@ fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
 }
 
 /// The named type a field holds by value, if any (an `Option` is by value too; a `Vec` or map is not).
-fn by_value(ty: &TypeRef) -> Option<Key> {
+pub(crate) fn by_value(ty: &TypeRef) -> Option<Key> {
     match ty {
         TypeRef::Named { module, name } => Some((module.clone(), name.clone())),
         _ => None,
@@ -130,20 +131,21 @@ fn by_value_targets(kind: &TypeKind) -> Vec<Key> {
     }
 }
 
-fn visit(model: &Model, f: &mut impl FnMut(&[String], &TypeDef)) {
+/// Every type definition of the model with its module path, the root group's (`operations`) included.
+pub(crate) fn visit(model: &Model, f: &mut impl FnMut(&[String], &TypeDef)) {
     for def in &model.types {
         f(&["types".to_owned()], def);
     }
-    fn groups(list: &[Group], f: &mut impl FnMut(&[String], &TypeDef)) {
+    fn groups<'g>(list: impl IntoIterator<Item = &'g Group>, f: &mut impl FnMut(&[String], &TypeDef)) {
         for group in list {
-            let module: Vec<String> = group.path.iter().map(|s| crate::naming::snake_ident(s)).collect();
+            let module = group.module_path();
             for def in &group.types {
                 f(&module, def);
             }
             groups(&group.subgroups, f);
         }
     }
-    groups(&model.groups, f);
+    groups(model.groups.iter().chain([&model.root]), f);
 }
 
 fn apply(model: &mut Model, decisions: &BTreeMap<Key, Vec<bool>>) {
@@ -156,19 +158,24 @@ fn apply(model: &mut Model, decisions: &BTreeMap<Key, Vec<bool>>) {
             TypeKind::Enum { .. } | TypeKind::Alias(_) => {}
         }
     }
-    fn groups(list: &mut [Group], decisions: &BTreeMap<Key, Vec<bool>>) {
+    visit_mut(model, &mut |module, def| apply_def(module, def, decisions));
+}
+
+/// [`visit`], mutably.
+pub(crate) fn visit_mut(model: &mut Model, f: &mut impl FnMut(&[String], &mut TypeDef)) {
+    for def in &mut model.types {
+        f(&["types".to_owned()], def);
+    }
+    fn groups<'g>(list: impl IntoIterator<Item = &'g mut Group>, f: &mut impl FnMut(&[String], &mut TypeDef)) {
         for group in list {
-            let module: Vec<String> = group.path.iter().map(|s| crate::naming::snake_ident(s)).collect();
+            let module = group.module_path();
             for def in &mut group.types {
-                apply_def(&module, def, decisions);
+                f(&module, def);
             }
-            groups(&mut group.subgroups, decisions);
+            groups(&mut group.subgroups, f);
         }
     }
-    for def in &mut model.types {
-        apply_def(&["types".to_owned()], def, decisions);
-    }
-    groups(&mut model.groups, decisions);
+    groups(model.groups.iter_mut().chain([&mut model.root]), f);
 }
 
 #[cfg(test)]

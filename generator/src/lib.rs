@@ -15,6 +15,7 @@ pub mod cycles;
 pub mod diagnostics;
 pub mod drift;
 pub mod emit;
+pub mod growth;
 pub mod lint;
 pub mod load;
 pub mod locate;

@@ -13,6 +13,18 @@ pub struct Model {
     pub root: Group,
 }
 
+impl Group {
+    /// The module path of the group's types from the crate root: `["acs", "credentials"]`, or
+    /// `["operations"]` for the root group of operations outside any group.
+    pub fn module_path(&self) -> Vec<String> {
+        if self.path.is_empty() {
+            vec![self.module.clone()]
+        } else {
+            self.path.iter().map(|segment| crate::naming::snake_ident(segment)).collect()
+        }
+    }
+}
+
 /// A module of operations, such as `acs::credentials`, with its client struct `AcsCredentials`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
@@ -288,6 +300,9 @@ pub struct Struct {
     pub exclusive: Vec<Vec<String>>,
     /// `x-at-least-one`: groups of fields (Rust names) of which a request must set at least one.
     pub at_least_one: Vec<Vec<String>>,
+    /// `#[non_exhaustive]`, so that a field the API adds later breaks no caller: structs callers build
+    /// with `new` and setters, and structs only answers hold. Decided by `growth::mark`.
+    pub non_exhaustive: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -118,11 +118,7 @@ pub(crate) fn type_path(ty: &TypeRef) -> TokenStream {
 
 /// The module path of a group's types: its path, or the root's own module.
 pub(crate) fn group_module(group: &crate::model::Group) -> Vec<String> {
-    if group.path.is_empty() {
-        vec![group.module.clone()]
-    } else {
-        group.path.iter().map(|s| crate::naming::snake_ident(s)).collect()
-    }
+    group.module_path()
 }
 
 /// Generated types by module and name, for emitters that look through a reference (examples,

@@ -96,9 +96,11 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct) -> Tok
         }
     });
     let builder = def.builder.then(|| builder(name, def));
+    let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     quote! {
         #docs
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #non_exhaustive
         pub struct #name {
             #(#fields)*
             #additional

@@ -45,6 +45,7 @@ pub fn resolve(api: &OpenAPI, drop_undocumented: bool, conventions: &Conventions
     if resolver.errors.is_empty() {
         let mut model = Model { types, groups, root };
         crate::cycles::box_recursive_fields(&mut model);
+        crate::growth::mark(&mut model);
         Ok(Resolved { model, warnings: resolver.warnings })
     } else {
         resolver.errors.sort();
@@ -756,7 +757,7 @@ impl<'a> Resolver<'a> {
         };
         let exclusive = self.field_groups(&shape.exclusive, &fields, "cannot exclude another property");
         let at_least_one = self.field_groups(&shape.at_least_one, &fields, "is always given: the rule says nothing");
-        complete.then_some(Struct { fields, additional, builder, exclusive, at_least_one })
+        complete.then_some(Struct { fields, additional, builder, exclusive, at_least_one, non_exhaustive: false })
     }
 
     /// Groups of `x-mutually-exclusive` or `x-at-least-one` as Rust field names; a group naming an
@@ -1089,6 +1090,7 @@ impl<'a> Resolver<'a> {
                 builder: true,
                 exclusive: Vec::new(),
                 at_least_one: Vec::new(),
+                non_exhaustive: false,
             })),
             (Some(_), None) => None,
             (Some(_), Some((body, body_at))) => {
@@ -1154,6 +1156,7 @@ impl<'a> Resolver<'a> {
             builder,
             exclusive: Vec::new(),
             at_least_one: Vec::new(),
+            non_exhaustive: false,
         });
         if content.is_empty() {
             return Some(empty);
@@ -1176,6 +1179,7 @@ impl<'a> Resolver<'a> {
                 builder,
                 exclusive: Vec::new(),
                 at_least_one: Vec::new(),
+                non_exhaustive: false,
             }));
         }
         let mut shape = ObjectShape::default();

@@ -599,6 +599,7 @@ impl<'a> Resolver<'a> {
             builder: true,
             exclusive: Vec::new(),
             at_least_one: Vec::new(),
+            non_exhaustive: false,
         });
         self.fill(module, slot, ok.then(|| TypeDef { name: request.to_owned(), docs, kind }));
         (ok, params, body)
