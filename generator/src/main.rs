@@ -39,8 +39,6 @@ enum Command {
     /// Change nothing; exit 1 when the output differs from what the spec generates, listing the
     /// stale, missing and extra files and the command that fixes them.
     Check,
-    /// Write a complete crate (Cargo.toml, runtime, bindings) for any OpenAPI 3.0 document into --out
-    /// (required: the default output directory holds the committed Seam bindings).
     /// Compare the spec's operations with a published document (such as Seam's, from the npm
     /// package @seamapi/types): conflicts (what the bindings would reject or send that it does not
     /// allow) and gaps (what it has that the spec lacks), as Markdown. Exits 1 when a conflict is not
@@ -53,6 +51,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         allow: Option<PathBuf>,
     },
+    /// Write a complete crate (Cargo.toml, runtime, bindings) for any OpenAPI 3.0 document into --out
+    /// (required: the default output directory holds the committed Seam bindings).
     Crate {
         /// The crate's name.
         #[arg(long)]
