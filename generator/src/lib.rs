@@ -13,6 +13,7 @@
 pub mod conventions;
 pub mod cycles;
 pub mod diagnostics;
+pub mod diff;
 pub mod drift;
 pub mod emit;
 pub mod lint;
