@@ -1040,12 +1040,14 @@ impl<'a, 'm> Differ<'a, 'm> {
             );
         }
         if returns_of(a) != returns_of(b) {
-            push(
-                self,
-                Impact::Breaking,
-                format!("returns `{}` instead of `{}`", returns_of(b), returns_of(a)),
-                "Code that uses the result as the old type stops compiling.",
-            );
+            let why = match (&a.returns, &b.returns) {
+                (Returns::Field(key), Returns::Whole) => format!(
+                    "The answer now carries an action attempt beside `{}`, so the method returns both: code using the result as the old type stops compiling.",
+                    key.field
+                ),
+                _ => "Code that uses the result as the old type stops compiling.".to_owned(),
+            };
+            push(self, Impact::Breaking, format!("returns `{}` instead of `{}`", returns_of(b), returns_of(a)), &why);
         } else if a.decode != b.decode {
             push(
                 self,
@@ -1273,8 +1275,10 @@ impl<'a, 'm> Differ<'a, 'm> {
             ),
         }
         // The documentation of a field's inline schema is the field's, reported there; a default is a
-        // field's too.
-        if self.new.locator.components.contains(key) || !self.new.field_types.contains(key) {
+        // field's too. A request type of parameters is documented by the generator, not the spec.
+        let of_parameters = pointer.as_ref().is_some_and(|p| self.new.locator.operations.values().any(|o| o == p));
+        let own = self.new.locator.components.contains(key) || !self.new.field_types.contains(key);
+        if own && !of_parameters {
             let without_default = |docs: &Docs| Docs { default: None, ..docs.clone() };
             self.docs(&without_default(&a.docs), &without_default(&b.docs), &item, None, pointer, false);
         }
@@ -1299,6 +1303,16 @@ impl<'a, 'm> Differ<'a, 'm> {
         if a.hidden != b.hidden {
             notes.push(if b.hidden { "hidden from rustdoc (undocumented)" } else { "shown in rustdoc" }.to_owned());
         }
+        let default = (a.default != b.default).then(|| match (&a.default, &b.default) {
+            (None, Some(new)) => format!("default `{new}` added"),
+            (Some(old), None) => format!("default `{old}` removed"),
+            (old, new) => {
+                format!("default `{}` → `{}`", old.as_deref().unwrap_or_default(), new.as_deref().unwrap_or_default())
+            }
+        });
+        if let (Some(default), false) = (&default, sent) {
+            notes.push(default.clone());
+        }
         if !notes.is_empty() {
             self.push(
                 Impact::Documentation,
@@ -1310,29 +1324,16 @@ impl<'a, 'm> Differ<'a, 'm> {
                 pointer.clone(),
             );
         }
-        if a.default != b.default {
-            let what = match (&a.default, &b.default) {
-                (None, Some(new)) => format!("default `{new}` added"),
-                (Some(old), None) => format!("default `{old}` removed"),
-                (old, new) => format!(
-                    "default `{}` → `{}`",
-                    old.as_deref().unwrap_or_default(),
-                    new.as_deref().unwrap_or_default()
-                ),
-            };
-            if sent {
-                self.push(
-                    Impact::Behaviour,
-                    item.to_owned(),
-                    wire,
-                    what,
-                    "The bindings never send defaults: a request that leaves the field out gets what the server does now.",
-                    At::New,
-                    pointer,
-                );
-            } else {
-                self.push(Impact::Documentation, item.to_owned(), wire, what, "", At::New, pointer);
-            }
+        if let (Some(default), true) = (default, sent) {
+            self.push(
+                Impact::Behaviour,
+                item.to_owned(),
+                wire,
+                default,
+                "The bindings never send defaults: a request that leaves the field out gets what the server does now.",
+                At::New,
+                pointer,
+            );
         }
     }
 
@@ -1385,7 +1386,10 @@ impl<'a, 'm> Differ<'a, 'm> {
                         field.name
                     )
                 }
-                _ => "Code reading or setting the field stops compiling.".to_owned(),
+                (Build::Decoded, _) => "Code reading the field stops compiling.".to_owned(),
+                (Build::Literal, _) => {
+                    "Code reading the field, and struct literals that set it, stop compiling.".to_owned()
+                }
             };
             let pointer = self.old.locator.field_pointer(key, &field.name);
             self.push(
@@ -1498,7 +1502,8 @@ impl<'a, 'm> Differ<'a, 'm> {
                 Build::Constructor => format!(
                     "`{name}::new` and the setters change: calls that give `{field}` stop compiling."
                 ),
-                _ => "Code reading or setting the field as the old type stops compiling.".to_owned(),
+                Build::Decoded => "Code reading the field as the old type stops compiling.".to_owned(),
+                Build::Literal => "Code reading or setting the field as the old type stops compiling.".to_owned(),
             };
             self.push(
                 Impact::Breaking,
@@ -1535,20 +1540,22 @@ impl<'a, 'm> Differ<'a, 'm> {
                 _ => {
                     // Same Rust type (`Option<T>`, required and nullable or optional): only how `None`
                     // is written changes.
-                    let written = if matches!(b.ty, FieldType::RequiredNullable(_)) { "`null`" } else { "left out" };
-                    let whom = if roles.sent { "sent" } else { "serialized" };
-                    (Impact::Behaviour, format!("Still `{new_type}`; `None` is now {written} when {whom}."))
+                    let null = matches!(b.ty, FieldType::RequiredNullable(_));
+                    let why = match (roles.sent, null) {
+                        (true, true) => "The type is the same; requests now send `None` as `null` instead of leaving the field out.",
+                        (true, false) => "The type is the same; requests now leave the field out when it is `None` instead of sending `null`.",
+                        (false, true) => "The type is the same and decodes as before; `None` is now written as `null` when the value is serialized again.",
+                        (false, false) => "The type is the same and decodes as before; `None` is now left out when the value is serialized again.",
+                    };
+                    (Impact::Behaviour, why.to_owned())
                 }
             };
-            self.push(
-                impact,
-                item.to_owned(),
-                wire.clone(),
-                format!("`{old_type}` → `{new_type}`{presence_note}"),
-                why,
-                At::New,
-                pointer.clone(),
-            );
+            let what = if old_type == new_type {
+                format!("{} → {} (still `{new_type}`)", presence(&a.ty), presence(&b.ty))
+            } else {
+                format!("`{old_type}` → `{new_type}`{presence_note}")
+            };
+            self.push(impact, item.to_owned(), wire.clone(), what, why, At::New, pointer.clone());
         }
         if a.wire != b.wire {
             self.push(
