@@ -1665,7 +1665,11 @@ impl<'a, 'm> Differ<'a, 'm> {
         compare("maxLength", a.max_length.map(|v| v as f64), b.max_length.map(|v| v as f64), false);
         compare("minimum", a.minimum, b.minimum, true);
         compare("maximum", a.maximum, b.maximum, false);
-        match (&a.pattern, &b.pattern) {
+        // A pattern that matches everything is no constraint.
+        let any = |p: &Option<String>| {
+            p.as_deref().filter(|p| !matches!(*p, ".*" | "^.*$" | "^.*" | ".*$")).map(str::to_owned)
+        };
+        match (&any(&a.pattern), &any(&b.pattern)) {
             (None, Some(p)) => tighter.push(format!("pattern `{p}` added")),
             (Some(p), None) => looser.push(format!("pattern `{p}` removed")),
             // Whether one pattern accepts all the other does is not decidable here: the new one may
