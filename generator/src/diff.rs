@@ -190,8 +190,9 @@ impl fmt::Display for Source {
 }
 
 /// Loads and resolves two versions of a spec with the same settings and compares them: the changes,
-/// and the warnings about either spec (`name: warning`). A spec that does not load or resolve is an
-/// error with its diagnostics located.
+/// and the warnings about the new spec that the old one did not draw (`name: warning`), then a line
+/// counting those both draw. A spec that does not load or resolve is an error with its diagnostics
+/// located.
 pub fn diff_texts(
     old: (&str, &str),
     new: (&str, &str),
@@ -201,12 +202,19 @@ pub fn diff_texts(
     let (new_text, new_name) = new;
     let old_loaded = crate::load_model(old_text, old_name, settings)?;
     let new_loaded = crate::load_model(new_text, new_name, settings)?;
-    let warnings = old_loaded
-        .warnings
-        .iter()
-        .map(|w| format!("{old_name}: {w}"))
-        .chain(new_loaded.warnings.iter().map(|w| format!("{new_name}: {w}")))
-        .collect();
+    // Lines move between versions: a warning is the same by its place and message.
+    let old_warnings: BTreeSet<(&crate::Location, &str)> =
+        old_loaded.warnings.iter().map(|w| (&w.location, w.message.as_str())).collect();
+    let (shared, introduced): (Vec<_>, Vec<_>) =
+        new_loaded.warnings.iter().partition(|w| old_warnings.contains(&(&w.location, w.message.as_str())));
+    let mut warnings: Vec<String> = introduced.iter().map(|w| format!("{new_name}: {w}")).collect();
+    if !shared.is_empty() {
+        warnings.push(format!(
+            "{new_name}: {} more warning{} that {old_name} draws too",
+            shared.len(),
+            if shared.len() == 1 { "" } else { "s" }
+        ));
+    }
     let changes = diff(
         Side { model: &old_loaded.model, document: &old_loaded.document, text: old_text },
         Side { model: &new_loaded.model, document: &new_loaded.document, text: new_text },
