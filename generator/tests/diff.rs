@@ -116,8 +116,8 @@ fn impacts_follow_how_users_build_and_read_each_type() {
 
 /// The sample for the pull request: a realistic change to spec/seam.yaml (a copy, so that the
 /// snapshot does not move with the spec): an optional `created_before` filter on
-/// `/access_codes/list`, a new access code status `suspended`, and `is_backup_access_code_available`
-/// no longer required in access codes.
+/// `/access_codes/list` with a sentence about it in the operation's description, a new access code
+/// status `suspended`, and `is_backup_access_code_available` no longer required in access codes.
 #[test]
 fn realistic_change_to_the_seam_spec() {
     let changes = changes("seam_realistic");
@@ -131,6 +131,7 @@ fn realistic_change_to_the_seam_spec() {
             ("seam::types::AccessCode::is_backup_access_code_available", Impact::Breaking),
             ("seam::types::AccessCodeStatus::Suspended", Impact::Breaking),
             ("seam::access_codes::ListRequest::created_before", Impact::Additive),
+            ("seam.access_codes().list", Impact::Documentation),
         ]
     );
 }
