@@ -1678,8 +1678,14 @@ impl<'a, 'm> Differ<'a, 'm> {
             p.as_deref().filter(|p| !matches!(*p, ".*" | "^.*$" | "^.*" | ".*$")).map(str::to_owned)
         };
         match (&any(&a.pattern), &any(&b.pattern)) {
-            (None, Some(p)) => tighter.push(format!("pattern `{p}` added")),
-            (Some(p), None) => looser.push(format!("pattern `{p}` removed")),
+            (None, Some(p)) => match &a.pattern {
+                Some(everything) => tighter.push(format!("pattern `{everything}` → `{p}`")),
+                None => tighter.push(format!("pattern `{p}` added")),
+            },
+            (Some(p), None) => match &b.pattern {
+                Some(everything) => looser.push(format!("pattern `{p}` → `{everything}`")),
+                None => looser.push(format!("pattern `{p}` removed")),
+            },
             // Whether one pattern accepts all the other does is not decidable here: the new one may
             // reject what the old one accepted.
             (Some(p), Some(q)) if p != q => tighter.push(format!("pattern `{p}` → `{q}`")),
