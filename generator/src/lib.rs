@@ -13,6 +13,7 @@
 pub mod conventions;
 pub mod cycles;
 pub mod diagnostics;
+pub mod diff;
 pub mod drift;
 pub mod emit;
 pub mod growth;
@@ -108,6 +109,27 @@ impl std::error::Error for Error {}
 
 /// Runs load, resolve, emit and format on a spec's text, entirely in memory.
 pub fn generate(spec_text: &str, source_name: &str, settings: &Settings) -> Result<Generated, Error> {
+    let loaded = load_model(spec_text, source_name, settings)?;
+    let files = render_all(&loaded.model, settings)?;
+    Ok(Generated { files, warnings: loaded.warnings, server_url: loaded.server_url })
+}
+
+/// A spec read and resolved: stages 1 and 2 of [`generate`], for commands that compare models
+/// rather than write code (`diff`).
+#[derive(Debug)]
+pub struct Loaded {
+    pub model: model::Model,
+    /// The document as plain JSON, for JSON pointers into it.
+    pub document: serde_json::Value,
+    /// The warnings about the spec, located.
+    pub warnings: Vec<Diagnostic>,
+    /// The document's first `servers` URL, its variables at their defaults.
+    pub server_url: Option<String>,
+}
+
+/// Runs load and resolve on a spec's text; errors (and warnings, under `deny_warnings`) carry their
+/// line and column.
+pub fn load_model(spec_text: &str, source_name: &str, settings: &Settings) -> Result<Loaded, Error> {
     let spec_error = |mut diagnostics: Vec<Diagnostic>| {
         locate(spec_text, &mut diagnostics);
         Error::Spec { source_name: source_name.to_owned(), diagnostics }
@@ -120,8 +142,7 @@ pub fn generate(spec_text: &str, source_name: &str, settings: &Settings) -> Resu
         return Err(spec_error(warnings));
     }
     locate(spec_text, &mut warnings);
-    let files = render_all(&resolved.model, settings)?;
-    Ok(Generated { files, warnings, server_url: server_url(&api) })
+    Ok(Loaded { model: resolved.model, document, warnings, server_url: server_url(&api) })
 }
 
 /// The first server's URL with its variables at their defaults.

@@ -1,4 +1,4 @@
-//! The `seam-codegen` command: regenerate (default) or check the bindings.
+//! The `seam-codegen` command: regenerate (default) or check the bindings, compare specs, write crates.
 
 use clap::{Parser, Subcommand};
 use seam_codegen::{Settings, REGENERATE_COMMAND};
@@ -39,8 +39,6 @@ enum Command {
     /// Change nothing; exit 1 when the output differs from what the spec generates, listing the
     /// stale, missing and extra files and the command that fixes them.
     Check,
-    /// Write a complete crate (Cargo.toml, runtime, bindings) for any OpenAPI 3.0 document into --out
-    /// (required: the default output directory holds the committed Seam bindings).
     /// Compare the spec's operations with a published document (such as Seam's, from the npm
     /// package @seamapi/types): conflicts (what the bindings would reject or send that it does not
     /// allow) and gaps (what it has that the spec lacks), as Markdown. Exits 1 when a conflict is not
@@ -53,6 +51,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         allow: Option<PathBuf>,
     },
+    /// Write a complete crate (Cargo.toml, runtime, bindings) for any OpenAPI 3.0 document into --out
+    /// (required: the default output directory holds the committed Seam bindings).
     Crate {
         /// The crate's name.
         #[arg(long)]
@@ -61,6 +61,32 @@ enum Command {
         /// path groups, action attempts, cursor pagination).
         #[arg(long, default_value = "plain", value_parser = ["plain", "seam"])]
         profile: String,
+    },
+    /// What changes between two versions of a spec for code using the bindings they generate: each
+    /// operation, type, field, enum value and constraint added, removed or changed, as breaking,
+    /// changed behaviour, additive or documentation, in Markdown. Exits 1 when a change is breaking,
+    /// 2 when a spec cannot be read.
+    ///
+    /// `seam-codegen diff HEAD~1:spec/seam.yaml spec/seam.yaml`, or `seam-codegen diff --base main`
+    /// for `main:spec/seam.yaml` against the working copy of spec/seam.yaml (or of --spec).
+    Diff {
+        /// The old spec: a file, or `REV:PATH` as `git show` reads it in the current directory
+        /// (`HEAD~1:spec/seam.yaml`; PATH from the repository's root, or from here with `./`).
+        #[arg(value_name = "OLD", required_unless_present = "base")]
+        old: Option<String>,
+        /// The new spec: a file or `REV:PATH`. Default: --spec (spec/seam.yaml of this repository).
+        #[arg(value_name = "NEW")]
+        new: Option<String>,
+        /// Compare --spec (default spec/seam.yaml) at this git revision with the file as it is now.
+        #[arg(long, value_name = "REV", conflicts_with = "old")]
+        base: Option<String>,
+        /// The API's conventions, for both versions: `seam` (the default, as spec/seam.yaml is
+        /// generated) or `plain`.
+        #[arg(long, default_value = "seam", value_parser = ["plain", "seam"])]
+        profile: String,
+        /// The crate's name, as the report names items (`seam::access_codes::CreateRequest::code`).
+        #[arg(long, default_value = "seam")]
+        name: String,
     },
 }
 
@@ -97,6 +123,22 @@ fn main() -> ExitCode {
             }
         },
         Some(Command::Drift { published, allow }) => drift(&spec, &published, allow.as_deref()),
+        Some(Command::Diff { old, new, base, profile, name }) => {
+            use seam_codegen::diff::Source;
+            let old = match (base, old) {
+                (Some(rev), _) => Source::at_revision(&rev, &spec),
+                (None, Some(old)) => Source::parse(&old),
+                (None, None) => unreachable!("clap requires OLD or --base"),
+            };
+            let new = new.map_or_else(|| Source::File(spec.clone()), |new| Source::parse(&new));
+            let settings = Settings {
+                conventions: seam_codegen::conventions::Conventions::named(&profile)
+                    .unwrap_or_else(seam_codegen::conventions::Conventions::seam),
+                crate_name: name.clone(),
+                ..settings
+            };
+            diff(&old, &new, &profile, &settings)
+        }
         Some(Command::Crate { .. }) if !out_given => {
             eprintln!("error: `crate` needs --out DIR: the default output directory holds the committed bindings");
             ExitCode::from(2)
@@ -177,6 +219,41 @@ fn drift(spec: &Path, published: &Path, allow: Option<&Path>) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+fn diff(
+    old: &seam_codegen::diff::Source,
+    new: &seam_codegen::diff::Source,
+    profile: &str,
+    settings: &Settings,
+) -> ExitCode {
+    let (old_text, new_text) = match (old.read(), new.read()) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(error), _) | (_, Err(error)) => {
+            eprintln!("error: {error}");
+            return ExitCode::from(2);
+        }
+    };
+    let (old_name, new_name) = (old.to_string(), new.to_string());
+    let (changes, warnings) =
+        match seam_codegen::diff::diff_texts((&old_text, &old_name), (&new_text, &new_name), settings) {
+            Ok(compared) => compared,
+            Err(error) => {
+                eprintln!("error: {error}");
+                return ExitCode::from(2);
+            }
+        };
+    for warning in &warnings {
+        eprintln!("warning: {warning}");
+    }
+    let heading =
+        seam_codegen::diff::Heading { old: &old_name, new: &new_name, crate_name: &settings.crate_name, profile };
+    print!("{}", seam_codegen::diff::report(&changes, &heading));
+    if seam_codegen::diff::is_breaking(&changes) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
