@@ -812,6 +812,7 @@ impl CreateRequest {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum CreateRequestMaxTimeRounding {
     /// `1hour`
     V1hour,
@@ -1062,6 +1063,7 @@ impl CreateMultipleRequest {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum CreateMultipleRequestBehaviorWhenCodeCannotBeShared {
     /// `throw`
     Throw,
@@ -1805,6 +1807,7 @@ impl UpdateRequest {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum UpdateRequestType {
     /// `ongoing`
     Ongoing,

@@ -768,6 +768,7 @@ pub mod credentials {
         ::std::cmp::Eq,
         ::std::hash::Hash
     )]
+    #[non_exhaustive]
     pub enum CreateRequestAccessMethod {
         /// `code`
         Code,
@@ -1094,6 +1095,7 @@ pub mod credentials {
         ::std::cmp::Eq,
         ::std::hash::Hash
     )]
+    #[non_exhaustive]
     pub enum CreateRequestVisionlineMetadataCardFormat {
         /// `TLCode`
         TlCode,
@@ -1151,6 +1153,7 @@ pub mod credentials {
         ::std::cmp::Eq,
         ::std::hash::Hash
     )]
+    #[non_exhaustive]
     pub enum CreateRequestVisionlineMetadataCardFunctionType {
         /// `guest`
         Guest,

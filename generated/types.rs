@@ -125,6 +125,7 @@ pub struct AccessCodeDormakabaOracodeMetadata {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AccessCodeStatus {
     /// `setting`
     Setting,
@@ -194,6 +195,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeStatus {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AccessCodeType {
     /// `time_bound`
     TimeBound,
@@ -246,6 +248,7 @@ impl<'de> ::serde::Deserialize<'de> for AccessCodeType {
 /// Variants are told apart by the `mutation_code` property; unknown values are kept as JSON.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum AccessCodePendingMutation {
     /// Seam is in the process of setting an access code on the device.
     ///
@@ -569,6 +572,7 @@ pub struct AccessCodePendingMutationUpdatingTimeFrameTo {
 /// Variants are told apart by the `error_code` property; unknown values are kept as JSON.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum AccessCodeError {
     /// Indicates a provider-specific issue that prevents the access code from being set or managed. Check the error message for details.
     ///
@@ -1198,6 +1202,7 @@ pub struct AccessCodeErrorConflictingExternalModification {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AccessCodeErrorConflictingExternalModificationChangeType {
     /// `modified`
     Modified,
@@ -1536,6 +1541,7 @@ pub struct AccessCodeErrorBridgeDisconnected {
 /// Variants are told apart by the `warning_code` property; unknown values are kept as JSON.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum AccessCodeWarning {
     /// The access code's PIN rotates periodically when the code is renewed. Retrieve the latest code before each use.
     ///
@@ -2123,6 +2129,7 @@ pub struct UnmanagedAccessCodeDormakabaOracodeMetadata {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum UnmanagedAccessCodeStatus {
     /// `set`
     Set,
@@ -2274,6 +2281,7 @@ pub struct AcsCredential {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AcsCredentialAccessMethod {
     /// `code`
     Code,
@@ -2339,6 +2347,7 @@ impl<'de> ::serde::Deserialize<'de> for AcsCredentialAccessMethod {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AcsCredentialExternalType {
     /// `pti_card`
     PtiCard,
@@ -2495,6 +2504,7 @@ pub struct AcsCredentialWarning {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AcsCredentialWarningWarningCode {
     /// `waiting_to_be_issued`
     WaitingToBeIssued,
@@ -2644,6 +2654,7 @@ pub struct AcsCredentialVisionlineMetadata {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AcsCredentialVisionlineMetadataCardFunctionType {
     /// `guest`
     Guest,
@@ -2909,6 +2920,7 @@ pub struct AcsEntranceAssaAbloyVostioMetadata {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AcsEntranceAssaAbloyVostioMetadataDoorType {
     /// `CommonDoor`
     CommonDoor,
@@ -3210,6 +3222,7 @@ pub struct AcsEntranceVisionlineMetadata {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AcsEntranceVisionlineMetadataDoorCategory {
     /// `entrance`
     Entrance,
@@ -3298,6 +3311,7 @@ pub struct AcsEntranceVisionlineMetadataProfilesItem {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType {
     /// `BLE`
     Ble,
@@ -3358,6 +3372,7 @@ for AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType {
 /// Variants are told apart by the `warning_code` property; unknown values are kept as JSON.
 #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
 #[allow(clippy::large_enum_variant)]
+#[non_exhaustive]
 pub enum AcsEntranceWarning {
     /// Indicates that a change in the reported device model has been detected for this Salto KS entrance, which may occur after an IQ hub reset. Access code support may be affected. See <https://help.getseam.com/articles/5098842588-salto-ks-lock-loses-access-code-support> for troubleshooting steps.
     ///
@@ -3627,6 +3642,7 @@ pub struct ActionAttempt {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum ActionAttemptStatus {
     /// `pending`
     Pending,
@@ -3688,6 +3704,7 @@ impl<'de> ::serde::Deserialize<'de> for ActionAttemptStatus {
     ::std::cmp::Eq,
     ::std::hash::Hash
 )]
+#[non_exhaustive]
 pub enum ActionAttemptActionType {
     /// `LOCK_DOOR`
     LockDoor,

@@ -15,10 +15,10 @@
 //! (taking the required fields) and a setter per optional field, so a new optional field is additive
 //! and a new required one breaks every `new` call; shared types that requests carry have no
 //! constructor, so any new field breaks the struct literals that build them; response types are
-//! decoded, so a new field is additive. Struct literals of request and response types, and patterns
-//! that destructure them without `..`, are outside this promise (the generated structs are not
-//! `#[non_exhaustive]`). Enums are open on the wire (`Unknown(String)`) but not `#[non_exhaustive]`
-//! in Rust, so a new value breaks an exhaustive `match`; see [`ENUMS_ARE_EXHAUSTIVE`].
+//! decoded, so a new field is additive. Request and response structs are `#[non_exhaustive]`, so no
+//! struct literal or exhaustive pattern outside the crate can break on a new field. Enums and unions
+//! are open on the wire (`Unknown(String)`) and `#[non_exhaustive]` in Rust, so a new value or variant
+//! is additive; see [`ENUMS_ARE_EXHAUSTIVE`].
 
 use crate::diagnostics::Pointer;
 use crate::locate::Positions;
@@ -27,11 +27,10 @@ use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-/// Generated enums and unions are not `#[non_exhaustive]`: a `match` may list every variant without a
-/// `_` arm, and such a `match` stops compiling when a variant is added. A test in this module checks
-/// the emitter against this constant; if generated enums become `#[non_exhaustive]`, new variants
-/// become additive.
-pub const ENUMS_ARE_EXHAUSTIVE: bool = true;
+/// Whether generated enums and unions can be matched exhaustively outside the crate, so that a new
+/// variant breaks a `match` without a `_` arm. They are `#[non_exhaustive]`, so it cannot: new
+/// variants are additive. A test in this module checks the emitter against this constant.
+pub const ENUMS_ARE_EXHAUSTIVE: bool = false;
 
 /// What a change does to code using the bindings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -1864,13 +1863,11 @@ impl<'a, 'm> Differ<'a, 'm> {
                 String::new()
             };
             if read {
-                if !why.is_empty() {
-                    why.push_str("; ");
-                }
-                why.push_str(&format!(
-                    "a value read as `{name}::{unknown}(\"{}\")` until now is `{name}::{}`",
+                let read_as = format!(
+                    "value read as `{name}::{unknown}(\"{}\")` until now is `{name}::{}`",
                     variant.wire, variant.name
-                ));
+                );
+                why = if why.is_empty() { format!("A {read_as}") } else { format!("{why}; a {read_as}") };
             }
             why.push('.');
             self.push(

@@ -218,6 +218,7 @@ fn open_enum(docs: &TokenStream, name: &proc_macro2::Ident, variants: &[EnumVari
         ///
         /// Values this version does not know are kept in the last variant and written back unchanged.
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[non_exhaustive]
         pub enum #name {
             #(
                 #[doc = #variant_docs]
@@ -294,6 +295,7 @@ fn tagged_union(
         #[doc = #tag_doc]
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
         #[allow(clippy::large_enum_variant)]
+        #[non_exhaustive]
         pub enum #name {
             #(
                 #variant_docs
@@ -362,6 +364,7 @@ fn untagged_union(docs: &TokenStream, name: &proc_macro2::Ident, variants: &[Unt
         /// decodes wins. If none does, the error says why each one failed.
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
         #[allow(clippy::large_enum_variant)]
+        #[non_exhaustive]
         pub enum #name {
             #(
                 #variant_docs
