@@ -2,7 +2,8 @@
 # Runs every benchmark of issue 5 and writes BENCHMARKS.md at the repository root:
 #   bash bench/run.sh
 # Needs: cargo, node and npm (for Seam's published document). Builds run with `nice -n 19`.
-# Environment: RUNS (generation runs per measurement, default 15), COMPILE_RUNS (default 3).
+# Environment: RUNS (generation runs per measurement, default 15), COMPILE_RUNS (default 3); the client
+# overhead bench reads ROUNDS, CALLS, THROUGHPUT_CALLS, CONCURRENCY, WARMUP (bench/README.md).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 BENCH="$ROOT/bench"
@@ -78,6 +79,10 @@ cat "$RESULTS/compile.json" >&2
 
 step "decode throughput (criterion)"
 (cd "$BENCH" && $NICE cargo bench --bench decode -- --noplot >&2)
+
+step "client overhead: seam against raw reqwest on loopback (custom harness; ROUNDS, CALLS, ... in bench/README.md)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+(cd "$BENCH" && RESULTS_DIR="$RESULTS" $NICE cargo bench --bench client_overhead >&2)
 
 step "incremental build of the root crate with --features codegen, nothing changed"
 (cd "$ROOT" && $NICE cargo build --features codegen >&2)

@@ -3,6 +3,8 @@
 //! `seam-bench progenitor-one --spec FILE` runs progenitor on one document, and `seam-bench
 //! corpus-report ...` writes bench/CORPUS.md.
 
+mod client_overhead_table;
+
 use seam_bench::*;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -271,6 +273,19 @@ fn verdict(ratio: f64, target: f64) -> &'static str {
     if ratio <= target { "met" } else { "**missed**" }
 }
 
+/// The section of `benches/client_overhead.rs`, or "not run" when its JSON is missing.
+fn client_overhead(w: &mut String, results: &Path) {
+    writeln!(w, "## Client overhead against raw reqwest\n").unwrap();
+    let path = results.join("client_overhead.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        writeln!(w, "Not run: no `client_overhead.json` among the results (`cd bench && cargo bench --bench client_overhead` writes it).\n").unwrap();
+        return;
+    };
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    writeln!(w, "`bench/benches/client_overhead.rs`: the per-call cost of `seam.acs().credentials().get(..)` (defaults on: 30 s timeout, 60 s deadline, retries, the `ok` check) against raw reqwest sending the same request (same client configuration, headers and body, checked at the server) and decoding the answer into the same type, both against one in-process hyper server on loopback that answers every call with the same precomputed envelope. Every ratio is seam's cost ÷ raw's, per round (inside a round the two sides alternate slice by slice, so that the machine's drift and bursts of load hit both alike); the table shows the median over rounds and how far the rounds' ratios spread. `CONTROL=1` (a second raw client in seam's place) gives the harness's own noise: its ratios come out at 1.00x with a spread of a few percent.\n").unwrap();
+    writeln!(w, "{}", client_overhead_table::markdown(&v)).unwrap();
+}
+
 fn report(results: &Path, criterion: &Path, out: &Path) {
     let g = read_json(&results.join("generation.json"));
     let compile = read_json(&results.join("compile.json"));
@@ -312,6 +327,8 @@ fn report(results: &Path, criterion: &Path, out: &Path) {
     writeln!(w).unwrap();
     writeln!(w, "Where generation time goes (medians): parsing the YAML alone takes {:.1} ms in ours (`seam_codegen::load::parse`: YAML to `openapiv3` through `serde_path_to_error`, for located errors) and {:.1} ms for progenitor (`serde_yaml` into `openapiv3`); progenitor's `syn` + prettyplease formatting alone takes {:.1} ms. Progenitor with `InterfaceStyle::Builder` (builders for every operation, closer to our request types) emits {} lines.\n",
         f("spec_ours_parse_s") * 1e3, f("spec_progenitor_parse_s") * 1e3, f("spec_progenitor_format_s") * 1e3, g["spec_progenitor_builder_lines"]).unwrap();
+
+    client_overhead(w, results);
 
     writeln!(w, "## Seam's full published document (@seamapi/types {}, {} operations)\n", text("seamapi_types_version.txt"), g["full_operations"]).unwrap();
     writeln!(w, "| | seam-codegen | progenitor |\n|---|---:|---:|").unwrap();
