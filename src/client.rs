@@ -150,7 +150,12 @@ impl Seam {
             status = tracing::field::Empty,
             request_id = tracing::field::Empty,
         );
-        self.send::<O>(&prepared).instrument(span).await
+        if span.is_disabled() {
+            // No subscriber listens: spare every poll the span's enter and exit.
+            self.send::<O>(&prepared).await
+        } else {
+            self.send::<O>(&prepared).instrument(span).await
+        }
     }
 
     async fn send<O: Operation>(&self, prepared: &Prepared) -> Result<O::Response> {
@@ -244,7 +249,9 @@ impl Seam {
     fn read<O: Operation>(&self, response: Success) -> Result<O::Response> {
         let path = O::PATH;
         let Success { status, request_id, http } = response;
-        if O::ENVELOPE_FLAG.is_some_and(|flag| envelope_flag(&http.body, flag) == Some(false)) {
+        if O::ENVELOPE_FLAG.is_some_and(|flag| {
+            !ends_with_true_flag(&http.body, flag) && envelope_flag(&http.body, flag) == Some(false)
+        }) {
             return Err(error_from_body(path, status, request_id, &http.body));
         }
         O::decode(&http).map_err(|DecodeError { field, source }| Error::Decode {
@@ -253,7 +260,7 @@ impl Seam {
             request_id,
             field,
             excerpt: excerpt(&http.body),
-            body: http.body.into_boxed_slice(),
+            body: http.body.to_vec().into_boxed_slice(),
             source,
         })
     }
@@ -311,12 +318,8 @@ impl Seam {
         prepared: &Prepared,
         timeout: Duration,
     ) -> std::result::Result<Success, Failure> {
-        let mut request = self
-            .inner
-            .http
-            .request(prepared.method.clone(), prepared.url.as_str())
-            .timeout(timeout)
-            .headers(prepared.headers.clone());
+        let mut request =
+            self.inner.http.request(prepared.method.clone(), prepared.url.as_str()).headers(prepared.headers.clone());
         if let Some(body) = &prepared.body {
             request = request.body(body.clone());
         }
@@ -329,17 +332,26 @@ impl Seam {
                 Failure::MaybeRun(Error::Transport { path, source }, None)
             }
         };
-        let response = request.send().await.map_err(transport)?;
-        let status = response.status().as_u16();
-        let header = |name| response.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).map(str::to_owned);
-        let request_id = header("seam-request-id");
-        let content_type = header(CONTENT_TYPE.as_str());
-        let retry_after = header(RETRY_AFTER.as_str()).and_then(|value| parse_retry_after(&value, SystemTime::now()));
-        let bytes = response.bytes().await.map_err(transport)?;
+        // One timer for the whole attempt, answer and body included; reqwest's own timeout would set
+        // up two per request.
+        let exchange = async {
+            let response = request.send().await.map_err(transport)?;
+            let status = response.status().as_u16();
+            let header =
+                |name| response.headers().get(name).and_then(|v: &HeaderValue| v.to_str().ok()).map(str::to_owned);
+            let request_id = header("seam-request-id");
+            let content_type = header(CONTENT_TYPE.as_str());
+            let retry_after = header(RETRY_AFTER.as_str());
+            let bytes = response.bytes().await.map_err(transport)?;
+            Ok((status, request_id, content_type, retry_after, bytes))
+        };
+        let (status, request_id, content_type, retry_after, bytes) =
+            tokio::time::timeout(timeout, exchange)
+                .await
+                .map_err(|_| Failure::MaybeRun(Error::Timeout { path, timeout }, None))??;
+        let retry_after = retry_after.and_then(|value| parse_retry_after(&value, SystemTime::now()));
         match status {
-            200..=299 => {
-                Ok(Success { status, request_id, http: HttpResponse { status, content_type, body: Vec::from(bytes) } })
-            }
+            200..=299 => Ok(Success { status, request_id, http: HttpResponse { status, content_type, body: bytes } }),
             429 => Err(Failure::NotRun(error_from_body(path, status, request_id, &bytes), retry_after)),
             500..=599 => Err(Failure::MaybeRun(error_from_body(path, status, request_id, &bytes), retry_after)),
             _ => Err(Failure::Final(error_from_body(path, status, request_id, &bytes))),
@@ -360,6 +372,17 @@ struct Success {
     status: u16,
     request_id: Option<String>,
     http: HttpResponse,
+}
+
+/// Whether the body ends with `"<flag>":true}`, as Seam writes its answers: in valid JSON that is
+/// the top-level object's last property, so the flag is true without reading the rest. (An invalid
+/// body fails to decode anyway.)
+fn ends_with_true_flag(body: &[u8], flag: &str) -> bool {
+    let Some(rest) = body.trim_ascii_end().strip_suffix(b"}") else { return false };
+    let Some(rest) = rest.trim_ascii_end().strip_suffix(b"true") else { return false };
+    let Some(rest) = rest.trim_ascii_end().strip_suffix(b":") else { return false };
+    let Some(rest) = rest.trim_ascii_end().strip_suffix(b"\"") else { return false };
+    rest.strip_suffix(flag.as_bytes()).is_some_and(|rest| rest.ends_with(b"\""))
 }
 
 /// The boolean value of the top-level property `flag` of a JSON object, skipping everything else
@@ -609,6 +632,16 @@ mod tests {
         assert!(Arc::ptr_eq(&seam.inner, &quick.inner));
         assert_eq!((seam.timeout, quick.timeout), (DEFAULT_TIMEOUT, Duration::from_millis(5)));
         assert_eq!(quick.retry.max_retries, 0);
+    }
+
+    #[test]
+    fn a_true_flag_at_the_end_is_seen_without_parsing() {
+        assert!(ends_with_true_flag(br#"{"access_code":{"ok":false},"ok":true}"#, "ok"));
+        assert!(ends_with_true_flag(b"{\"a\": 1, \"ok\" : true }\n", "ok"));
+        assert!(!ends_with_true_flag(br#"{"ok":true,"error":{"ok":true}}"#, "ok"));
+        assert!(!ends_with_true_flag(br#"{"ok":false}"#, "ok"));
+        assert!(!ends_with_true_flag(br#"{"not_ok":true}"#, "ok"));
+        assert!(!ends_with_true_flag(br#"{"x":1,"ok":true]"#, "ok"));
     }
 
     #[test]

@@ -370,7 +370,8 @@ fn encode_form(text: &str) -> String {
 pub struct HttpResponse {
     pub status: u16,
     pub content_type: Option<String>,
-    pub body: Vec<u8>,
+    /// As received: not copied out of the transport's buffer.
+    pub body: bytes::Bytes,
 }
 
 /// Why a success body did not decode: where, and the decoder's error.
@@ -402,7 +403,7 @@ impl HttpResponse {
 
     /// The body's bytes.
     pub fn bytes(&self) -> Result<Vec<u8>, DecodeError> {
-        Ok(self.body.clone())
+        Ok(self.body.to_vec())
     }
 
     /// Nothing: the answer's body, if any, is ignored.

@@ -148,7 +148,8 @@ fn check<O: Operation>(document: &Value, failures: &mut Vec<String>) -> usize {
                 answer["generated_code"] = json!({"device_id": "device_1", "code": "1234"});
             }
             let body = serde_json::to_vec(&answer).unwrap();
-            let response = HttpResponse { status: 200, content_type: Some("application/json".to_owned()), body };
+            let response =
+                HttpResponse { status: 200, content_type: Some("application/json".to_owned()), body: body.into() };
             match O::decode(&response) {
                 Ok(_) => decoded += 1,
                 Err(error) => failures.push(format!(
