@@ -35,7 +35,9 @@ async fn a_retried_call_is_one_span_with_an_event_per_attempt_and_retry_and_no_s
         .with_ansi(false)
         .with_writer(move || writer.clone())
         .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    // Process-wide, in a binary of its own: a subscriber scoped to this thread misses events when other
+    // tests in the same process register the same callsites first.
+    tracing::subscriber::set_global_default(subscriber).unwrap();
 
     let server = MockServer::start().await;
     Mock::given(method("POST"))
