@@ -3,13 +3,7 @@
 //! `#![deny(warnings)]` and round-trip its sample JSON (`*.samples.json`), unknown enum values and
 //! unknown union tags included.
 
-#[path = "../../tests/support/npm.rs"]
-mod npm;
-
-// In this test binary rather than its own, so that its compile check runs beside the fixture crates'
-// builds instead of after them.
-#[path = "crates/published_document.rs"]
-mod published_document;
+use crate::npm;
 
 use seam_codegen::standalone::crate_files;
 use seam_codegen::Settings;
