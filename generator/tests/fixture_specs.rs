@@ -9,7 +9,6 @@ use seam_codegen::standalone::crate_files;
 use seam_codegen::Settings;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const FIXTURES: &[&str] = &[
     "keywords",
@@ -132,7 +131,7 @@ fn every_fixture_compiles_under_deny_warnings_and_round_trips_its_samples() {
     // example compiles). Not the library's unit tests: they are the runtime's own, which the `seam`
     // crate runs from the same source.
     for targets in [&["--test", "*"][..], &["--doc"][..]] {
-        let output = Command::new(env!("CARGO"))
+        let output = npm::cargo()
             .args(["test", "--workspace", "--quiet"])
             .args(targets)
             .current_dir(&root)

@@ -5,7 +5,6 @@
 use crate::npm;
 use seam_codegen::standalone::write_crate;
 use seam_codegen::Settings;
-use std::process::Command;
 use std::time::Instant;
 
 #[test]
@@ -51,7 +50,7 @@ fn seams_published_document_becomes_a_crate_that_compiles_without_warnings() {
     let manifest = out.join("Cargo.toml");
     let text = std::fs::read_to_string(&manifest).unwrap();
     std::fs::write(&manifest, format!("{text}\n{}", npm::workspace_profiles())).unwrap();
-    let output = Command::new(env!("CARGO"))
+    let output = npm::cargo()
         .args(["check", "--quiet", "--message-format=short"])
         .current_dir(&out)
         .env("CARGO_TARGET_DIR", target.join("published-check"))

@@ -43,6 +43,34 @@ pub fn workspace_profiles() -> String {
     profiles
 }
 
+/// `cargo`, for a build a test starts, without the variables cargo set for the test itself
+/// (`CARGO_MANIFEST_DIR`, `CARGO_PKG_*`...). Build scripts such as ring's ask to rerun when those
+/// change, so inherited they would rebuild ring, and everything above it, in the shared target
+/// directory, and the workspace's next build would rebuild it all back.
+pub fn cargo() -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    for (name, _) in std::env::vars_os() {
+        let Some(name) = name.to_str() else { continue };
+        let set_by_cargo_for_the_test = name.starts_with("CARGO_PKG_")
+            || name.starts_with("CARGO_BIN_EXE_")
+            || matches!(
+                name,
+                "CARGO_MANIFEST_DIR"
+                    | "CARGO_MANIFEST_PATH"
+                    | "CARGO_MANIFEST_LINKS"
+                    | "CARGO_CRATE_NAME"
+                    | "CARGO_PRIMARY_PACKAGE"
+                    | "CARGO_TARGET_TMPDIR"
+                    | "CARGO_RUSTC_CURRENT_DIR"
+                    | "OUT_DIR"
+            );
+        if set_by_cargo_for_the_test {
+            command.env_remove(name);
+        }
+    }
+    command
+}
+
 pub fn servers_dir() -> PathBuf {
     root().join("tests/servers")
 }
