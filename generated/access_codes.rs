@@ -9,7 +9,7 @@ impl crate::Seam {
     }
 }
 /// Client for the operations under `/access_codes`; borrow one from [`crate::Seam`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct AccessCodes<'a> {
     pub(crate) client: &'a crate::Seam,
 }
@@ -583,13 +583,7 @@ impl crate::Operation for UpdateMultipleRequest {
     }
 }
 /// Request body of `POST /access_codes/create`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct CreateRequest {
     /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
@@ -805,13 +799,7 @@ impl CreateRequest {
 /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
 ///
 /// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateRequestMaxTimeRounding {
     /// `1hour`
@@ -869,13 +857,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateRequestMaxTimeRounding {
     }
 }
 /// Success response of `POST /access_codes/create`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct CreateResponse {
     pub access_code: crate::types::AccessCode,
@@ -883,13 +865,7 @@ pub struct CreateResponse {
     pub action_attempt: ::std::option::Option<crate::types::ActionAttempt>,
 }
 /// Request body of `POST /access_codes/create_multiple`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct CreateMultipleRequest {
     /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
@@ -1056,13 +1032,7 @@ impl CreateMultipleRequest {
 /// Default on the server: `"throw"`.
 ///
 /// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CreateMultipleRequestBehaviorWhenCodeCannotBeShared {
     /// `throw`
@@ -1113,25 +1083,13 @@ for CreateMultipleRequestBehaviorWhenCodeCannotBeShared {
     }
 }
 /// Success response of `POST /access_codes/create_multiple`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct CreateMultipleResponse {
     pub access_codes: ::std::vec::Vec<crate::types::AccessCode>,
 }
 /// Request body of `POST /access_codes/delete`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct DeleteRequest {
     /// ID of the access code that you want to delete.
@@ -1171,25 +1129,13 @@ impl DeleteRequest {
     }
 }
 /// Success response of `POST /access_codes/delete`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct DeleteResponse {
     pub action_attempt: crate::types::ActionAttempt,
 }
 /// Request body of `POST /access_codes/generate_code`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct GenerateCodeRequest {
     /// ID of the device for which you want to generate a code.
@@ -1204,26 +1150,14 @@ impl GenerateCodeRequest {
     }
 }
 /// Success response of `POST /access_codes/generate_code`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct GenerateCodeResponse {
     /// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
     pub generated_code: crate::access_codes::GenerateCodeResponseGeneratedCode,
 }
 /// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct GenerateCodeResponseGeneratedCode {
     /// ID of the device for which the code was generated.
@@ -1232,14 +1166,7 @@ pub struct GenerateCodeResponseGeneratedCode {
     pub code: ::std::string::String,
 }
 /// Request body of `POST /access_codes/get`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct GetRequest {
     /// ID of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
@@ -1287,26 +1214,13 @@ impl GetRequest {
     }
 }
 /// Success response of `POST /access_codes/get`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct GetResponse {
     pub access_code: crate::types::AccessCode,
 }
 /// Request body of `POST /access_codes/list`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ListRequest {
     /// IDs of the access codes that you want to retrieve. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
@@ -1443,13 +1357,7 @@ impl ListRequest {
     }
 }
 /// Success response of `POST /access_codes/list`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ListResponse {
     pub access_codes: ::std::vec::Vec<crate::types::AccessCode>,
@@ -1457,13 +1365,7 @@ pub struct ListResponse {
     pub pagination: ::std::option::Option<crate::types::Pagination>,
 }
 /// Request body of `POST /access_codes/pull_backup_access_code`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct PullBackupAccessCodeRequest {
     /// ID of the access code for which you want to pull a backup access code.
@@ -1480,13 +1382,7 @@ impl PullBackupAccessCodeRequest {
     }
 }
 /// Success response of `POST /access_codes/pull_backup_access_code`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct PullBackupAccessCodeResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1494,13 +1390,7 @@ pub struct PullBackupAccessCodeResponse {
     pub backup_access_code: crate::types::AccessCode,
 }
 /// Request body of `POST /access_codes/report_device_constraints`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ReportDeviceConstraintsRequest {
     /// ID of the device for which you want to report constraints.
@@ -1547,24 +1437,11 @@ impl ReportDeviceConstraintsRequest {
     }
 }
 /// Success response of `POST /access_codes/report_device_constraints`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ReportDeviceConstraintsResponse {}
 /// Request body of `POST /access_codes/update`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateRequest {
     /// ID of the access code that you want to update.
@@ -1800,13 +1677,7 @@ impl UpdateRequest {
 /// Type to which you want to convert the access code. To convert a time-bound access code to an ongoing access code, set `type` to `ongoing`. See also [Changing a time-bound access code to permanent access](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/modifying-access-codes#special-case-2-changing-a-time-bound-access-code-to-permanent-access).
 ///
 /// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::cmp::Eq,
-    ::std::hash::Hash
-)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UpdateRequestType {
     /// `ongoing`
@@ -1856,25 +1727,13 @@ impl<'de> ::serde::Deserialize<'de> for UpdateRequestType {
     }
 }
 /// Success response of `POST /access_codes/update`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateResponse {
     pub action_attempt: crate::types::ActionAttempt,
 }
 /// Request body of `POST /access_codes/update_multiple`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateMultipleRequest {
     /// Key that links the group of access codes, assigned on creation by `/access_codes/create_multiple`.
@@ -1933,20 +1792,13 @@ impl UpdateMultipleRequest {
     }
 }
 /// Success response of `POST /access_codes/update_multiple`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::std::default::Default,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateMultipleResponse {}
 /// Operations under `/access_codes/simulate`.
 pub mod simulate {
     /// Client for the operations under `/access_codes/simulate`; borrow one from [`crate::Seam`].
-    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy)]
+    #[derive(Debug, Clone, Copy)]
     pub struct AccessCodesSimulate<'a> {
         pub(crate) client: &'a crate::Seam,
     }
@@ -2010,13 +1862,7 @@ pub mod simulate {
         }
     }
     /// Request body of `POST /access_codes/simulate/create_unmanaged_access_code`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateUnmanagedAccessCodeRequest {
         /// Code of the simulated unmanaged access code.
@@ -2041,13 +1887,7 @@ pub mod simulate {
         }
     }
     /// Success response of `POST /access_codes/simulate/create_unmanaged_access_code`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateUnmanagedAccessCodeResponse {
         pub access_code: crate::types::UnmanagedAccessCode,
@@ -2056,7 +1896,7 @@ pub mod simulate {
 /// Operations under `/access_codes/unmanaged`.
 pub mod unmanaged {
     /// Client for the operations under `/access_codes/unmanaged`; borrow one from [`crate::Seam`].
-    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy)]
+    #[derive(Debug, Clone, Copy)]
     pub struct AccessCodesUnmanaged<'a> {
         pub(crate) client: &'a crate::Seam,
     }
@@ -2327,13 +2167,7 @@ pub mod unmanaged {
         }
     }
     /// Request body of `POST /access_codes/unmanaged/convert_to_managed`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct ConvertToManagedRequest {
         /// ID of the unmanaged access code that you want to convert to a managed access code.
@@ -2398,24 +2232,11 @@ pub mod unmanaged {
         }
     }
     /// Success response of `POST /access_codes/unmanaged/convert_to_managed`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct ConvertToManagedResponse {}
     /// Request body of `POST /access_codes/unmanaged/delete`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct DeleteRequest {
         /// ID of the unmanaged access code that you want to delete.
@@ -2443,26 +2264,13 @@ pub mod unmanaged {
         }
     }
     /// Success response of `POST /access_codes/unmanaged/delete`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct DeleteResponse {
         pub action_attempt: crate::types::ActionAttempt,
     }
     /// Request body of `POST /access_codes/unmanaged/get`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct GetRequest {
         /// ID of the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
@@ -2510,25 +2318,13 @@ pub mod unmanaged {
         }
     }
     /// Success response of `POST /access_codes/unmanaged/get`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct GetResponse {
         pub access_code: crate::types::UnmanagedAccessCode,
     }
     /// Request body of `POST /access_codes/unmanaged/list`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListRequest {
         /// ID of the device for which you want to list unmanaged access codes.
@@ -2594,13 +2390,7 @@ pub mod unmanaged {
         }
     }
     /// Success response of `POST /access_codes/unmanaged/list`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListResponse {
         pub access_codes: ::std::vec::Vec<crate::types::UnmanagedAccessCode>,
@@ -2608,13 +2398,7 @@ pub mod unmanaged {
         pub pagination: ::std::option::Option<crate::types::Pagination>,
     }
     /// Request body of `POST /access_codes/unmanaged/update`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct UpdateRequest {
         /// ID of the unmanaged access code that you want to update.
@@ -2671,14 +2455,7 @@ pub mod unmanaged {
         }
     }
     /// Success response of `POST /access_codes/unmanaged/update`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct UpdateResponse {}
 }

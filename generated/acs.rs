@@ -9,7 +9,7 @@ impl crate::Seam {
     }
 }
 /// Client for the operations under `/acs`; borrow one from [`crate::Seam`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct Acs<'a> {
     pub(crate) client: &'a crate::Seam,
 }
@@ -24,7 +24,7 @@ impl<'a> Acs<'a> {
 /// Operations under `/acs/credentials`.
 pub mod credentials {
     /// Client for the operations under `/acs/credentials`; borrow one from [`crate::Seam`].
-    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy)]
+    #[derive(Debug, Clone, Copy)]
     pub struct AcsCredentials<'a> {
         pub(crate) client: &'a crate::Seam,
     }
@@ -487,13 +487,7 @@ pub mod credentials {
         }
     }
     /// Request body of `POST /acs/credentials/assign`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct AssignRequest {
         /// ID of the credential that you want to assign to an access system user.
@@ -534,25 +528,13 @@ pub mod credentials {
         }
     }
     /// Success response of `POST /acs/credentials/assign`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct AssignResponse {
         pub acs_credential: crate::types::AcsCredential,
     }
     /// Request body of `POST /acs/credentials/create`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateRequest {
         /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
@@ -761,13 +743,7 @@ pub mod credentials {
     /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
     ///
     /// Values this version does not know are kept in the last variant and written back unchanged.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum CreateRequestAccessMethod {
         /// `code`
@@ -825,14 +801,7 @@ pub mod credentials {
         }
     }
     /// Vostio-specific metadata for the new credential.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateRequestAssaAbloyVostioMetadata {
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -898,14 +867,7 @@ pub mod credentials {
         }
     }
     #[doc(hidden)]
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateRequestHotekMetadata {
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -933,14 +895,7 @@ pub mod credentials {
         }
     }
     /// Salto Space-specific metadata for the new credential.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateRequestSaltoSpaceMetadata {
         /// Indicates whether to assign a first, new card to a user. See also [Programming Salto Space Card-based Credentials](https://docs.seam.co/latest/device-and-system-integration-guides/salto-proaccess-space-access-system/programming-salto-space-card-based-credentials).
@@ -972,14 +927,7 @@ pub mod credentials {
         }
     }
     /// Visionline-specific metadata for the new credential.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateRequestVisionlineMetadata {
         #[doc(hidden)]
@@ -1088,13 +1036,7 @@ pub mod credentials {
     }
     ///
     /// Values this version does not know are kept in the last variant and written back unchanged.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum CreateRequestVisionlineMetadataCardFormat {
         /// `TLCode`
@@ -1146,13 +1088,7 @@ pub mod credentials {
     /// Default on the server: `"guest"`.
     ///
     /// Values this version does not know are kept in the last variant and written back unchanged.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::cmp::Eq,
-        ::std::hash::Hash
-    )]
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     #[non_exhaustive]
     pub enum CreateRequestVisionlineMetadataCardFunctionType {
         /// `guest`
@@ -1203,25 +1139,13 @@ pub mod credentials {
         }
     }
     /// Success response of `POST /acs/credentials/create`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateResponse {
         pub acs_credential: crate::types::AcsCredential,
     }
     /// Request body of `POST /acs/credentials/create_offline_code`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateOfflineCodeRequest {
         /// ID of the access system user to whom the new credential belongs.
@@ -1277,25 +1201,13 @@ pub mod credentials {
         }
     }
     /// Success response of `POST /acs/credentials/create_offline_code`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct CreateOfflineCodeResponse {
         pub acs_credential: crate::types::AcsCredential,
     }
     /// Request body of `POST /acs/credentials/delete`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct DeleteRequest {
         /// ID of the credential that you want to delete.
@@ -1312,24 +1224,11 @@ pub mod credentials {
         }
     }
     /// Success response of `POST /acs/credentials/delete`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct DeleteResponse {}
     /// Request body of `POST /acs/credentials/get`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct GetRequest {
         /// ID of the credential that you want to get.
@@ -1346,26 +1245,13 @@ pub mod credentials {
         }
     }
     /// Success response of `POST /acs/credentials/get`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct GetResponse {
         pub acs_credential: crate::types::AcsCredential,
     }
     /// Request body of `POST /acs/credentials/list`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::std::default::Default,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListRequest {
         /// ID of the access system user for which you want to retrieve all credentials. Filter by at most one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
@@ -1476,26 +1362,14 @@ pub mod credentials {
         }
     }
     /// Success response of `POST /acs/credentials/list`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListResponse {
         pub acs_credentials: ::std::vec::Vec<crate::types::AcsCredential>,
         pub pagination: crate::types::Pagination,
     }
     /// Request body of `POST /acs/credentials/list_accessible_entrances`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListAccessibleEntrancesRequest {
         /// ID of the credential for which you want to retrieve all entrances to which the credential grants access.
@@ -1512,25 +1386,13 @@ pub mod credentials {
         }
     }
     /// Success response of `POST /acs/credentials/list_accessible_entrances`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct ListAccessibleEntrancesResponse {
         pub acs_entrances: ::std::vec::Vec<crate::types::AcsEntrance>,
     }
     /// Request body of `POST /acs/credentials/unassign`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct UnassignRequest {
         /// ID of the credential that you want to unassign from an access system user.
@@ -1571,25 +1433,13 @@ pub mod credentials {
         }
     }
     /// Success response of `POST /acs/credentials/unassign`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct UnassignResponse {
         pub acs_credential: crate::types::AcsCredential,
     }
     /// Request body of `POST /acs/credentials/update`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct UpdateRequest {
         /// ID of the credential that you want to update.
@@ -1630,13 +1480,7 @@ pub mod credentials {
         }
     }
     /// Success response of `POST /acs/credentials/update`.
-    #[derive(
-        ::std::fmt::Debug,
-        ::std::clone::Clone,
-        ::std::cmp::PartialEq,
-        ::serde::Serialize,
-        ::serde::Deserialize
-    )]
+    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
     #[non_exhaustive]
     pub struct UpdateResponse {
         pub acs_credential: crate::types::AcsCredential,
@@ -1644,7 +1488,7 @@ pub mod credentials {
     /// Operations under `/acs/credentials/unmanaged`.
     pub mod unmanaged {
         /// Client for the operations under `/acs/credentials/unmanaged`; borrow one from [`crate::Seam`].
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy)]
+        #[derive(Debug, Clone, Copy)]
         pub struct AcsCredentialsUnmanaged<'a> {
             pub(crate) client: &'a crate::Seam,
         }
@@ -1773,13 +1617,7 @@ pub mod credentials {
             }
         }
         /// Request body of `POST /acs/credentials/unmanaged/get`.
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[non_exhaustive]
         pub struct GetRequest {
             /// ID of the unmanaged credential that you want to get.
@@ -1796,23 +1634,17 @@ pub mod credentials {
             }
         }
         /// Success response of `POST /acs/credentials/unmanaged/get`.
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[non_exhaustive]
         pub struct GetResponse {
             pub acs_credential: crate::types::UnmanagedAcsCredential,
         }
         /// Request body of `POST /acs/credentials/unmanaged/list`.
         #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::std::default::Default,
+            Debug,
+            Clone,
+            PartialEq,
+            Default,
             ::serde::Serialize,
             ::serde::Deserialize
         )]
@@ -1877,13 +1709,7 @@ pub mod credentials {
             }
         }
         /// Success response of `POST /acs/credentials/unmanaged/list`.
-        #[derive(
-            ::std::fmt::Debug,
-            ::std::clone::Clone,
-            ::std::cmp::PartialEq,
-            ::serde::Serialize,
-            ::serde::Deserialize
-        )]
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[non_exhaustive]
         pub struct ListResponse {
             pub acs_credentials: ::std::vec::Vec<crate::types::UnmanagedAcsCredential>,

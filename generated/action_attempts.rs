@@ -9,7 +9,7 @@ impl crate::Seam {
     }
 }
 /// Client for the operations under `/action_attempts`; borrow one from [`crate::Seam`].
-#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy)]
+#[derive(Debug, Clone, Copy)]
 pub struct ActionAttempts<'a> {
     pub(crate) client: &'a crate::Seam,
 }
@@ -59,13 +59,7 @@ impl crate::Operation for GetRequest {
     }
 }
 /// Request body of `POST /action_attempts/get`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct GetRequest {
     /// ID of the action attempt that you want to get.
@@ -82,13 +76,7 @@ impl GetRequest {
     }
 }
 /// Success response of `POST /action_attempts/get`.
-#[derive(
-    ::std::fmt::Debug,
-    ::std::clone::Clone,
-    ::std::cmp::PartialEq,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct GetResponse {
     pub action_attempt: crate::types::ActionAttempt,

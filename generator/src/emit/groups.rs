@@ -79,7 +79,7 @@ fn contents(group: &Group, index: &TypeIndex) -> TokenStream {
     });
     quote! {
         #[doc = #client_doc]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy)]
+        #[derive(Debug, Clone, Copy)]
         pub struct #client<'a> {
             pub(crate) client: &'a crate::Seam,
         }
@@ -308,7 +308,7 @@ fn status_enum(operation: &Operation) -> Option<TokenStream> {
     });
     Some(quote! {
         #[doc = #doc]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[derive(Debug, Clone, PartialEq)]
         pub enum #name {
             #(#variants)*
         }

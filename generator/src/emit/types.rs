@@ -61,7 +61,8 @@ fn boxed_value(value: TokenStream, boxed: bool) -> TokenStream {
 
 fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
     let all_optional = def.fields.iter().all(|f| !f.ty.is_required());
-    let default = all_optional.then(|| quote!(::std::default::Default,));
+    // Derive macros live in their own namespace: a schema named `Debug` or `Default` cannot shadow them.
+    let default = all_optional.then(|| quote!(Default,));
     let fields = def.fields.iter().map(|field| {
         let docs = docs::attributes(&field.docs);
         let name = ident(&field.name);
@@ -99,7 +100,7 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct) -> Tok
     let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     quote! {
         #docs
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
         #non_exhaustive
         pub struct #name {
             #(#fields)*
@@ -217,7 +218,7 @@ fn open_enum(docs: &TokenStream, name: &proc_macro2::Ident, variants: &[EnumVari
         #docs
         ///
         /// Values this version does not know are kept in the last variant and written back unchanged.
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #name {
             #(
@@ -293,7 +294,7 @@ fn tagged_union(
         #docs
         ///
         #[doc = #tag_doc]
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[derive(Debug, Clone, PartialEq)]
         #[allow(clippy::large_enum_variant)]
         #[non_exhaustive]
         pub enum #name {
@@ -362,7 +363,7 @@ fn untagged_union(docs: &TokenStream, name: &proc_macro2::Ident, variants: &[Unt
         ///
         /// Decoding tries the variants in this order; the first whose listed constants match and that
         /// decodes wins. If none does, the error says why each one failed.
-        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq)]
+        #[derive(Debug, Clone, PartialEq)]
         #[allow(clippy::large_enum_variant)]
         #[non_exhaustive]
         pub enum #name {
