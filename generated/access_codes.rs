@@ -120,7 +120,7 @@ impl<'a> AccessCodes<'a> {
     pub async fn generate_code(
         &self,
         request: GenerateCodeRequest,
-    ) -> crate::Result<crate::access_codes::GenerateCodeResponseGeneratedCode> {
+    ) -> crate::Result<GenerateCodeResponseGeneratedCode> {
         self.client.execute(&request).await.map(|response| response.generated_code)
     }
     /// Get an Access Code
@@ -614,9 +614,7 @@ pub struct CreateRequest {
     pub is_one_time_use: ::std::option::Option<bool>,
     /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_time_rounding: ::std::option::Option<
-        crate::access_codes::CreateRequestMaxTimeRounding,
-    >,
+    pub max_time_rounding: ::std::option::Option<CreateRequestMaxTimeRounding>,
     /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
     ///
     /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
@@ -738,7 +736,7 @@ impl CreateRequest {
     /// Sets [`max_time_rounding`](#structfield.max_time_rounding).
     pub fn max_time_rounding(
         mut self,
-        max_time_rounding: crate::access_codes::CreateRequestMaxTimeRounding,
+        max_time_rounding: CreateRequestMaxTimeRounding,
     ) -> Self {
         self.max_time_rounding = ::std::option::Option::Some(max_time_rounding);
         self
@@ -879,7 +877,7 @@ pub struct CreateMultipleRequest {
     /// Default on the server: `"throw"`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub behavior_when_code_cannot_be_shared: ::std::option::Option<
-        crate::access_codes::CreateMultipleRequestBehaviorWhenCodeCannotBeShared,
+        CreateMultipleRequestBehaviorWhenCodeCannotBeShared,
     >,
     /// Code to be used for access.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -955,7 +953,7 @@ impl CreateMultipleRequest {
     /// Sets [`behavior_when_code_cannot_be_shared`](#structfield.behavior_when_code_cannot_be_shared).
     pub fn behavior_when_code_cannot_be_shared(
         mut self,
-        behavior_when_code_cannot_be_shared: crate::access_codes::CreateMultipleRequestBehaviorWhenCodeCannotBeShared,
+        behavior_when_code_cannot_be_shared: CreateMultipleRequestBehaviorWhenCodeCannotBeShared,
     ) -> Self {
         self.behavior_when_code_cannot_be_shared = ::std::option::Option::Some(
             behavior_when_code_cannot_be_shared,
@@ -1154,7 +1152,7 @@ impl GenerateCodeRequest {
 #[non_exhaustive]
 pub struct GenerateCodeResponse {
     /// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
-    pub generated_code: crate::access_codes::GenerateCodeResponseGeneratedCode,
+    pub generated_code: GenerateCodeResponseGeneratedCode,
 }
 /// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -1475,9 +1473,7 @@ pub struct UpdateRequest {
     pub is_one_time_use: ::std::option::Option<bool>,
     /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_time_rounding: ::std::option::Option<
-        crate::access_codes::CreateRequestMaxTimeRounding,
-    >,
+    pub max_time_rounding: ::std::option::Option<CreateRequestMaxTimeRounding>,
     /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
     ///
     /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
@@ -1502,7 +1498,7 @@ pub struct UpdateRequest {
     pub sync: ::std::option::Option<bool>,
     /// Type to which you want to convert the access code. To convert a time-bound access code to an ongoing access code, set `type` to `ongoing`. See also [Changing a time-bound access code to permanent access](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/modifying-access-codes#special-case-2-changing-a-time-bound-access-code-to-permanent-access).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub r#type: ::std::option::Option<crate::access_codes::UpdateRequestType>,
+    pub r#type: ::std::option::Option<UpdateRequestType>,
     /// Indicates whether to use a [backup access code pool](https://docs.seam.co/latest/core-concepts/access-codes#backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub use_backup_access_code_pool: ::std::option::Option<bool>,
@@ -1611,7 +1607,7 @@ impl UpdateRequest {
     /// Sets [`max_time_rounding`](#structfield.max_time_rounding).
     pub fn max_time_rounding(
         mut self,
-        max_time_rounding: crate::access_codes::CreateRequestMaxTimeRounding,
+        max_time_rounding: CreateRequestMaxTimeRounding,
     ) -> Self {
         self.max_time_rounding = ::std::option::Option::Some(max_time_rounding);
         self
@@ -1651,7 +1647,7 @@ impl UpdateRequest {
         self
     }
     /// Sets [`type`](#structfield.type).
-    pub fn r#type(mut self, r#type: crate::access_codes::UpdateRequestType) -> Self {
+    pub fn r#type(mut self, r#type: UpdateRequestType) -> Self {
         self.r#type = ::std::option::Option::Some(r#type);
         self
     }

@@ -538,7 +538,7 @@ pub mod credentials {
     #[non_exhaustive]
     pub struct CreateRequest {
         /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
-        pub access_method: crate::acs::credentials::CreateRequestAccessMethod,
+        pub access_method: CreateRequestAccessMethod,
         /// ID of the access system to which the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub acs_system_id: ::std::option::Option<::std::string::String>,
@@ -555,7 +555,7 @@ pub mod credentials {
         /// Vostio-specific metadata for the new credential.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub assa_abloy_vostio_metadata: ::std::option::Option<
-            crate::acs::credentials::CreateRequestAssaAbloyVostioMetadata,
+            CreateRequestAssaAbloyVostioMetadata,
         >,
         /// Access (PIN) code for the new credential. There may be manufacturer-specific code restrictions. For details, see the applicable [device or system integration guide](https://docs.seam.co/latest/device-and-system-integration-guides/overview).
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -570,9 +570,7 @@ pub mod credentials {
         pub ends_at: ::std::option::Option<crate::DateTime>,
         #[doc(hidden)]
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub hotek_metadata: ::std::option::Option<
-            crate::acs::credentials::CreateRequestHotekMetadata,
-        >,
+        pub hotek_metadata: ::std::option::Option<CreateRequestHotekMetadata>,
         /// Indicates whether the new credential is a [multi-phone sync credential](https://docs.seam.co/latest/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
         ///
         /// Default on the server: `false`.
@@ -580,9 +578,7 @@ pub mod credentials {
         pub is_multi_phone_sync_credential: ::std::option::Option<bool>,
         /// Salto Space-specific metadata for the new credential.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub salto_space_metadata: ::std::option::Option<
-            crate::acs::credentials::CreateRequestSaltoSpaceMetadata,
-        >,
+        pub salto_space_metadata: ::std::option::Option<CreateRequestSaltoSpaceMetadata>,
         /// Date and time at which the validity of the new credential starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub starts_at: ::std::option::Option<crate::DateTime>,
@@ -591,15 +587,11 @@ pub mod credentials {
         pub user_identity_id: ::std::option::Option<::std::string::String>,
         /// Visionline-specific metadata for the new credential.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub visionline_metadata: ::std::option::Option<
-            crate::acs::credentials::CreateRequestVisionlineMetadata,
-        >,
+        pub visionline_metadata: ::std::option::Option<CreateRequestVisionlineMetadata>,
     }
     impl CreateRequest {
         /// Creates a request from its required fields; set optional fields with the methods of the same name.
-        pub fn new(
-            access_method: crate::acs::credentials::CreateRequestAccessMethod,
-        ) -> Self {
+        pub fn new(access_method: CreateRequestAccessMethod) -> Self {
             Self {
                 access_method,
                 acs_system_id: ::std::option::Option::None,
@@ -651,7 +643,7 @@ pub mod credentials {
         /// Sets [`assa_abloy_vostio_metadata`](#structfield.assa_abloy_vostio_metadata).
         pub fn assa_abloy_vostio_metadata(
             mut self,
-            assa_abloy_vostio_metadata: crate::acs::credentials::CreateRequestAssaAbloyVostioMetadata,
+            assa_abloy_vostio_metadata: CreateRequestAssaAbloyVostioMetadata,
         ) -> Self {
             self.assa_abloy_vostio_metadata = ::std::option::Option::Some(
                 assa_abloy_vostio_metadata,
@@ -690,7 +682,7 @@ pub mod credentials {
         #[doc(hidden)]
         pub fn hotek_metadata(
             mut self,
-            hotek_metadata: crate::acs::credentials::CreateRequestHotekMetadata,
+            hotek_metadata: CreateRequestHotekMetadata,
         ) -> Self {
             self.hotek_metadata = ::std::option::Option::Some(hotek_metadata);
             self
@@ -708,7 +700,7 @@ pub mod credentials {
         /// Sets [`salto_space_metadata`](#structfield.salto_space_metadata).
         pub fn salto_space_metadata(
             mut self,
-            salto_space_metadata: crate::acs::credentials::CreateRequestSaltoSpaceMetadata,
+            salto_space_metadata: CreateRequestSaltoSpaceMetadata,
         ) -> Self {
             self.salto_space_metadata = ::std::option::Option::Some(
                 salto_space_metadata,
@@ -734,7 +726,7 @@ pub mod credentials {
         /// Sets [`visionline_metadata`](#structfield.visionline_metadata).
         pub fn visionline_metadata(
             mut self,
-            visionline_metadata: crate::acs::credentials::CreateRequestVisionlineMetadata,
+            visionline_metadata: CreateRequestVisionlineMetadata,
         ) -> Self {
             self.visionline_metadata = ::std::option::Option::Some(visionline_metadata);
             self
@@ -940,12 +932,12 @@ pub mod credentials {
         pub auto_join: ::std::option::Option<bool>,
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub card_format: ::std::option::Option<
-            crate::acs::credentials::CreateRequestVisionlineMetadataCardFormat,
+            CreateRequestVisionlineMetadataCardFormat,
         >,
         /// Default on the server: `"guest"`.
         #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
         pub card_function_type: ::std::option::Option<
-            crate::acs::credentials::CreateRequestVisionlineMetadataCardFunctionType,
+            CreateRequestVisionlineMetadataCardFunctionType,
         >,
         #[doc(hidden)]
         #[deprecated(note = "Use `override` instead.")]
@@ -993,7 +985,7 @@ pub mod credentials {
         /// Sets [`card_format`](#structfield.card_format).
         pub fn card_format(
             mut self,
-            card_format: crate::acs::credentials::CreateRequestVisionlineMetadataCardFormat,
+            card_format: CreateRequestVisionlineMetadataCardFormat,
         ) -> Self {
             self.card_format = ::std::option::Option::Some(card_format);
             self
@@ -1001,7 +993,7 @@ pub mod credentials {
         /// Sets [`card_function_type`](#structfield.card_function_type).
         pub fn card_function_type(
             mut self,
-            card_function_type: crate::acs::credentials::CreateRequestVisionlineMetadataCardFunctionType,
+            card_function_type: CreateRequestVisionlineMetadataCardFunctionType,
         ) -> Self {
             self.card_function_type = ::std::option::Option::Some(card_function_type);
             self

@@ -24,14 +24,12 @@ pub struct AccessCode {
     pub device_id: ::std::string::String,
     /// Metadata for a dormakaba Oracode managed access code. Only present for access codes from dormakaba Oracode devices.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub dormakaba_oracode_metadata: crate::Nullable<
-        crate::types::AccessCodeDormakabaOracodeMetadata,
-    >,
+    pub dormakaba_oracode_metadata: crate::Nullable<AccessCodeDormakabaOracodeMetadata>,
     /// Date and time after which the time-bound access code becomes inactive.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub ends_at: crate::Nullable<crate::DateTime>,
     /// Errors associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub errors: ::std::vec::Vec<crate::types::AccessCodeError>,
+    pub errors: ::std::vec::Vec<AccessCodeError>,
     /// Indicates whether the access code is a backup code.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_backup: ::std::option::Option<bool>,
@@ -56,7 +54,7 @@ pub struct AccessCode {
     /// Collection of pending mutations for the access code. Indicates changes that Seam is in the process of pushing to the device.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub pending_mutations: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AccessCodePendingMutation>,
+        ::std::vec::Vec<AccessCodePendingMutation>,
     >,
     /// Identifier of the pulled backup access code. Used to associate the pulled backup access code with the original access code.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
@@ -65,11 +63,11 @@ pub struct AccessCode {
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub starts_at: crate::Nullable<crate::DateTime>,
     /// Current status of the access code within the operational lifecycle. Values are `setting`, a transitional phase that indicates that the code is being configured or activated; `set`, which indicates that the code is active and operational; `unset`, which indicates a deactivated or unused state, either before activation or after deliberate deactivation; `removing`, which indicates a transitional period in which the code is being deleted or made inactive; and `unknown`, which indicates an indeterminate state, due to reasons such as system errors or incomplete data, that highlights a potential need for system review or troubleshooting. See also [Lifecycle of Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/lifecycle-of-access-codes).
-    pub status: crate::types::AccessCodeStatus,
+    pub status: AccessCodeStatus,
     /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
-    pub r#type: crate::types::AccessCodeType,
+    pub r#type: AccessCodeType,
     /// Warnings associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub warnings: ::std::vec::Vec<crate::types::AccessCodeWarning>,
+    pub warnings: ::std::vec::Vec<AccessCodeWarning>,
     /// Unique identifier for the Seam workspace associated with the access code.
     pub workspace_id: ::std::string::String,
 }
@@ -228,27 +226,27 @@ pub enum AccessCodePendingMutation {
     /// Seam is in the process of setting an access code on the device.
     ///
     /// `mutation_code: creating`
-    Creating(crate::types::AccessCodePendingMutationCreating),
+    Creating(AccessCodePendingMutationCreating),
     /// Seam is waiting until closer to the access code's start time before programming it on the device.
     ///
     /// `mutation_code: deferring_creation`
-    DeferringCreation(crate::types::AccessCodePendingMutationDeferringCreation),
+    DeferringCreation(AccessCodePendingMutationDeferringCreation),
     /// Seam is in the process of removing an access code from the device.
     ///
     /// `mutation_code: deleting`
-    Deleting(crate::types::AccessCodePendingMutationDeleting),
+    Deleting(AccessCodePendingMutationDeleting),
     /// Seam is in the process of pushing an updated PIN code to the device.
     ///
     /// `mutation_code: updating_code`
-    UpdatingCode(crate::types::AccessCodePendingMutationUpdatingCode),
+    UpdatingCode(AccessCodePendingMutationUpdatingCode),
     /// Seam is in the process of pushing an updated access code name to the device.
     ///
     /// `mutation_code: updating_name`
-    UpdatingName(crate::types::AccessCodePendingMutationUpdatingName),
+    UpdatingName(AccessCodePendingMutationUpdatingName),
     /// Seam is in the process of pushing an updated time frame to the device.
     ///
     /// `mutation_code: updating_time_frame`
-    UpdatingTimeFrame(crate::types::AccessCodePendingMutationUpdatingTimeFrame),
+    UpdatingTimeFrame(AccessCodePendingMutationUpdatingTimeFrame),
     /// A variant this version of the bindings does not know, with its JSON as received.
     Unknown(::serde_json::Value),
 }
@@ -392,11 +390,11 @@ pub struct AccessCodePendingMutationUpdatingCode {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
     /// Previous code configuration.
-    pub from: crate::types::AccessCodePendingMutationUpdatingCodeFrom,
+    pub from: AccessCodePendingMutationUpdatingCodeFrom,
     /// Detailed description of the mutation.
     pub message: ::std::string::String,
     /// New code configuration.
-    pub to: crate::types::AccessCodePendingMutationUpdatingCodeTo,
+    pub to: AccessCodePendingMutationUpdatingCodeTo,
 }
 /// Previous code configuration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -419,11 +417,11 @@ pub struct AccessCodePendingMutationUpdatingName {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
     /// Previous name configuration.
-    pub from: crate::types::AccessCodePendingMutationUpdatingNameFrom,
+    pub from: AccessCodePendingMutationUpdatingNameFrom,
     /// Detailed description of the mutation.
     pub message: ::std::string::String,
     /// New name configuration.
-    pub to: crate::types::AccessCodePendingMutationUpdatingNameTo,
+    pub to: AccessCodePendingMutationUpdatingNameTo,
 }
 /// Previous name configuration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -446,11 +444,11 @@ pub struct AccessCodePendingMutationUpdatingTimeFrame {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
     /// Previous time frame configuration.
-    pub from: crate::types::AccessCodePendingMutationUpdatingTimeFrameFrom,
+    pub from: AccessCodePendingMutationUpdatingTimeFrameFrom,
     /// Detailed description of the mutation.
     pub message: ::std::string::String,
     /// New time frame configuration.
-    pub to: crate::types::AccessCodePendingMutationUpdatingTimeFrameTo,
+    pub to: AccessCodePendingMutationUpdatingTimeFrameTo,
 }
 /// Previous time frame configuration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -480,93 +478,87 @@ pub enum AccessCodeError {
     /// Indicates a provider-specific issue that prevents the access code from being set or managed. Check the error message for details.
     ///
     /// `error_code: provider_issue`
-    ProviderIssue(crate::types::AccessCodeErrorProviderIssue),
+    ProviderIssue(AccessCodeErrorProviderIssue),
     /// Failed to set code on device.
     ///
     /// `error_code: failed_to_set_on_device`
-    FailedToSetOnDevice(crate::types::AccessCodeErrorFailedToSetOnDevice),
+    FailedToSetOnDevice(AccessCodeErrorFailedToSetOnDevice),
     /// Failed to remove code from device.
     ///
     /// `error_code: failed_to_remove_from_device`
-    FailedToRemoveFromDevice(crate::types::AccessCodeErrorFailedToRemoveFromDevice),
+    FailedToRemoveFromDevice(AccessCodeErrorFailedToRemoveFromDevice),
     /// Duplicate access code detected on device.
     ///
     /// `error_code: duplicate_code_on_device`
-    DuplicateCodeOnDevice(crate::types::AccessCodeErrorDuplicateCodeOnDevice),
+    DuplicateCodeOnDevice(AccessCodeErrorDuplicateCodeOnDevice),
     /// No space for access code on device.
     ///
     /// `error_code: no_space_for_access_code_on_device`
-    NoSpaceForAccessCodeOnDevice(
-        crate::types::AccessCodeErrorNoSpaceForAccessCodeOnDevice,
-    ),
+    NoSpaceForAccessCodeOnDevice(AccessCodeErrorNoSpaceForAccessCodeOnDevice),
     /// Code was modified or removed externally after Seam successfully set it on the device. The external change conflicts with the state that Seam is trying to apply, so Seam will attempt to set the code on the device again.
     ///
     /// `error_code: conflicting_external_modification`
-    ConflictingExternalModification(
-        crate::types::AccessCodeErrorConflictingExternalModification,
-    ),
+    ConflictingExternalModification(AccessCodeErrorConflictingExternalModification),
     /// Indicates that the access code is disabled or inactive on the device. The code exists but will not grant access until re-enabled.
     ///
     /// `error_code: access_code_inactive`
-    AccessCodeInactive(crate::types::AccessCodeErrorAccessCodeInactive),
+    AccessCodeInactive(AccessCodeErrorAccessCodeInactive),
     /// Admin role required—insufficient permissions to manage PINs on this device. Please have an admin update your role, or ask them to set the PIN.
     ///
     /// `error_code: insufficient_permissions`
-    InsufficientPermissions(crate::types::AccessCodeErrorInsufficientPermissions),
+    InsufficientPermissions(AccessCodeErrorInsufficientPermissions),
     /// Indicates that the account is disconnected.
     ///
     /// `error_code: account_disconnected`
-    AccountDisconnected(crate::types::AccessCodeErrorAccountDisconnected),
+    AccountDisconnected(AccessCodeErrorAccountDisconnected),
     /// Indicates that the Salto site user limit has been reached.
     ///
     /// `error_code: salto_ks_subscription_limit_exceeded`
-    SaltoKsSubscriptionLimitExceeded(
-        crate::types::AccessCodeErrorSaltoKsSubscriptionLimitExceeded,
-    ),
+    SaltoKsSubscriptionLimitExceeded(AccessCodeErrorSaltoKsSubscriptionLimitExceeded),
     /// Indicates that one or more dormakaba sites associated with the connected account could not be connected. Contact dormakaba support.
     ///
     /// `error_code: dormakaba_sites_disconnected`
-    DormakabaSitesDisconnected(crate::types::AccessCodeErrorDormakabaSitesDisconnected),
+    DormakabaSitesDisconnected(AccessCodeErrorDormakabaSitesDisconnected),
     /// Indicates that the device is offline.
     ///
     /// `error_code: device_offline`
-    DeviceOffline(crate::types::AccessCodeErrorDeviceOffline),
+    DeviceOffline(AccessCodeErrorDeviceOffline),
     /// Indicates that the device has been removed.
     ///
     /// `error_code: device_removed`
-    DeviceRemoved(crate::types::AccessCodeErrorDeviceRemoved),
+    DeviceRemoved(AccessCodeErrorDeviceRemoved),
     /// Indicates that the hub is disconnected.
     ///
     /// `error_code: hub_disconnected`
-    HubDisconnected(crate::types::AccessCodeErrorHubDisconnected),
+    HubDisconnected(AccessCodeErrorHubDisconnected),
     /// Indicates that the device is disconnected.
     ///
     /// `error_code: device_disconnected`
-    DeviceDisconnected(crate::types::AccessCodeErrorDeviceDisconnected),
+    DeviceDisconnected(AccessCodeErrorDeviceDisconnected),
     /// Indicates that the [backup access code pool](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/backup-access-codes) is empty.
     ///
     /// `error_code: empty_backup_access_code_pool`
-    EmptyBackupAccessCodePool(crate::types::AccessCodeErrorEmptyBackupAccessCodePool),
+    EmptyBackupAccessCodePool(AccessCodeErrorEmptyBackupAccessCodePool),
     /// Indicates that the user is not authorized to use the August lock.
     ///
     /// `error_code: august_lock_not_authorized`
-    AugustLockNotAuthorized(crate::types::AccessCodeErrorAugustLockNotAuthorized),
+    AugustLockNotAuthorized(AccessCodeErrorAugustLockNotAuthorized),
     /// Indicates that device credentials are missing.
     ///
     /// `error_code: missing_device_credentials`
-    MissingDeviceCredentials(crate::types::AccessCodeErrorMissingDeviceCredentials),
+    MissingDeviceCredentials(AccessCodeErrorMissingDeviceCredentials),
     /// Indicates that the auxiliary heat is running.
     ///
     /// `error_code: auxiliary_heat_running`
-    AuxiliaryHeatRunning(crate::types::AccessCodeErrorAuxiliaryHeatRunning),
+    AuxiliaryHeatRunning(AccessCodeErrorAuxiliaryHeatRunning),
     /// Indicates that a subscription is required to connect.
     ///
     /// `error_code: subscription_required`
-    SubscriptionRequired(crate::types::AccessCodeErrorSubscriptionRequired),
+    SubscriptionRequired(AccessCodeErrorSubscriptionRequired),
     /// Indicates that the Seam API cannot communicate with [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge), for example, if the Seam Bridge executable has stopped or if the computer running the Seam Bridge executable is offline. See also [Troubleshooting Your Access Control System](https://docs.seam.co/latest/capability-guides/access-systems/troubleshooting-your-access-control-system#acs_system.errors.seam_bridge_disconnected).
     ///
     /// `error_code: bridge_disconnected`
-    BridgeDisconnected(crate::types::AccessCodeErrorBridgeDisconnected),
+    BridgeDisconnected(AccessCodeErrorBridgeDisconnected),
     /// A variant this version of the bindings does not know, with its JSON as received.
     Unknown(::serde_json::Value),
 }
@@ -1042,7 +1034,7 @@ pub struct AccessCodeErrorConflictingExternalModification {
     /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub change_type: ::std::option::Option<
-        crate::types::AccessCodeErrorConflictingExternalModificationChangeType,
+        AccessCodeErrorConflictingExternalModificationChangeType,
     >,
     /// Date and time at which Seam created the error.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1054,9 +1046,7 @@ pub struct AccessCodeErrorConflictingExternalModification {
     /// List of fields that were changed externally, with their previous and new values.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub modified_fields: ::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::AccessCodeErrorConflictingExternalModificationModifiedFieldsItem,
-        >,
+        ::std::vec::Vec<AccessCodeErrorConflictingExternalModificationModifiedFieldsItem>,
     >,
 }
 /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
@@ -1311,57 +1301,51 @@ pub enum AccessCodeWarning {
     /// The access code's PIN rotates periodically when the code is renewed. Retrieve the latest code before each use.
     ///
     /// `warning_code: code_rotates_periodically`
-    CodeRotatesPeriodically(crate::types::AccessCodeWarningCodeRotatesPeriodically),
+    CodeRotatesPeriodically(AccessCodeWarningCodeRotatesPeriodically),
     /// The device's time zone is unknown and this code's time frame crosses a daylight-saving transition in at least one plausible time zone. A 1-hour safety buffer has been applied to the side of the time frame affected by the transition (`ends_at` for spring-forward, `starts_at` for fall-back) so the code stays active through the shift — the code may be usable up to 1 hour beyond your requested window. Set the device's time zone via `/devices/report_provider_metadata` to clear the buffer and guarantee exact handling.
     ///
     /// `warning_code: time_frame_adjusted_for_unknown_time_zone`
     TimeFrameAdjustedForUnknownTimeZone(
-        crate::types::AccessCodeWarningTimeFrameAdjustedForUnknownTimeZone,
+        AccessCodeWarningTimeFrameAdjustedForUnknownTimeZone,
     ),
     /// Code was modified or removed externally after Seam successfully set it on the device. External modification is allowed for this code, so the externally modified state is being honored.
     ///
     /// `warning_code: external_modification_in_effect`
-    ExternalModificationInEffect(
-        crate::types::AccessCodeWarningExternalModificationInEffect,
-    ),
+    ExternalModificationInEffect(AccessCodeWarningExternalModificationInEffect),
     /// Delay in setting code on device.
     ///
     /// `warning_code: delay_in_setting_on_device`
-    DelayInSettingOnDevice(crate::types::AccessCodeWarningDelayInSettingOnDevice),
+    DelayInSettingOnDevice(AccessCodeWarningDelayInSettingOnDevice),
     /// Delay in removing code from device.
     ///
     /// `warning_code: delay_in_removing_from_device`
-    DelayInRemovingFromDevice(crate::types::AccessCodeWarningDelayInRemovingFromDevice),
+    DelayInRemovingFromDevice(AccessCodeWarningDelayInRemovingFromDevice),
     /// Third-party integration detected that may cause access codes to fail.
     ///
     /// `warning_code: third_party_integration_detected`
-    ThirdPartyIntegrationDetected(
-        crate::types::AccessCodeWarningThirdPartyIntegrationDetected,
-    ),
+    ThirdPartyIntegrationDetected(AccessCodeWarningThirdPartyIntegrationDetected),
     /// Algopins must be used within 24 hours.
     ///
     /// `warning_code: igloo_algopin_must_be_used_within_24_hours`
     IglooAlgopinMustBeUsedWithin24Hours(
-        crate::types::AccessCodeWarningIglooAlgopinMustBeUsedWithin24Hours,
+        AccessCodeWarningIglooAlgopinMustBeUsedWithin24Hours,
     ),
     /// Management was transferred to another workspace.
     ///
     /// `warning_code: management_transferred`
-    ManagementTransferred(crate::types::AccessCodeWarningManagementTransferred),
+    ManagementTransferred(AccessCodeWarningManagementTransferred),
     /// A backup access code has been pulled and is being used in place of this access code.
     ///
     /// `warning_code: using_backup_access_code`
-    UsingBackupAccessCode(crate::types::AccessCodeWarningUsingBackupAccessCode),
+    UsingBackupAccessCode(AccessCodeWarningUsingBackupAccessCode),
     /// Access code is being deleted.
     ///
     /// `warning_code: being_deleted`
-    BeingDeleted(crate::types::AccessCodeWarningBeingDeleted),
+    BeingDeleted(AccessCodeWarningBeingDeleted),
     /// An unknown issue occurred with the access code.
     ///
     /// `warning_code: unknown_issue_with_access_code`
-    UnknownIssueWithAccessCode(
-        crate::types::AccessCodeWarningUnknownIssueWithAccessCode,
-    ),
+    UnknownIssueWithAccessCode(AccessCodeWarningUnknownIssueWithAccessCode),
     /// A variant this version of the bindings does not know, with its JSON as received.
     Unknown(::serde_json::Value),
 }
@@ -1627,7 +1611,7 @@ pub struct AccessCodeWarningExternalModificationInEffect {
     /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub change_type: ::std::option::Option<
-        crate::types::AccessCodeErrorConflictingExternalModificationChangeType,
+        AccessCodeErrorConflictingExternalModificationChangeType,
     >,
     /// Date and time at which Seam created the warning.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -1637,9 +1621,7 @@ pub struct AccessCodeWarningExternalModificationInEffect {
     /// List of fields that were changed externally, with their previous and new values.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub modified_fields: ::std::option::Option<
-        ::std::vec::Vec<
-            crate::types::AccessCodeErrorConflictingExternalModificationModifiedFieldsItem,
-        >,
+        ::std::vec::Vec<AccessCodeErrorConflictingExternalModificationModifiedFieldsItem>,
     >,
 }
 /// Delay in setting code on device.
@@ -1753,13 +1735,13 @@ pub struct UnmanagedAccessCode {
     /// Metadata for a dormakaba Oracode unmanaged access code. Only present for unmanaged access codes from dormakaba Oracode devices.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub dormakaba_oracode_metadata: crate::Nullable<
-        crate::types::UnmanagedAccessCodeDormakabaOracodeMetadata,
+        UnmanagedAccessCodeDormakabaOracodeMetadata,
     >,
     /// Date and time after which the time-bound access code becomes inactive.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub ends_at: crate::Nullable<crate::DateTime>,
     /// Errors associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub errors: ::std::vec::Vec<crate::types::AccessCodeError>,
+    pub errors: ::std::vec::Vec<AccessCodeError>,
     /// Indicates that Seam does not manage the access code. Always `false`.
     pub is_managed: bool,
     /// Name of the access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes. Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`. To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints. To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
@@ -1768,11 +1750,11 @@ pub struct UnmanagedAccessCode {
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub starts_at: crate::Nullable<crate::DateTime>,
     /// Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational. `unset` indicates that the code exists on the provider but is not usable on the device.
-    pub status: crate::types::UnmanagedAccessCodeStatus,
+    pub status: UnmanagedAccessCodeStatus,
     /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
-    pub r#type: crate::types::AccessCodeType,
+    pub r#type: AccessCodeType,
     /// Warnings associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub warnings: ::std::vec::Vec<crate::types::AccessCodeWarning>,
+    pub warnings: ::std::vec::Vec<AccessCodeWarning>,
     /// Unique identifier for the Seam workspace associated with the access code.
     pub workspace_id: ::std::string::String,
 }
@@ -1867,7 +1849,7 @@ impl<'de> ::serde::Deserialize<'de> for UnmanagedAccessCodeStatus {
 pub struct AcsCredential {
     /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_method: ::std::option::Option<crate::types::AcsCredentialAccessMethod>,
+    pub access_method: ::std::option::Option<AcsCredentialAccessMethod>,
     /// ID of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     pub acs_credential_id: ::std::string::String,
     /// ID of the credential pool to which the credential belongs.
@@ -1880,7 +1862,7 @@ pub struct AcsCredential {
     pub acs_user_id: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub assa_abloy_vostio_metadata: ::std::option::Option<
-        crate::types::AcsCredentialAssaAbloyVostioMetadata,
+        AcsCredentialAssaAbloyVostioMetadata,
     >,
     /// Number of the card associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
@@ -1899,10 +1881,10 @@ pub struct AcsCredential {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ends_at: ::std::option::Option<crate::DateTime>,
     /// Errors associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub errors: ::std::vec::Vec<crate::types::AcsCredentialError>,
+    pub errors: ::std::vec::Vec<AcsCredentialError>,
     /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub external_type: ::std::option::Option<crate::types::AcsCredentialExternalType>,
+    pub external_type: ::std::option::Option<AcsCredentialExternalType>,
     /// Display name that corresponds to the brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub external_type_display_name: ::std::option::Option<::std::string::String>,
@@ -1937,11 +1919,9 @@ pub struct AcsCredential {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_identity_id: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub visionline_metadata: ::std::option::Option<
-        crate::types::AcsCredentialVisionlineMetadata,
-    >,
+    pub visionline_metadata: ::std::option::Option<AcsCredentialVisionlineMetadata>,
     /// Warnings associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub warnings: ::std::vec::Vec<crate::types::AcsCredentialWarning>,
+    pub warnings: ::std::vec::Vec<AcsCredentialWarning>,
     /// ID of the [workspace](https://docs.seam.co/latest/core-concepts/workspaces) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     pub workspace_id: ::std::string::String,
 }
@@ -2132,9 +2112,7 @@ pub struct AcsCredentialError {
 pub struct AcsCredentialWarning {
     /// Unique identifier of the type of warning. Enables quick recognition and categorization of the issue.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub warning_code: ::std::option::Option<
-        crate::types::AcsCredentialWarningWarningCode,
-    >,
+    pub warning_code: ::std::option::Option<AcsCredentialWarningWarningCode>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
     pub message: ::std::string::String,
     /// Date and time at which Seam created the warning.
@@ -2247,7 +2225,7 @@ pub struct AcsCredentialVisionlineMetadata {
     /// Card function type in the Visionline access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub card_function_type: ::std::option::Option<
-        crate::types::AcsCredentialVisionlineMetadataCardFunctionType,
+        AcsCredentialVisionlineMetadataCardFunctionType,
     >,
     /// ID of the card in the Visionline access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -2332,7 +2310,7 @@ impl<'de> ::serde::Deserialize<'de> for AcsCredentialVisionlineMetadataCardFunct
 #[non_exhaustive]
 pub struct UnmanagedAcsCredential {
     /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
-    pub access_method: crate::types::AcsCredentialAccessMethod,
+    pub access_method: AcsCredentialAccessMethod,
     /// ID of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     pub acs_credential_id: ::std::string::String,
     /// ID of the credential pool to which the credential belongs.
@@ -2345,7 +2323,7 @@ pub struct UnmanagedAcsCredential {
     pub acs_user_id: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub assa_abloy_vostio_metadata: ::std::option::Option<
-        crate::types::AcsCredentialAssaAbloyVostioMetadata,
+        AcsCredentialAssaAbloyVostioMetadata,
     >,
     /// Number of the card associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
@@ -2363,10 +2341,10 @@ pub struct UnmanagedAcsCredential {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub ends_at: ::std::option::Option<crate::DateTime>,
     /// Errors associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub errors: ::std::vec::Vec<crate::types::AcsCredentialError>,
+    pub errors: ::std::vec::Vec<AcsCredentialError>,
     /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub external_type: ::std::option::Option<crate::types::AcsCredentialExternalType>,
+    pub external_type: ::std::option::Option<AcsCredentialExternalType>,
     /// Display name that corresponds to the brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub external_type_display_name: ::std::option::Option<::std::string::String>,
@@ -2400,11 +2378,9 @@ pub struct UnmanagedAcsCredential {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub user_identity_id: ::std::option::Option<::std::string::String>,
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub visionline_metadata: ::std::option::Option<
-        crate::types::AcsCredentialVisionlineMetadata,
-    >,
+    pub visionline_metadata: ::std::option::Option<AcsCredentialVisionlineMetadata>,
     /// Warnings associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub warnings: ::std::vec::Vec<crate::types::AcsCredentialWarning>,
+    pub warnings: ::std::vec::Vec<AcsCredentialWarning>,
     /// ID of the [workspace](https://docs.seam.co/latest/core-concepts/workspaces) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     pub workspace_id: ::std::string::String,
 }
@@ -2421,16 +2397,14 @@ pub struct AcsEntrance {
     /// ASSA ABLOY Vostio-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub assa_abloy_vostio_metadata: ::std::option::Option<
-        crate::types::AcsEntranceAssaAbloyVostioMetadata,
+        AcsEntranceAssaAbloyVostioMetadata,
     >,
     /// Avigilon Alta-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub avigilon_alta_metadata: ::std::option::Option<
-        crate::types::AcsEntranceAvigilonAltaMetadata,
-    >,
+    pub avigilon_alta_metadata: ::std::option::Option<AcsEntranceAvigilonAltaMetadata>,
     /// Brivo-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub brivo_metadata: ::std::option::Option<crate::types::AcsEntranceBrivoMetadata>,
+    pub brivo_metadata: ::std::option::Option<AcsEntranceBrivoMetadata>,
     /// Indicates whether the ACS entrance can belong to a reservation via an access_grant.reservation_key.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub can_belong_to_reservation: ::std::option::Option<bool>,
@@ -2455,43 +2429,37 @@ pub struct AcsEntrance {
     /// dormakaba Ambiance-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dormakaba_ambiance_metadata: ::std::option::Option<
-        crate::types::AcsEntranceDormakabaAmbianceMetadata,
+        AcsEntranceDormakabaAmbianceMetadata,
     >,
     /// dormakaba Community-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub dormakaba_community_metadata: ::std::option::Option<
-        crate::types::AcsEntranceDormakabaCommunityMetadata,
+        AcsEntranceDormakabaCommunityMetadata,
     >,
     /// Errors associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    pub errors: ::std::vec::Vec<crate::types::AcsEntranceErrorsItem>,
+    pub errors: ::std::vec::Vec<AcsEntranceErrorsItem>,
     /// Hotek-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub hotek_metadata: ::std::option::Option<crate::types::AcsEntranceHotekMetadata>,
+    pub hotek_metadata: ::std::option::Option<AcsEntranceHotekMetadata>,
     /// Indicates whether the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details) is currently locked.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub is_locked: ::std::option::Option<bool>,
     /// Latch-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub latch_metadata: ::std::option::Option<crate::types::AcsEntranceLatchMetadata>,
+    pub latch_metadata: ::std::option::Option<AcsEntranceLatchMetadata>,
     /// Salto KS-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub salto_ks_metadata: ::std::option::Option<
-        crate::types::AcsEntranceSaltoKsMetadata,
-    >,
+    pub salto_ks_metadata: ::std::option::Option<AcsEntranceSaltoKsMetadata>,
     /// Salto Space-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub salto_space_metadata: ::std::option::Option<
-        crate::types::AcsEntranceSaltoSpaceMetadata,
-    >,
+    pub salto_space_metadata: ::std::option::Option<AcsEntranceSaltoSpaceMetadata>,
     /// IDs of the spaces that the entrance is in.
     pub space_ids: ::std::vec::Vec<::std::string::String>,
     /// Visionline-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub visionline_metadata: ::std::option::Option<
-        crate::types::AcsEntranceVisionlineMetadata,
-    >,
+    pub visionline_metadata: ::std::option::Option<AcsEntranceVisionlineMetadata>,
     /// Warnings associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
-    pub warnings: ::std::vec::Vec<crate::types::AcsEntranceWarning>,
+    pub warnings: ::std::vec::Vec<AcsEntranceWarning>,
 }
 /// ASSA ABLOY Vostio-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -2505,9 +2473,7 @@ pub struct AcsEntranceAssaAbloyVostioMetadata {
     pub door_number: ::std::option::Option<f64>,
     /// Type of the door in the Vostio access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_type: ::std::option::Option<
-        crate::types::AcsEntranceAssaAbloyVostioMetadataDoorType,
-    >,
+    pub door_type: ::std::option::Option<AcsEntranceAssaAbloyVostioMetadataDoorType>,
     /// PMS ID of the door in the Vostio access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub pms_id: ::std::option::Option<::std::string::String>,
@@ -2730,16 +2696,14 @@ pub struct AcsEntranceSaltoSpaceMetadata {
 pub struct AcsEntranceVisionlineMetadata {
     /// Category of the door in the Visionline access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_category: ::std::option::Option<
-        crate::types::AcsEntranceVisionlineMetadataDoorCategory,
-    >,
+    pub door_category: ::std::option::Option<AcsEntranceVisionlineMetadataDoorCategory>,
     /// Name of the door in the Visionline access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub door_name: ::std::option::Option<::std::string::String>,
     /// Profile for the door in the Visionline access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub profiles: ::std::option::Option<
-        ::std::vec::Vec<crate::types::AcsEntranceVisionlineMetadataProfilesItem>,
+        ::std::vec::Vec<AcsEntranceVisionlineMetadataProfilesItem>,
     >,
 }
 /// Category of the door in the Visionline access system.
@@ -2815,7 +2779,7 @@ pub struct AcsEntranceVisionlineMetadataProfilesItem {
     /// Door profile type in the Visionline access system.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub visionline_door_profile_type: ::std::option::Option<
-        crate::types::AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType,
+        AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType,
     >,
 }
 /// Door profile type in the Visionline access system.
@@ -2889,24 +2853,24 @@ pub enum AcsEntranceWarning {
     ///
     /// `warning_code: salto_ks_entrance_access_code_support_removed`
     SaltoKsEntranceAccessCodeSupportRemoved(
-        crate::types::AcsEntranceWarningSaltoKsEntranceAccessCodeSupportRemoved,
+        AcsEntranceWarningSaltoKsEntranceAccessCodeSupportRemoved,
     ),
     /// Indicates that this entrance shares a zone with other entrances in Avigilon Alta and cannot be added to an access group individually.
     ///
     /// `warning_code: entrance_shares_zone`
-    EntranceSharesZone(crate::types::AcsEntranceWarningEntranceSharesZone),
+    EntranceSharesZone(AcsEntranceWarningEntranceSharesZone),
     /// Indicates that this entrance requires additional configuration in the access control system before Seam can fully manage it.
     ///
     /// `warning_code: entrance_setup_required`
-    EntranceSetupRequired(crate::types::AcsEntranceWarningEntranceSetupRequired),
+    EntranceSetupRequired(AcsEntranceWarningEntranceSetupRequired),
     /// deprecated: Use `privacy_mode` instead. Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
     ///
     /// `warning_code: salto_ks_privacy_mode`
-    SaltoKsPrivacyMode(crate::types::AcsEntranceWarningSaltoKsPrivacyMode),
+    SaltoKsPrivacyMode(AcsEntranceWarningSaltoKsPrivacyMode),
     /// Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
     ///
     /// `warning_code: privacy_mode`
-    PrivacyMode(crate::types::AcsEntranceWarningPrivacyMode),
+    PrivacyMode(AcsEntranceWarningPrivacyMode),
     /// A variant this version of the bindings does not know, with its JSON as received.
     Unknown(::serde_json::Value),
 }
@@ -3097,15 +3061,15 @@ pub struct ActionAttempt {
     /// ID of the action attempt.
     pub action_attempt_id: ::std::string::String,
     /// Status of the action attempt: `pending`, `success`, or `error`.
-    pub status: crate::types::ActionAttemptStatus,
+    pub status: ActionAttemptStatus,
     /// Type of the action that the action attempt tracks.
-    pub action_type: crate::types::ActionAttemptActionType,
+    pub action_type: ActionAttemptActionType,
     /// Result of a successful action attempt. Its shape depends on `action_type` (for example, `CREATE_ACCESS_CODE` and `UPDATE_ACCESS_CODE` include the `access_code`). `null` for pending and failed action attempts.
     pub result: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
     /// Error associated with a failed action attempt. `null` for pending and successful action attempts.
-    pub error: ::std::option::Option<crate::types::ActionAttemptError>,
+    pub error: ::std::option::Option<ActionAttemptError>,
 }
 /// Status of the action attempt: `pending`, `success`, or `error`.
 ///
@@ -3336,5 +3300,5 @@ pub struct Error {
 pub struct ErrorResponse {
     /// Always `false` for error responses.
     pub ok: bool,
-    pub error: crate::types::Error,
+    pub error: Error,
 }

@@ -37,7 +37,7 @@ fn composition_beside_type_object_is_the_composition() {
     let (types, _) = generate(
         "    Base: {type: object, properties: {id: {type: string}}}\n    Cat: {type: object, properties: {meow: {type: boolean}}}\n    Dog: {type: object, properties: {bark: {type: boolean}}}\n    Pet:\n      type: object\n      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]\n    Named:\n      type: object\n      allOf: [{$ref: '#/components/schemas/Base'}]\n      properties: {name: {type: string}}\n",
     );
-    assert!(types.contains("pub enum Pet {") && types.contains("Cat(crate::types::Cat)"), "{types}");
+    assert!(types.contains("pub enum Pet {") && types.contains("Cat(Cat)"), "{types}");
     let named = &types[types.find("pub struct Named {").expect(&types)..];
     assert!(named.contains("pub id: ") && named.contains("pub name: "), "{named}");
 }

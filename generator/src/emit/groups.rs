@@ -32,6 +32,10 @@ pub fn module_file(group: &Group, index: &TypeIndex) -> TokenStream {
 
 /// The file of the operations outside any group: methods of the client itself, and their types.
 pub fn root_file(root: &Group, index: &TypeIndex) -> TokenStream {
+    super::in_module(root.module_path(), || root_contents(root, index))
+}
+
+fn root_contents(root: &Group, index: &TypeIndex) -> TokenStream {
     let methods = root.operations.iter().map(|operation| method(operation, root, index, quote!(self)));
     let operation_impls = root.operations.iter().map(|operation| operation_impl(operation, root, index));
     let definitions = root.types.iter().map(types::definition);
@@ -48,6 +52,10 @@ pub fn root_file(root: &Group, index: &TypeIndex) -> TokenStream {
 }
 
 fn contents(group: &Group, index: &TypeIndex) -> TokenStream {
+    super::in_module(group.module_path(), || group_contents(group, index))
+}
+
+fn group_contents(group: &Group, index: &TypeIndex) -> TokenStream {
     let client = ident(&group.client);
     let client_doc =
         format!(" Client for the operations under `/{}`; borrow one from [`crate::Seam`].", group.path.join("/"));

@@ -87,7 +87,22 @@ pub(crate) fn ident(name: &str) -> Ident {
     }
 }
 
-/// The path of a type, always absolute so that a schema named `Option` or `String` cannot shadow std.
+thread_local! {
+    /// The modules being emitted, innermost last: a type of the innermost one is named bare.
+    static CURRENT_MODULE: std::cell::RefCell<Vec<Vec<String>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Emits `f` as the contents of `module` (a path from the crate root): [`type_path`] names that
+/// module's own types bare, as hand-written code would.
+pub(crate) fn in_module<T>(module: Vec<String>, f: impl FnOnce() -> T) -> T {
+    CURRENT_MODULE.with(|current| current.borrow_mut().push(module));
+    let emitted = f();
+    CURRENT_MODULE.with(|current| current.borrow_mut().pop());
+    emitted
+}
+
+/// The path of a type: std's absolute, so that a schema named `Option` or `String` cannot shadow
+/// them; a generated type bare in its own module (see [`in_module`]), else from the crate root.
 pub(crate) fn type_path(ty: &TypeRef) -> TokenStream {
     match ty {
         TypeRef::String => quote!(::std::string::String),
@@ -99,8 +114,11 @@ pub(crate) fn type_path(ty: &TypeRef) -> TokenStream {
         TypeRef::DateTime => quote!(crate::DateTime),
         TypeRef::Json => quote!(::serde_json::Value),
         TypeRef::Named { module, name } => {
-            let module = module.iter().map(|m| ident(m));
             let name = ident(name);
+            if CURRENT_MODULE.with(|current| current.borrow().last() == Some(module)) {
+                return quote!(#name);
+            }
+            let module = module.iter().map(|m| ident(m));
             quote!(crate #(::#module)* :: #name)
         }
         TypeRef::Vec(item) => {

@@ -6,11 +6,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 pub fn module_file(types: &[TypeDef]) -> TokenStream {
-    let definitions = types.iter().map(definition);
-    quote! {
-        #![allow(deprecated)]
-        #(#definitions)*
-    }
+    super::in_module(vec!["types".to_owned()], || {
+        let definitions = types.iter().map(definition);
+        quote! {
+            #![allow(deprecated)]
+            #(#definitions)*
+        }
+    })
 }
 
 pub fn definition(def: &TypeDef) -> TokenStream {
