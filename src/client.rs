@@ -187,16 +187,14 @@ impl Seam {
                 }
                 Err(failure) => failure,
             };
+            // An attempt cut short by the deadline ends the call, whatever the operation.
+            if matches!(failure, Failure::MaybeRun(Error::Timeout { .. }, _)) && timeout < self.timeout {
+                return Err(self.failed(Error::DeadlineExceeded { path, deadline: self.deadline, attempts }, attempts));
+            }
             let (error, retry_after) = match failure {
                 Failure::NotRun(error, retry_after) => (error, retry_after),
                 Failure::MaybeRun(error, retry_after) if O::RETRY_SAFE => (error, retry_after),
                 Failure::MaybeRun(error, _) | Failure::Final(error) => return Err(self.failed(error, attempts)),
-            };
-            let error = match error {
-                Error::Timeout { .. } if timeout < self.timeout => {
-                    return Err(Error::DeadlineExceeded { path, deadline: self.deadline, attempts });
-                }
-                error => error,
             };
             let retry = attempts - 1;
             let stop = if retry >= self.retry.max_retries {

@@ -336,6 +336,12 @@ async fn the_deadline_bounds_a_call_across_attempts_and_waits() {
     assert!(error.is_timeout());
     assert!(elapsed >= Duration::from_millis(300) && elapsed < Duration::from_secs(1), "{elapsed:?}");
 
+    // An operation that is not safe to repeat is cut short the same way.
+    let error = bounded(seam.acs().credentials().create(CreateRequest::new(CreateRequestAccessMethod::Code)))
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::DeadlineExceeded { attempts: 1, .. }), "{error:?}");
+
     // Failing attempts with waits between them: no retry starts that could not end in time.
     server.reset().await;
     Mock::given(method("POST"))
