@@ -273,20 +273,14 @@ impl Seam {
         };
         let mut headers = self.inner.headers.clone();
         for (name, value) in http.headers() {
-            let invalid = |rule: &str| ValidationError { field: name.clone(), rule: rule.to_owned() };
-            let header_name =
-                HeaderName::from_bytes(name.as_bytes()).map_err(|_| invalid("is not a valid HTTP header name"))?;
-            let header_value = HeaderValue::from_str(value).map_err(|_| {
-                invalid("must be text allowed in an HTTP header (no line breaks or control characters)")
+            let header_name = HeaderName::from_bytes(name.as_bytes()).map_err(|_| ValidationError {
+                field: name.clone(),
+                rule: "is not a valid HTTP header name".to_owned(),
             })?;
-            headers.append(header_name, header_value);
+            headers.append(header_name, header_value(name, value)?);
         }
         if let Some(cookies) = http.cookie_header() {
-            let value = HeaderValue::from_str(&cookies).map_err(|_| ValidationError {
-                field: "Cookie".to_owned(),
-                rule: "must be text allowed in an HTTP header (no line breaks or control characters)".to_owned(),
-            })?;
-            headers.insert(COOKIE, value);
+            headers.insert(COOKIE, header_value("Cookie", &cookies)?);
         }
         let body = match http.body() {
             Body::Empty => None,
@@ -299,11 +293,7 @@ impl Seam {
                 Some(bytes::Bytes::copy_from_slice(text.as_bytes()))
             }
             Body::Raw { bytes, content_type } => {
-                let value = HeaderValue::from_str(content_type).map_err(|_| ValidationError {
-                    field: "Content-Type".to_owned(),
-                    rule: "must be text allowed in an HTTP header".to_owned(),
-                })?;
-                headers.insert(CONTENT_TYPE, value);
+                headers.insert(CONTENT_TYPE, header_value("Content-Type", content_type)?);
                 Some(bytes::Bytes::copy_from_slice(bytes))
             }
         };
@@ -355,6 +345,14 @@ impl Seam {
             _ => Err(Failure::Final(error_from_body(path, status, request_id, &bytes))),
         }
     }
+}
+
+/// A header's value, or the rule it breaks, named by the header (a parameter's wire name).
+fn header_value(field: &str, value: &str) -> std::result::Result<HeaderValue, ValidationError> {
+    HeaderValue::from_str(value).map_err(|_| ValidationError {
+        field: field.to_owned(),
+        rule: "must be text allowed in an HTTP header (no line breaks or control characters)".to_owned(),
+    })
 }
 
 /// A request ready to send, shared by its attempts.

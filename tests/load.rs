@@ -1,6 +1,8 @@
 //! Many calls at once: 1,000 concurrent `get`s from one client to a local server, in rounds, with no
 //! error, every answer decoded, and memory that stays bounded from one round to the next.
 
+mod support;
+
 use seam::acs::credentials::GetRequest;
 use seam::Seam;
 use std::time::{Duration, Instant};
@@ -21,19 +23,9 @@ fn resident_mib() -> Option<f64> {
 async fn a_thousand_concurrent_calls_succeed_with_bounded_memory() {
     // The server keeps no log of requests, so that its memory does not grow with the calls.
     let server = MockServer::builder().disable_request_recording().start().await;
-    let credential: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/seeds/acs_credential_object.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
     Mock::given(method("POST"))
         .and(path("/acs/credentials/get"))
-        .respond_with(
-            ResponseTemplate::new(200).set_body_json(serde_json::json!({"ok": true, "acs_credential": credential})),
-        )
+        .respond_with(ResponseTemplate::new(200).set_body_json(support::acs_credential_answer()))
         .mount(&server)
         .await;
     let seam = Seam::builder().api_key("seam_test_key").endpoint(server.uri()).build().unwrap();

@@ -1,6 +1,8 @@
 //! What the client tells a `tracing` subscriber: a span per call with method, path, attempts,
 //! status and request id; an event per attempt and per retry; never a credential.
 
+mod support;
+
 use seam::acs::credentials::GetRequest;
 use seam::{RetryPolicy, Seam};
 use std::io::Write;
@@ -46,19 +48,11 @@ async fn a_retried_call_is_one_span_with_an_event_per_attempt_and_retry_and_no_s
         .with_priority(1)
         .mount(&server)
         .await;
-    let credential: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/seeds/acs_credential_object.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
     Mock::given(method("POST"))
         .respond_with(
             ResponseTemplate::new(200)
                 .insert_header("seam-request-id", "req_second")
-                .set_body_json(serde_json::json!({"ok": true, "acs_credential": credential})),
+                .set_body_json(support::acs_credential_answer()),
         )
         .mount(&server)
         .await;

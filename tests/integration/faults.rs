@@ -32,15 +32,6 @@ fn client(endpoint: &str) -> Seam {
         .unwrap()
 }
 
-fn credential_body() -> serde_json::Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/seeds/acs_credential_object.json"
-    ))
-    .unwrap();
-    json!({"ok": true, "acs_credential": serde_json::from_str::<serde_json::Value>(&text).unwrap()})
-}
-
 /// Every case must finish well within this, whatever the fault.
 async fn bounded<T>(future: impl std::future::Future<Output = T>) -> T {
     tokio::time::timeout(Duration::from_secs(20), future).await.expect("the call hung")
@@ -64,7 +55,7 @@ async fn too_many_requests_waits_for_retry_after_then_succeeds() {
         .mount(&server)
         .await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(credential_body()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(crate::support::acs_credential_answer()))
         .mount(&server)
         .await;
     let started = Instant::now();
@@ -89,7 +80,7 @@ async fn server_errors_are_retried_for_a_safe_operation() {
             .await;
     }
     Mock::given(path("/acs/credentials/get"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(credential_body()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(crate::support::acs_credential_answer()))
         .mount(&server)
         .await;
     let credential = bounded(client(&server.uri()).acs().credentials().get(GetRequest::new(ID))).await.unwrap();
@@ -137,7 +128,11 @@ async fn retries_give_up_after_the_policy_and_can_be_switched_off() {
 async fn a_slow_answer_times_out_per_attempt() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(credential_body()).set_delay(Duration::from_secs(3)))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(crate::support::acs_credential_answer())
+                .set_delay(Duration::from_secs(3)),
+        )
         .mount(&server)
         .await;
     let seam = client(&server.uri()).with_timeout(Duration::from_millis(200));
@@ -270,7 +265,7 @@ async fn client_side_validation_fails_before_sending() {
 async fn telemetry_headers_and_user_agent_are_sent_even_with_a_caller_supplied_client() {
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(credential_body()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(crate::support::acs_credential_answer()))
         .mount(&server)
         .await;
     let own = reqwest::Client::builder().build().unwrap();
@@ -291,7 +286,7 @@ async fn retry_after_on_a_503_is_honoured() {
         .mount(&server)
         .await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(credential_body()))
+        .respond_with(ResponseTemplate::new(200).set_body_json(crate::support::acs_credential_answer()))
         .mount(&server)
         .await;
     let started = Instant::now();
@@ -322,7 +317,11 @@ async fn the_deadline_bounds_a_call_across_attempts_and_waits() {
     // Every attempt is slower than the deadline: the first is cut short by it.
     let server = MockServer::start().await;
     Mock::given(method("POST"))
-        .respond_with(ResponseTemplate::new(200).set_body_json(credential_body()).set_delay(Duration::from_secs(3)))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(crate::support::acs_credential_answer())
+                .set_delay(Duration::from_secs(3)),
+        )
         .mount(&server)
         .await;
     let seam = client(&server.uri()).with_deadline(Duration::from_millis(300));

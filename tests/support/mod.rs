@@ -21,6 +21,14 @@ mod npm;
 #[allow(unused_imports)]
 pub use npm::{ensure_installed, published_openapi, root, servers_dir, target_dir};
 
+/// Seam's documented `acs_credential` object (tests/fixtures/seeds/) in a success answer, as
+/// `/acs/credentials/get` gives it.
+pub fn acs_credential_answer() -> serde_json::Value {
+    let path = root().join("tests/fixtures/seeds/acs_credential_object.json");
+    let credential: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    serde_json::json!({"ok": true, "acs_credential": credential})
+}
+
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
