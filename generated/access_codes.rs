@@ -2,17 +2,20 @@
 // Regenerate with: cargo run -p seam-codegen
 
 #![allow(deprecated)]
+
 impl crate::Seam {
     /// Operations under `/access_codes`.
     pub fn access_codes(&self) -> AccessCodes<'_> {
         AccessCodes { client: self }
     }
 }
+
 /// Client for the operations under `/access_codes`; borrow one from [`crate::Seam`].
 #[derive(Debug, Clone, Copy)]
 pub struct AccessCodes<'a> {
     pub(crate) client: &'a crate::Seam,
 }
+
 impl<'a> AccessCodes<'a> {
     /// Operations under `/access_codes/simulate`.
     pub fn simulate(&self) -> simulate::AccessCodesSimulate<'a> {
@@ -20,12 +23,22 @@ impl<'a> AccessCodes<'a> {
             client: self.client,
         }
     }
+
     /// Operations under `/access_codes/unmanaged`.
     pub fn unmanaged(&self) -> unmanaged::AccessCodesUnmanaged<'a> {
         unmanaged::AccessCodesUnmanaged {
             client: self.client,
         }
     }
+}
+
+/// Operations under `/access_codes/simulate`.
+pub mod simulate;
+
+/// Operations under `/access_codes/unmanaged`.
+pub mod unmanaged;
+
+impl<'a> AccessCodes<'a> {
     /// Create an Access Code
     ///
     /// Creates a new [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
@@ -46,6 +59,265 @@ impl<'a> AccessCodes<'a> {
     pub async fn create(&self, request: CreateRequest) -> crate::Result<CreateResponse> {
         self.client.execute(&request).await
     }
+}
+
+impl crate::Operation for CreateRequest {
+    const METHOD: crate::Method = crate::Method::Post;
+    const PATH: &'static str = "/access_codes/create";
+    const RETRY_SAFE: bool = false;
+    type Response = CreateResponse;
+    const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
+
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
+
+    fn validate(&self) -> Result<(), crate::ValidationError> {
+        crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
+        crate::wire::check_length(
+            "code",
+            self.code.as_deref(),
+            Some(4usize),
+            Some(12usize),
+        )?;
+        crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
+        crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
+        Ok(())
+    }
+}
+
+/// Request body of `POST /access_codes/create`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateRequest {
+    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_external_modification: Option<bool>,
+    /// Default on the server: `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempt_for_offline_device: Option<bool>,
+    /// Code to be used for access.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// Key to identify access codes that should have the same code. Any two access codes with the same `common_code_key` are guaranteed to have the same `code`. See also [Creating and Updating Multiple Linked Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/creating-and-updating-multiple-linked-access-codes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub common_code_key: Option<String>,
+    /// ID of the device for which you want to create the new access code.
+    pub device_id: String,
+    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<crate::DateTime>,
+    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_external_modification_allowed: Option<bool>,
+    /// Indicates whether the access code is an [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_offline_access_code: Option<bool>,
+    /// Indicates whether the [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) is a single-use access code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_one_time_use: Option<bool>,
+    /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_time_rounding: Option<CreateRequestMaxTimeRounding>,
+    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
+    ///
+    /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
+    ///
+    /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
+    ///
+    /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefer_native_scheduling: Option<bool>,
+    /// Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_code_length: Option<i64>,
+    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<crate::DateTime>,
+    /// Default on the server: `false`.
+    #[doc(hidden)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<bool>,
+    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/latest/core-concepts/access-codes#backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_backup_access_code_pool: Option<bool>,
+    #[deprecated(note = "Use `is_offline_access_code` instead.")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_offline_access_code: Option<bool>,
+}
+
+impl CreateRequest {
+    /// Creates a request from its required fields; set optional fields with the methods of the same name.
+    pub fn new(device_id: impl Into<String>) -> Self {
+        Self {
+            allow_external_modification: None,
+            attempt_for_offline_device: None,
+            code: None,
+            common_code_key: None,
+            device_id: device_id.into(),
+            ends_at: None,
+            is_external_modification_allowed: None,
+            is_offline_access_code: None,
+            is_one_time_use: None,
+            max_time_rounding: None,
+            name: None,
+            prefer_native_scheduling: None,
+            preferred_code_length: None,
+            starts_at: None,
+            sync: None,
+            use_backup_access_code_pool: None,
+            use_offline_access_code: None,
+        }
+    }
+
+    /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
+    pub fn allow_external_modification(
+        mut self,
+        allow_external_modification: bool,
+    ) -> Self {
+        self.allow_external_modification = Some(allow_external_modification);
+        self
+    }
+
+    /// Sets [`attempt_for_offline_device`](#structfield.attempt_for_offline_device).
+    pub fn attempt_for_offline_device(
+        mut self,
+        attempt_for_offline_device: bool,
+    ) -> Self {
+        self.attempt_for_offline_device = Some(attempt_for_offline_device);
+        self
+    }
+
+    /// Sets [`code`](#structfield.code).
+    pub fn code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Sets [`common_code_key`](#structfield.common_code_key).
+    pub fn common_code_key(mut self, common_code_key: impl Into<String>) -> Self {
+        self.common_code_key = Some(common_code_key.into());
+        self
+    }
+
+    /// Sets [`ends_at`](#structfield.ends_at).
+    pub fn ends_at(mut self, ends_at: impl Into<crate::DateTime>) -> Self {
+        self.ends_at = Some(ends_at.into());
+        self
+    }
+
+    /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
+    pub fn is_external_modification_allowed(
+        mut self,
+        is_external_modification_allowed: bool,
+    ) -> Self {
+        self.is_external_modification_allowed = Some(is_external_modification_allowed);
+        self
+    }
+
+    /// Sets [`is_offline_access_code`](#structfield.is_offline_access_code).
+    pub fn is_offline_access_code(mut self, is_offline_access_code: bool) -> Self {
+        self.is_offline_access_code = Some(is_offline_access_code);
+        self
+    }
+
+    /// Sets [`is_one_time_use`](#structfield.is_one_time_use).
+    pub fn is_one_time_use(mut self, is_one_time_use: bool) -> Self {
+        self.is_one_time_use = Some(is_one_time_use);
+        self
+    }
+
+    /// Sets [`max_time_rounding`](#structfield.max_time_rounding).
+    pub fn max_time_rounding(
+        mut self,
+        max_time_rounding: CreateRequestMaxTimeRounding,
+    ) -> Self {
+        self.max_time_rounding = Some(max_time_rounding);
+        self
+    }
+
+    /// Sets [`name`](#structfield.name).
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`prefer_native_scheduling`](#structfield.prefer_native_scheduling).
+    pub fn prefer_native_scheduling(mut self, prefer_native_scheduling: bool) -> Self {
+        self.prefer_native_scheduling = Some(prefer_native_scheduling);
+        self
+    }
+
+    /// Sets [`preferred_code_length`](#structfield.preferred_code_length).
+    pub fn preferred_code_length(mut self, preferred_code_length: i64) -> Self {
+        self.preferred_code_length = Some(preferred_code_length);
+        self
+    }
+
+    /// Sets [`starts_at`](#structfield.starts_at).
+    pub fn starts_at(mut self, starts_at: impl Into<crate::DateTime>) -> Self {
+        self.starts_at = Some(starts_at.into());
+        self
+    }
+
+    /// Sets [`sync`](#structfield.sync).
+    #[doc(hidden)]
+    pub fn sync(mut self, sync: bool) -> Self {
+        self.sync = Some(sync);
+        self
+    }
+
+    /// Sets [`use_backup_access_code_pool`](#structfield.use_backup_access_code_pool).
+    pub fn use_backup_access_code_pool(
+        mut self,
+        use_backup_access_code_pool: bool,
+    ) -> Self {
+        self.use_backup_access_code_pool = Some(use_backup_access_code_pool);
+        self
+    }
+
+    /// Sets [`use_offline_access_code`](#structfield.use_offline_access_code).
+    #[deprecated(note = "Use `is_offline_access_code` instead.")]
+    pub fn use_offline_access_code(mut self, use_offline_access_code: bool) -> Self {
+        self.use_offline_access_code = Some(use_offline_access_code);
+        self
+    }
+}
+
+crate::wire::open_enum! {
+    /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CreateRequestMaxTimeRounding {
+        V1hour = "1hour",
+        V1day = "1day",
+        V1h = "1h",
+        V1d = "1d",
+    }
+}
+
+/// Success response of `POST /access_codes/create`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateResponse {
+    pub access_code: crate::types::AccessCode,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action_attempt: Option<crate::types::ActionAttempt>,
+}
+
+impl<'a> AccessCodes<'a> {
     /// Create Multiple Linked Access Codes
     ///
     /// Creates new [access codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes) that share a common code across multiple devices.
@@ -74,9 +346,219 @@ impl<'a> AccessCodes<'a> {
     pub async fn create_multiple(
         &self,
         request: CreateMultipleRequest,
-    ) -> crate::Result<::std::vec::Vec<crate::types::AccessCode>> {
+    ) -> crate::Result<Vec<crate::types::AccessCode>> {
         self.client.execute(&request).await.map(|response| response.access_codes)
     }
+}
+
+impl crate::Operation for CreateMultipleRequest {
+    const METHOD: crate::Method = crate::Method::Post;
+    const PATH: &'static str = "/access_codes/create_multiple";
+    const RETRY_SAFE: bool = false;
+    type Response = CreateMultipleResponse;
+    const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
+
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
+
+    fn validate(&self) -> Result<(), crate::ValidationError> {
+        crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
+        crate::wire::check_length(
+            "code",
+            self.code.as_deref(),
+            Some(4usize),
+            Some(12usize),
+        )?;
+        crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
+        crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
+        Ok(())
+    }
+}
+
+/// Request body of `POST /access_codes/create_multiple`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateMultipleRequest {
+    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_external_modification: Option<bool>,
+    /// Default on the server: `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempt_for_offline_device: Option<bool>,
+    /// Desired behavior if any device cannot share a code. If `throw` (default), no access codes will be created if any device cannot share a code. If `create_random_code`, a random code will be created on devices that cannot share a code.
+    ///
+    /// Default on the server: `"throw"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub behavior_when_code_cannot_be_shared: Option<
+        CreateMultipleRequestBehaviorWhenCodeCannotBeShared,
+    >,
+    /// Code to be used for access.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// IDs of the devices for which you want to create the new access codes.
+    pub device_ids: Vec<String>,
+    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<crate::DateTime>,
+    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_external_modification_allowed: Option<bool>,
+    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
+    ///
+    /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
+    ///
+    /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
+    ///
+    /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefer_native_scheduling: Option<bool>,
+    /// Preferred code length. If the affected devices do not support the preferred code length, Seam reverts to using the shortest supported code length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_code_length: Option<i64>,
+    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<crate::DateTime>,
+    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/low-level-apis/smart-locks/access-codes/backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/api/access_codes/pull_backup_access_code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_backup_access_code_pool: Option<bool>,
+}
+
+impl CreateMultipleRequest {
+    /// Creates a request from its required fields; set optional fields with the methods of the same name.
+    pub fn new(device_ids: Vec<String>) -> Self {
+        Self {
+            allow_external_modification: None,
+            attempt_for_offline_device: None,
+            behavior_when_code_cannot_be_shared: None,
+            code: None,
+            device_ids,
+            ends_at: None,
+            is_external_modification_allowed: None,
+            name: None,
+            prefer_native_scheduling: None,
+            preferred_code_length: None,
+            starts_at: None,
+            use_backup_access_code_pool: None,
+        }
+    }
+
+    /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
+    pub fn allow_external_modification(
+        mut self,
+        allow_external_modification: bool,
+    ) -> Self {
+        self.allow_external_modification = Some(allow_external_modification);
+        self
+    }
+
+    /// Sets [`attempt_for_offline_device`](#structfield.attempt_for_offline_device).
+    pub fn attempt_for_offline_device(
+        mut self,
+        attempt_for_offline_device: bool,
+    ) -> Self {
+        self.attempt_for_offline_device = Some(attempt_for_offline_device);
+        self
+    }
+
+    /// Sets [`behavior_when_code_cannot_be_shared`](#structfield.behavior_when_code_cannot_be_shared).
+    pub fn behavior_when_code_cannot_be_shared(
+        mut self,
+        behavior_when_code_cannot_be_shared: CreateMultipleRequestBehaviorWhenCodeCannotBeShared,
+    ) -> Self {
+        self.behavior_when_code_cannot_be_shared = Some(
+            behavior_when_code_cannot_be_shared,
+        );
+        self
+    }
+
+    /// Sets [`code`](#structfield.code).
+    pub fn code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Sets [`ends_at`](#structfield.ends_at).
+    pub fn ends_at(mut self, ends_at: impl Into<crate::DateTime>) -> Self {
+        self.ends_at = Some(ends_at.into());
+        self
+    }
+
+    /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
+    pub fn is_external_modification_allowed(
+        mut self,
+        is_external_modification_allowed: bool,
+    ) -> Self {
+        self.is_external_modification_allowed = Some(is_external_modification_allowed);
+        self
+    }
+
+    /// Sets [`name`](#structfield.name).
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`prefer_native_scheduling`](#structfield.prefer_native_scheduling).
+    pub fn prefer_native_scheduling(mut self, prefer_native_scheduling: bool) -> Self {
+        self.prefer_native_scheduling = Some(prefer_native_scheduling);
+        self
+    }
+
+    /// Sets [`preferred_code_length`](#structfield.preferred_code_length).
+    pub fn preferred_code_length(mut self, preferred_code_length: i64) -> Self {
+        self.preferred_code_length = Some(preferred_code_length);
+        self
+    }
+
+    /// Sets [`starts_at`](#structfield.starts_at).
+    pub fn starts_at(mut self, starts_at: impl Into<crate::DateTime>) -> Self {
+        self.starts_at = Some(starts_at.into());
+        self
+    }
+
+    /// Sets [`use_backup_access_code_pool`](#structfield.use_backup_access_code_pool).
+    pub fn use_backup_access_code_pool(
+        mut self,
+        use_backup_access_code_pool: bool,
+    ) -> Self {
+        self.use_backup_access_code_pool = Some(use_backup_access_code_pool);
+        self
+    }
+}
+
+crate::wire::open_enum! {
+    /// Desired behavior if any device cannot share a code. If `throw` (default), no access codes will be created if any device cannot share a code. If `create_random_code`, a random code will be created on devices that cannot share a code.
+    ///
+    /// Default on the server: `"throw"`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum CreateMultipleRequestBehaviorWhenCodeCannotBeShared {
+        Throw = "throw",
+        CreateRandomCode = "create_random_code",
+    }
+}
+
+/// Success response of `POST /access_codes/create_multiple`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct CreateMultipleResponse {
+    pub access_codes: Vec<crate::types::AccessCode>,
+}
+
+impl<'a> AccessCodes<'a> {
     /// Delete an Access Code
     ///
     /// Deletes an [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
@@ -100,6 +582,76 @@ impl<'a> AccessCodes<'a> {
     ) -> crate::Result<crate::types::ActionAttempt> {
         self.client.execute(&request).await.map(|response| response.action_attempt)
     }
+}
+
+impl crate::Operation for DeleteRequest {
+    const METHOD: crate::Method = crate::Method::Post;
+    const PATH: &'static str = "/access_codes/delete";
+    const RETRY_SAFE: bool = true;
+    type Response = DeleteResponse;
+    const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
+
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
+}
+
+/// Request body of `POST /access_codes/delete`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct DeleteRequest {
+    /// ID of the access code that you want to delete.
+    pub access_code_id: String,
+    /// ID of the device for which you want to delete the access code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<String>,
+    /// Default on the server: `false`.
+    #[doc(hidden)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<bool>,
+}
+
+impl DeleteRequest {
+    /// Creates a request from its required fields; set optional fields with the methods of the same name.
+    pub fn new(access_code_id: impl Into<String>) -> Self {
+        Self {
+            access_code_id: access_code_id.into(),
+            device_id: None,
+            sync: None,
+        }
+    }
+
+    /// Sets [`device_id`](#structfield.device_id).
+    pub fn device_id(mut self, device_id: impl Into<String>) -> Self {
+        self.device_id = Some(device_id.into());
+        self
+    }
+
+    /// Sets [`sync`](#structfield.sync).
+    #[doc(hidden)]
+    pub fn sync(mut self, sync: bool) -> Self {
+        self.sync = Some(sync);
+        self
+    }
+}
+
+/// Success response of `POST /access_codes/delete`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct DeleteResponse {
+    pub action_attempt: crate::types::ActionAttempt,
+}
+
+impl<'a> AccessCodes<'a> {
     /// Generate a Code
     ///
     /// Generates a code for an [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes), given a device ID.
@@ -123,6 +675,65 @@ impl<'a> AccessCodes<'a> {
     ) -> crate::Result<GenerateCodeResponseGeneratedCode> {
         self.client.execute(&request).await.map(|response| response.generated_code)
     }
+}
+
+impl crate::Operation for GenerateCodeRequest {
+    const METHOD: crate::Method = crate::Method::Post;
+    const PATH: &'static str = "/access_codes/generate_code";
+    const RETRY_SAFE: bool = true;
+    type Response = GenerateCodeResponse;
+    const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
+
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
+}
+
+/// Request body of `POST /access_codes/generate_code`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct GenerateCodeRequest {
+    /// ID of the device for which you want to generate a code.
+    pub device_id: String,
+}
+
+impl GenerateCodeRequest {
+    /// Creates a request from its required fields; set optional fields with the methods of the same name.
+    pub fn new(device_id: impl Into<String>) -> Self {
+        Self {
+            device_id: device_id.into(),
+        }
+    }
+}
+
+/// Success response of `POST /access_codes/generate_code`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct GenerateCodeResponse {
+    /// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
+    pub generated_code: GenerateCodeResponseGeneratedCode,
+}
+
+/// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct GenerateCodeResponseGeneratedCode {
+    /// ID of the device for which the code was generated.
+    pub device_id: String,
+    /// The generated code.
+    pub code: String,
+}
+
+impl<'a> AccessCodes<'a> {
     /// Get an Access Code
     ///
     /// Returns a specified [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
@@ -148,6 +759,81 @@ impl<'a> AccessCodes<'a> {
     ) -> crate::Result<crate::types::AccessCode> {
         self.client.execute(&request).await.map(|response| response.access_code)
     }
+}
+
+impl crate::Operation for GetRequest {
+    const METHOD: crate::Method = crate::Method::Post;
+    const PATH: &'static str = "/access_codes/get";
+    const RETRY_SAFE: bool = true;
+    type Response = GetResponse;
+    const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
+
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
+}
+
+/// Request body of `POST /access_codes/get`.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct GetRequest {
+    /// ID of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_code_id: Option<String>,
+    /// Code of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// ID of the device containing the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<String>,
+}
+
+impl GetRequest {
+    /// Creates a request with every field left out; set fields with the methods of the same name.
+    pub fn new() -> Self {
+        Self {
+            access_code_id: None,
+            code: None,
+            device_id: None,
+        }
+    }
+
+    /// Sets [`access_code_id`](#structfield.access_code_id).
+    pub fn access_code_id(mut self, access_code_id: impl Into<String>) -> Self {
+        self.access_code_id = Some(access_code_id.into());
+        self
+    }
+
+    /// Sets [`code`](#structfield.code).
+    pub fn code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Sets [`device_id`](#structfield.device_id).
+    pub fn device_id(mut self, device_id: impl Into<String>) -> Self {
+        self.device_id = Some(device_id.into());
+        self
+    }
+}
+
+/// Success response of `POST /access_codes/get`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct GetResponse {
+    pub access_code: crate::types::AccessCode,
+}
+
+impl<'a> AccessCodes<'a> {
     /// List Access Codes
     ///
     /// Returns a list of all [access codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
@@ -170,13 +856,15 @@ impl<'a> AccessCodes<'a> {
     pub async fn list(
         &self,
         request: ListRequest,
-    ) -> crate::Result<::std::vec::Vec<crate::types::AccessCode>> {
+    ) -> crate::Result<Vec<crate::types::AccessCode>> {
         self.client.execute(&request).await.map(|response| response.access_codes)
     }
+
     /// The pages of [`list`](Self::list), fetched one at a time with [`crate::Pages::next_page`]; start from a saved cursor with the request's `page_cursor`.
     pub fn list_pages(&self, request: ListRequest) -> crate::Pages<ListRequest> {
-        crate::Pages::new(::std::clone::Clone::clone(self.client), request)
+        crate::Pages::new(Clone::clone(self.client), request)
     }
+
     /// Every item of every page of [`list`](Self::list), as a stream that fetches each page when it needs it.
     pub fn list_all(
         &self,
@@ -184,6 +872,192 @@ impl<'a> AccessCodes<'a> {
     ) -> crate::Items<crate::types::AccessCode> {
         self.list_pages(request).into_items()
     }
+}
+
+impl crate::Operation for ListRequest {
+    const METHOD: crate::Method = crate::Method::Post;
+    const PATH: &'static str = "/access_codes/list";
+    const RETRY_SAFE: bool = true;
+    type Response = ListResponse;
+    const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
+
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
+
+    fn validate(&self) -> Result<(), crate::ValidationError> {
+        crate::wire::check_length("search", self.search.as_deref(), Some(1usize), None)?;
+        Ok(())
+    }
+}
+
+impl crate::Paginated for ListRequest {
+    type Item = crate::types::AccessCode;
+
+    fn set_page_cursor(&mut self, cursor: String) {
+        self.page_cursor = crate::Nullable::Value(cursor);
+    }
+
+    fn into_page(response: ListResponse) -> crate::Page<crate::types::AccessCode> {
+        match response.pagination {
+            Some(info) => {
+                crate::Page::new(
+                    response.access_codes,
+                    info.has_next_page,
+                    info.next_page_cursor,
+                )
+            }
+            None => crate::Page::new(response.access_codes, false, None),
+        }
+    }
+}
+
+/// Request body of `POST /access_codes/list`.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListRequest {
+    /// IDs of the access codes that you want to retrieve. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_code_ids: Option<Vec<String>>,
+    /// ID of the access grant for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_grant_id: Option<String>,
+    /// Key of the access grant for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_grant_key: Option<String>,
+    /// ID of the access method for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_method_id: Option<String>,
+    /// Customer key for which you want to list access codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_key: Option<String>,
+    /// ID of the device for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<String>,
+    /// Numerical limit on the number of access codes to return.
+    ///
+    /// Default on the server: `55000`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<i64>,
+    /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
+    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+    pub page_cursor: crate::Nullable<String>,
+    /// String for which to search. Filters returned access codes to include all records that satisfy a partial match using `name`, `code` or `access_code_id`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search: Option<String>,
+    /// Your user ID for the user by which to filter access codes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_identifier_key: Option<String>,
+}
+
+impl ListRequest {
+    /// Creates a request with every field left out; set fields with the methods of the same name.
+    pub fn new() -> Self {
+        Self {
+            access_code_ids: None,
+            access_grant_id: None,
+            access_grant_key: None,
+            access_method_id: None,
+            customer_key: None,
+            device_id: None,
+            limit: None,
+            page_cursor: crate::Nullable::Absent,
+            search: None,
+            user_identifier_key: None,
+        }
+    }
+
+    /// Sets [`access_code_ids`](#structfield.access_code_ids).
+    pub fn access_code_ids(
+        mut self,
+        access_code_ids: impl IntoIterator<Item = impl Into<String>>,
+    ) -> Self {
+        self.access_code_ids = Some(
+            access_code_ids.into_iter().map(Into::into).collect(),
+        );
+        self
+    }
+
+    /// Sets [`access_grant_id`](#structfield.access_grant_id).
+    pub fn access_grant_id(mut self, access_grant_id: impl Into<String>) -> Self {
+        self.access_grant_id = Some(access_grant_id.into());
+        self
+    }
+
+    /// Sets [`access_grant_key`](#structfield.access_grant_key).
+    pub fn access_grant_key(mut self, access_grant_key: impl Into<String>) -> Self {
+        self.access_grant_key = Some(access_grant_key.into());
+        self
+    }
+
+    /// Sets [`access_method_id`](#structfield.access_method_id).
+    pub fn access_method_id(mut self, access_method_id: impl Into<String>) -> Self {
+        self.access_method_id = Some(access_method_id.into());
+        self
+    }
+
+    /// Sets [`customer_key`](#structfield.customer_key).
+    pub fn customer_key(mut self, customer_key: impl Into<String>) -> Self {
+        self.customer_key = Some(customer_key.into());
+        self
+    }
+
+    /// Sets [`device_id`](#structfield.device_id).
+    pub fn device_id(mut self, device_id: impl Into<String>) -> Self {
+        self.device_id = Some(device_id.into());
+        self
+    }
+
+    /// Sets [`limit`](#structfield.limit).
+    pub fn limit(mut self, limit: i64) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// Sets [`page_cursor`](#structfield.page_cursor).
+    pub fn page_cursor(
+        mut self,
+        page_cursor: impl Into<crate::Nullable<String>>,
+    ) -> Self {
+        self.page_cursor = page_cursor.into();
+        self
+    }
+
+    /// Sets [`search`](#structfield.search).
+    pub fn search(mut self, search: impl Into<String>) -> Self {
+        self.search = Some(search.into());
+        self
+    }
+
+    /// Sets [`user_identifier_key`](#structfield.user_identifier_key).
+    pub fn user_identifier_key(
+        mut self,
+        user_identifier_key: impl Into<String>,
+    ) -> Self {
+        self.user_identifier_key = Some(user_identifier_key.into());
+        self
+    }
+}
+
+/// Success response of `POST /access_codes/list`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct ListResponse {
+    pub access_codes: Vec<crate::types::AccessCode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pagination: Option<crate::types::Pagination>,
+}
+
+impl<'a> AccessCodes<'a> {
     /// Pull a Backup Access Code
     ///
     /// Retrieves a backup access code for an [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes). See also [Managing Backup Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/backup-access-codes).
@@ -212,9 +1086,59 @@ impl<'a> AccessCodes<'a> {
     pub async fn pull_backup_access_code(
         &self,
         request: PullBackupAccessCodeRequest,
-    ) -> crate::Result<::std::option::Option<crate::types::AccessCode>> {
+    ) -> crate::Result<Option<crate::types::AccessCode>> {
         self.client.execute(&request).await.map(|response| response.access_code)
     }
+}
+
+impl crate::Operation for PullBackupAccessCodeRequest {
+    const METHOD: crate::Method = crate::Method::Post;
+    const PATH: &'static str = "/access_codes/pull_backup_access_code";
+    const RETRY_SAFE: bool = false;
+    type Response = PullBackupAccessCodeResponse;
+    const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
+
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
+}
+
+/// Request body of `POST /access_codes/pull_backup_access_code`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct PullBackupAccessCodeRequest {
+    /// ID of the access code for which you want to pull a backup access code.
+    pub access_code_id: String,
+}
+
+impl PullBackupAccessCodeRequest {
+    /// Creates a request from its required fields; set optional fields with the methods of the same name.
+    pub fn new(access_code_id: impl Into<String>) -> Self {
+        Self {
+            access_code_id: access_code_id.into(),
+        }
+    }
+}
+
+/// Success response of `POST /access_codes/pull_backup_access_code`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct PullBackupAccessCodeResponse {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_code: Option<crate::types::AccessCode>,
+    pub backup_access_code: crate::types::AccessCode,
+}
+
+impl<'a> AccessCodes<'a> {
     /// Report Device Access Code Constraints
     ///
     /// Enables you to report access code-related constraints for a device. Currently, supports reporting supported code length constraints for SmartThings devices.
@@ -240,6 +1164,97 @@ impl<'a> AccessCodes<'a> {
     ) -> crate::Result<()> {
         self.client.execute(&request).await.map(|_| ())
     }
+}
+
+impl crate::Operation for ReportDeviceConstraintsRequest {
+    const METHOD: crate::Method = crate::Method::Post;
+    const PATH: &'static str = "/access_codes/report_device_constraints";
+    const RETRY_SAFE: bool = true;
+    type Response = ReportDeviceConstraintsResponse;
+    const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
+
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
+
+    fn validate(&self) -> Result<(), crate::ValidationError> {
+        crate::wire::check_range(
+            "max_code_length",
+            self.max_code_length.map(|value| value as f64),
+            Some(4f64),
+            Some(20f64),
+        )?;
+        crate::wire::check_range(
+            "min_code_length",
+            self.min_code_length.map(|value| value as f64),
+            Some(4f64),
+            Some(20f64),
+        )?;
+        Ok(())
+    }
+}
+
+/// Request body of `POST /access_codes/report_device_constraints`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct ReportDeviceConstraintsRequest {
+    /// ID of the device for which you want to report constraints.
+    pub device_id: String,
+    /// Maximum supported code length as an integer between 4 and 20, inclusive. You can specify either `min_code_length`/`max_code_length` or `supported_code_lengths`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_code_length: Option<i64>,
+    /// Minimum supported code length as an integer between 4 and 20, inclusive. You can specify either `min_code_length`/`max_code_length` or `supported_code_lengths`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_code_length: Option<i64>,
+    /// Array of supported code lengths as integers between 4 and 20, inclusive. You can specify either `supported_code_lengths` or `min_code_length`/`max_code_length`. Must contain at least 1 item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supported_code_lengths: Option<Vec<i64>>,
+}
+
+impl ReportDeviceConstraintsRequest {
+    /// Creates a request from its required fields; set optional fields with the methods of the same name.
+    pub fn new(device_id: impl Into<String>) -> Self {
+        Self {
+            device_id: device_id.into(),
+            max_code_length: None,
+            min_code_length: None,
+            supported_code_lengths: None,
+        }
+    }
+
+    /// Sets [`max_code_length`](#structfield.max_code_length).
+    pub fn max_code_length(mut self, max_code_length: i64) -> Self {
+        self.max_code_length = Some(max_code_length);
+        self
+    }
+
+    /// Sets [`min_code_length`](#structfield.min_code_length).
+    pub fn min_code_length(mut self, min_code_length: i64) -> Self {
+        self.min_code_length = Some(min_code_length);
+        self
+    }
+
+    /// Sets [`supported_code_lengths`](#structfield.supported_code_lengths).
+    pub fn supported_code_lengths(mut self, supported_code_lengths: Vec<i64>) -> Self {
+        self.supported_code_lengths = Some(supported_code_lengths);
+        self
+    }
+}
+
+/// Success response of `POST /access_codes/report_device_constraints`.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct ReportDeviceConstraintsResponse {}
+impl<'a> AccessCodes<'a> {
     /// Update an Access Code
     ///
     /// Updates a specified active or upcoming [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
@@ -265,6 +1280,281 @@ impl<'a> AccessCodes<'a> {
     ) -> crate::Result<crate::types::ActionAttempt> {
         self.client.execute(&request).await.map(|response| response.action_attempt)
     }
+}
+
+impl crate::Operation for UpdateRequest {
+    const METHOD: crate::Method = crate::Method::Post;
+    const PATH: &'static str = "/access_codes/update";
+    const RETRY_SAFE: bool = true;
+    type Response = UpdateResponse;
+    const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
+
+    fn encode(
+        &self,
+        request: &mut crate::HttpRequest,
+    ) -> Result<(), ::serde_json::Error> {
+        request.json(self)
+    }
+
+    fn decode(
+        response: &crate::HttpResponse,
+    ) -> Result<Self::Response, crate::DecodeError> {
+        response.json()
+    }
+
+    fn validate(&self) -> Result<(), crate::ValidationError> {
+        crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
+        crate::wire::check_length(
+            "code",
+            self.code.as_deref(),
+            Some(4usize),
+            Some(12usize),
+        )?;
+        crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
+        crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
+        Ok(())
+    }
+}
+
+/// Request body of `POST /access_codes/update`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct UpdateRequest {
+    /// ID of the access code that you want to update.
+    pub access_code_id: String,
+    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_external_modification: Option<bool>,
+    /// Default on the server: `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempt_for_offline_device: Option<bool>,
+    /// Code to be used for access.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// ID of the device containing the access code that you want to update.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<String>,
+    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<crate::DateTime>,
+    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_external_modification_allowed: Option<bool>,
+    /// Indicates whether the access code is managed through Seam. Note that to convert an unmanaged access code into a managed access code, use `/access_codes/unmanaged/convert_to_managed`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_managed: Option<bool>,
+    /// Indicates whether the access code is an [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_offline_access_code: Option<bool>,
+    /// Indicates whether the [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) is a single-use access code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_one_time_use: Option<bool>,
+    /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_time_rounding: Option<CreateRequestMaxTimeRounding>,
+    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
+    ///
+    /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
+    ///
+    /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
+    ///
+    /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefer_native_scheduling: Option<bool>,
+    /// Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_code_length: Option<i64>,
+    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<crate::DateTime>,
+    /// Default on the server: `false`.
+    #[doc(hidden)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync: Option<bool>,
+    /// Type to which you want to convert the access code. To convert a time-bound access code to an ongoing access code, set `type` to `ongoing`. See also [Changing a time-bound access code to permanent access](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/modifying-access-codes#special-case-2-changing-a-time-bound-access-code-to-permanent-access).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<UpdateRequestType>,
+    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/latest/core-concepts/access-codes#backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_backup_access_code_pool: Option<bool>,
+    #[deprecated(note = "Use `is_offline_access_code` instead.")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub use_offline_access_code: Option<bool>,
+}
+
+impl UpdateRequest {
+    /// Creates a request from its required fields; set optional fields with the methods of the same name.
+    pub fn new(access_code_id: impl Into<String>) -> Self {
+        Self {
+            access_code_id: access_code_id.into(),
+            allow_external_modification: None,
+            attempt_for_offline_device: None,
+            code: None,
+            device_id: None,
+            ends_at: None,
+            is_external_modification_allowed: None,
+            is_managed: None,
+            is_offline_access_code: None,
+            is_one_time_use: None,
+            max_time_rounding: None,
+            name: None,
+            prefer_native_scheduling: None,
+            preferred_code_length: None,
+            starts_at: None,
+            sync: None,
+            r#type: None,
+            use_backup_access_code_pool: None,
+            use_offline_access_code: None,
+        }
+    }
+
+    /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
+    pub fn allow_external_modification(
+        mut self,
+        allow_external_modification: bool,
+    ) -> Self {
+        self.allow_external_modification = Some(allow_external_modification);
+        self
+    }
+
+    /// Sets [`attempt_for_offline_device`](#structfield.attempt_for_offline_device).
+    pub fn attempt_for_offline_device(
+        mut self,
+        attempt_for_offline_device: bool,
+    ) -> Self {
+        self.attempt_for_offline_device = Some(attempt_for_offline_device);
+        self
+    }
+
+    /// Sets [`code`](#structfield.code).
+    pub fn code(mut self, code: impl Into<String>) -> Self {
+        self.code = Some(code.into());
+        self
+    }
+
+    /// Sets [`device_id`](#structfield.device_id).
+    pub fn device_id(mut self, device_id: impl Into<String>) -> Self {
+        self.device_id = Some(device_id.into());
+        self
+    }
+
+    /// Sets [`ends_at`](#structfield.ends_at).
+    pub fn ends_at(mut self, ends_at: impl Into<crate::DateTime>) -> Self {
+        self.ends_at = Some(ends_at.into());
+        self
+    }
+
+    /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
+    pub fn is_external_modification_allowed(
+        mut self,
+        is_external_modification_allowed: bool,
+    ) -> Self {
+        self.is_external_modification_allowed = Some(is_external_modification_allowed);
+        self
+    }
+
+    /// Sets [`is_managed`](#structfield.is_managed).
+    pub fn is_managed(mut self, is_managed: bool) -> Self {
+        self.is_managed = Some(is_managed);
+        self
+    }
+
+    /// Sets [`is_offline_access_code`](#structfield.is_offline_access_code).
+    pub fn is_offline_access_code(mut self, is_offline_access_code: bool) -> Self {
+        self.is_offline_access_code = Some(is_offline_access_code);
+        self
+    }
+
+    /// Sets [`is_one_time_use`](#structfield.is_one_time_use).
+    pub fn is_one_time_use(mut self, is_one_time_use: bool) -> Self {
+        self.is_one_time_use = Some(is_one_time_use);
+        self
+    }
+
+    /// Sets [`max_time_rounding`](#structfield.max_time_rounding).
+    pub fn max_time_rounding(
+        mut self,
+        max_time_rounding: CreateRequestMaxTimeRounding,
+    ) -> Self {
+        self.max_time_rounding = Some(max_time_rounding);
+        self
+    }
+
+    /// Sets [`name`](#structfield.name).
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets [`prefer_native_scheduling`](#structfield.prefer_native_scheduling).
+    pub fn prefer_native_scheduling(mut self, prefer_native_scheduling: bool) -> Self {
+        self.prefer_native_scheduling = Some(prefer_native_scheduling);
+        self
+    }
+
+    /// Sets [`preferred_code_length`](#structfield.preferred_code_length).
+    pub fn preferred_code_length(mut self, preferred_code_length: i64) -> Self {
+        self.preferred_code_length = Some(preferred_code_length);
+        self
+    }
+
+    /// Sets [`starts_at`](#structfield.starts_at).
+    pub fn starts_at(mut self, starts_at: impl Into<crate::DateTime>) -> Self {
+        self.starts_at = Some(starts_at.into());
+        self
+    }
+
+    /// Sets [`sync`](#structfield.sync).
+    #[doc(hidden)]
+    pub fn sync(mut self, sync: bool) -> Self {
+        self.sync = Some(sync);
+        self
+    }
+
+    /// Sets [`type`](#structfield.type).
+    pub fn r#type(mut self, r#type: UpdateRequestType) -> Self {
+        self.r#type = Some(r#type);
+        self
+    }
+
+    /// Sets [`use_backup_access_code_pool`](#structfield.use_backup_access_code_pool).
+    pub fn use_backup_access_code_pool(
+        mut self,
+        use_backup_access_code_pool: bool,
+    ) -> Self {
+        self.use_backup_access_code_pool = Some(use_backup_access_code_pool);
+        self
+    }
+
+    /// Sets [`use_offline_access_code`](#structfield.use_offline_access_code).
+    #[deprecated(note = "Use `is_offline_access_code` instead.")]
+    pub fn use_offline_access_code(mut self, use_offline_access_code: bool) -> Self {
+        self.use_offline_access_code = Some(use_offline_access_code);
+        self
+    }
+}
+
+crate::wire::open_enum! {
+    /// Type to which you want to convert the access code. To convert a time-bound access code to an ongoing access code, set `type` to `ongoing`. See also [Changing a time-bound access code to permanent access](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/modifying-access-codes#special-case-2-changing-a-time-bound-access-code-to-permanent-access).
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum UpdateRequestType {
+        Ongoing = "ongoing",
+        TimeBound = "time_bound",
+    }
+}
+
+/// Success response of `POST /access_codes/update`.
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[non_exhaustive]
+pub struct UpdateResponse {
+    pub action_attempt: crate::types::ActionAttempt,
+}
+
+impl<'a> AccessCodes<'a> {
     /// Update Multiple Linked Access Codes
     ///
     /// Updates [access codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes) that share a common code across multiple devices.
@@ -293,1450 +1583,43 @@ impl<'a> AccessCodes<'a> {
         self.client.execute(&request).await.map(|_| ())
     }
 }
-impl crate::Operation for CreateRequest {
-    const METHOD: crate::Method = crate::Method::Post;
-    const PATH: &'static str = "/access_codes/create";
-    const RETRY_SAFE: bool = false;
-    type Response = CreateResponse;
-    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "ok",
-    );
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> ::std::result::Result<(), ::serde_json::Error> {
-        request.json(self)
-    }
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-        response.json()
-    }
-    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
-        crate::wire::check_length(
-            "code",
-            self.code.as_deref(),
-            ::std::option::Option::Some(4usize),
-            ::std::option::Option::Some(12usize),
-        )?;
-        crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
-        crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
-        ::std::result::Result::Ok(())
-    }
-}
-impl crate::Operation for CreateMultipleRequest {
-    const METHOD: crate::Method = crate::Method::Post;
-    const PATH: &'static str = "/access_codes/create_multiple";
-    const RETRY_SAFE: bool = false;
-    type Response = CreateMultipleResponse;
-    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "ok",
-    );
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> ::std::result::Result<(), ::serde_json::Error> {
-        request.json(self)
-    }
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-        response.json()
-    }
-    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
-        crate::wire::check_length(
-            "code",
-            self.code.as_deref(),
-            ::std::option::Option::Some(4usize),
-            ::std::option::Option::Some(12usize),
-        )?;
-        crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
-        crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
-        ::std::result::Result::Ok(())
-    }
-}
-impl crate::Operation for DeleteRequest {
-    const METHOD: crate::Method = crate::Method::Post;
-    const PATH: &'static str = "/access_codes/delete";
-    const RETRY_SAFE: bool = true;
-    type Response = DeleteResponse;
-    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "ok",
-    );
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> ::std::result::Result<(), ::serde_json::Error> {
-        request.json(self)
-    }
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-        response.json()
-    }
-}
-impl crate::Operation for GenerateCodeRequest {
-    const METHOD: crate::Method = crate::Method::Post;
-    const PATH: &'static str = "/access_codes/generate_code";
-    const RETRY_SAFE: bool = true;
-    type Response = GenerateCodeResponse;
-    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "ok",
-    );
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> ::std::result::Result<(), ::serde_json::Error> {
-        request.json(self)
-    }
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-        response.json()
-    }
-}
-impl crate::Operation for GetRequest {
-    const METHOD: crate::Method = crate::Method::Post;
-    const PATH: &'static str = "/access_codes/get";
-    const RETRY_SAFE: bool = true;
-    type Response = GetResponse;
-    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "ok",
-    );
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> ::std::result::Result<(), ::serde_json::Error> {
-        request.json(self)
-    }
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-        response.json()
-    }
-}
-impl crate::Operation for ListRequest {
-    const METHOD: crate::Method = crate::Method::Post;
-    const PATH: &'static str = "/access_codes/list";
-    const RETRY_SAFE: bool = true;
-    type Response = ListResponse;
-    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "ok",
-    );
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> ::std::result::Result<(), ::serde_json::Error> {
-        request.json(self)
-    }
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-        response.json()
-    }
-    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        crate::wire::check_length(
-            "search",
-            self.search.as_deref(),
-            ::std::option::Option::Some(1usize),
-            ::std::option::Option::None,
-        )?;
-        ::std::result::Result::Ok(())
-    }
-}
-impl crate::Paginated for ListRequest {
-    type Item = crate::types::AccessCode;
-    fn set_page_cursor(&mut self, cursor: ::std::string::String) {
-        self.page_cursor = crate::Nullable::Value(cursor);
-    }
-    fn into_page(response: ListResponse) -> crate::Page<crate::types::AccessCode> {
-        match response.pagination {
-            ::std::option::Option::Some(info) => {
-                crate::Page::new(
-                    response.access_codes,
-                    info.has_next_page,
-                    info.next_page_cursor,
-                )
-            }
-            ::std::option::Option::None => {
-                crate::Page::new(
-                    response.access_codes,
-                    false,
-                    ::std::option::Option::None,
-                )
-            }
-        }
-    }
-}
-impl crate::Operation for PullBackupAccessCodeRequest {
-    const METHOD: crate::Method = crate::Method::Post;
-    const PATH: &'static str = "/access_codes/pull_backup_access_code";
-    const RETRY_SAFE: bool = false;
-    type Response = PullBackupAccessCodeResponse;
-    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "ok",
-    );
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> ::std::result::Result<(), ::serde_json::Error> {
-        request.json(self)
-    }
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-        response.json()
-    }
-}
-impl crate::Operation for ReportDeviceConstraintsRequest {
-    const METHOD: crate::Method = crate::Method::Post;
-    const PATH: &'static str = "/access_codes/report_device_constraints";
-    const RETRY_SAFE: bool = true;
-    type Response = ReportDeviceConstraintsResponse;
-    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "ok",
-    );
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> ::std::result::Result<(), ::serde_json::Error> {
-        request.json(self)
-    }
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-        response.json()
-    }
-    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        crate::wire::check_range(
-            "max_code_length",
-            self.max_code_length.map(|value| value as f64),
-            ::std::option::Option::Some(4f64),
-            ::std::option::Option::Some(20f64),
-        )?;
-        crate::wire::check_range(
-            "min_code_length",
-            self.min_code_length.map(|value| value as f64),
-            ::std::option::Option::Some(4f64),
-            ::std::option::Option::Some(20f64),
-        )?;
-        ::std::result::Result::Ok(())
-    }
-}
-impl crate::Operation for UpdateRequest {
-    const METHOD: crate::Method = crate::Method::Post;
-    const PATH: &'static str = "/access_codes/update";
-    const RETRY_SAFE: bool = true;
-    type Response = UpdateResponse;
-    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "ok",
-    );
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> ::std::result::Result<(), ::serde_json::Error> {
-        request.json(self)
-    }
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-        response.json()
-    }
-    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
-        crate::wire::check_length(
-            "code",
-            self.code.as_deref(),
-            ::std::option::Option::Some(4usize),
-            ::std::option::Option::Some(12usize),
-        )?;
-        crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
-        crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
-        ::std::result::Result::Ok(())
-    }
-}
+
 impl crate::Operation for UpdateMultipleRequest {
     const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/access_codes/update_multiple";
     const RETRY_SAFE: bool = true;
     type Response = UpdateMultipleResponse;
-    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "ok",
-    );
+    const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
+
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
-    ) -> ::std::result::Result<(), ::serde_json::Error> {
+    ) -> Result<(), ::serde_json::Error> {
         request.json(self)
     }
+
     fn decode(
         response: &crate::HttpResponse,
-    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+    ) -> Result<Self::Response, crate::DecodeError> {
         response.json()
     }
-    fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+
+    fn validate(&self) -> Result<(), crate::ValidationError> {
         crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
         crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
-/// Request body of `POST /access_codes/create`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateRequest {
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub allow_external_modification: ::std::option::Option<bool>,
-    /// Default on the server: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub attempt_for_offline_device: ::std::option::Option<bool>,
-    /// Code to be used for access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// Key to identify access codes that should have the same code. Any two access codes with the same `common_code_key` are guaranteed to have the same `code`. See also [Creating and Updating Multiple Linked Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/creating-and-updating-multiple-linked-access-codes).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub common_code_key: ::std::option::Option<::std::string::String>,
-    /// ID of the device for which you want to create the new access code.
-    pub device_id: ::std::string::String,
-    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_external_modification_allowed: ::std::option::Option<bool>,
-    /// Indicates whether the access code is an [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_offline_access_code: ::std::option::Option<bool>,
-    /// Indicates whether the [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) is a single-use access code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_one_time_use: ::std::option::Option<bool>,
-    /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_time_rounding: ::std::option::Option<CreateRequestMaxTimeRounding>,
-    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
-    ///
-    /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
-    ///
-    /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
-    ///
-    /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub prefer_native_scheduling: ::std::option::Option<bool>,
-    /// Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub preferred_code_length: ::std::option::Option<i64>,
-    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<crate::DateTime>,
-    /// Default on the server: `false`.
-    #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub sync: ::std::option::Option<bool>,
-    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/latest/core-concepts/access-codes#backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub use_backup_access_code_pool: ::std::option::Option<bool>,
-    #[deprecated(note = "Use `is_offline_access_code` instead.")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub use_offline_access_code: ::std::option::Option<bool>,
-}
-impl CreateRequest {
-    /// Creates a request from its required fields; set optional fields with the methods of the same name.
-    pub fn new(device_id: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            allow_external_modification: ::std::option::Option::None,
-            attempt_for_offline_device: ::std::option::Option::None,
-            code: ::std::option::Option::None,
-            common_code_key: ::std::option::Option::None,
-            device_id: device_id.into(),
-            ends_at: ::std::option::Option::None,
-            is_external_modification_allowed: ::std::option::Option::None,
-            is_offline_access_code: ::std::option::Option::None,
-            is_one_time_use: ::std::option::Option::None,
-            max_time_rounding: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            prefer_native_scheduling: ::std::option::Option::None,
-            preferred_code_length: ::std::option::Option::None,
-            starts_at: ::std::option::Option::None,
-            sync: ::std::option::Option::None,
-            use_backup_access_code_pool: ::std::option::Option::None,
-            use_offline_access_code: ::std::option::Option::None,
-        }
-    }
-    /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
-    pub fn allow_external_modification(
-        mut self,
-        allow_external_modification: bool,
-    ) -> Self {
-        self.allow_external_modification = ::std::option::Option::Some(
-            allow_external_modification,
-        );
-        self
-    }
-    /// Sets [`attempt_for_offline_device`](#structfield.attempt_for_offline_device).
-    pub fn attempt_for_offline_device(
-        mut self,
-        attempt_for_offline_device: bool,
-    ) -> Self {
-        self.attempt_for_offline_device = ::std::option::Option::Some(
-            attempt_for_offline_device,
-        );
-        self
-    }
-    /// Sets [`code`](#structfield.code).
-    pub fn code(
-        mut self,
-        code: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.code = ::std::option::Option::Some(code.into());
-        self
-    }
-    /// Sets [`common_code_key`](#structfield.common_code_key).
-    pub fn common_code_key(
-        mut self,
-        common_code_key: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.common_code_key = ::std::option::Option::Some(common_code_key.into());
-        self
-    }
-    /// Sets [`ends_at`](#structfield.ends_at).
-    pub fn ends_at(
-        mut self,
-        ends_at: impl ::std::convert::Into<crate::DateTime>,
-    ) -> Self {
-        self.ends_at = ::std::option::Option::Some(ends_at.into());
-        self
-    }
-    /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
-    pub fn is_external_modification_allowed(
-        mut self,
-        is_external_modification_allowed: bool,
-    ) -> Self {
-        self.is_external_modification_allowed = ::std::option::Option::Some(
-            is_external_modification_allowed,
-        );
-        self
-    }
-    /// Sets [`is_offline_access_code`](#structfield.is_offline_access_code).
-    pub fn is_offline_access_code(mut self, is_offline_access_code: bool) -> Self {
-        self.is_offline_access_code = ::std::option::Option::Some(
-            is_offline_access_code,
-        );
-        self
-    }
-    /// Sets [`is_one_time_use`](#structfield.is_one_time_use).
-    pub fn is_one_time_use(mut self, is_one_time_use: bool) -> Self {
-        self.is_one_time_use = ::std::option::Option::Some(is_one_time_use);
-        self
-    }
-    /// Sets [`max_time_rounding`](#structfield.max_time_rounding).
-    pub fn max_time_rounding(
-        mut self,
-        max_time_rounding: CreateRequestMaxTimeRounding,
-    ) -> Self {
-        self.max_time_rounding = ::std::option::Option::Some(max_time_rounding);
-        self
-    }
-    /// Sets [`name`](#structfield.name).
-    pub fn name(
-        mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(name.into());
-        self
-    }
-    /// Sets [`prefer_native_scheduling`](#structfield.prefer_native_scheduling).
-    pub fn prefer_native_scheduling(mut self, prefer_native_scheduling: bool) -> Self {
-        self.prefer_native_scheduling = ::std::option::Option::Some(
-            prefer_native_scheduling,
-        );
-        self
-    }
-    /// Sets [`preferred_code_length`](#structfield.preferred_code_length).
-    pub fn preferred_code_length(mut self, preferred_code_length: i64) -> Self {
-        self.preferred_code_length = ::std::option::Option::Some(preferred_code_length);
-        self
-    }
-    /// Sets [`starts_at`](#structfield.starts_at).
-    pub fn starts_at(
-        mut self,
-        starts_at: impl ::std::convert::Into<crate::DateTime>,
-    ) -> Self {
-        self.starts_at = ::std::option::Option::Some(starts_at.into());
-        self
-    }
-    /// Sets [`sync`](#structfield.sync).
-    #[doc(hidden)]
-    pub fn sync(mut self, sync: bool) -> Self {
-        self.sync = ::std::option::Option::Some(sync);
-        self
-    }
-    /// Sets [`use_backup_access_code_pool`](#structfield.use_backup_access_code_pool).
-    pub fn use_backup_access_code_pool(
-        mut self,
-        use_backup_access_code_pool: bool,
-    ) -> Self {
-        self.use_backup_access_code_pool = ::std::option::Option::Some(
-            use_backup_access_code_pool,
-        );
-        self
-    }
-    /// Sets [`use_offline_access_code`](#structfield.use_offline_access_code).
-    #[deprecated(note = "Use `is_offline_access_code` instead.")]
-    pub fn use_offline_access_code(mut self, use_offline_access_code: bool) -> Self {
-        self.use_offline_access_code = ::std::option::Option::Some(
-            use_offline_access_code,
-        );
-        self
-    }
-}
-/// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateRequestMaxTimeRounding {
-    /// `1hour`
-    V1hour,
-    /// `1day`
-    V1day,
-    /// `1h`
-    V1h,
-    /// `1d`
-    V1d,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl CreateRequestMaxTimeRounding {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V1hour => "1hour",
-            Self::V1day => "1day",
-            Self::V1h => "1h",
-            Self::V1d => "1d",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<&str> for CreateRequestMaxTimeRounding {
-    fn from(value: &str) -> Self {
-        match value {
-            "1hour" => Self::V1hour,
-            "1day" => Self::V1day,
-            "1h" => Self::V1h,
-            "1d" => Self::V1d,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for CreateRequestMaxTimeRounding {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for CreateRequestMaxTimeRounding {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for CreateRequestMaxTimeRounding {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
-/// Success response of `POST /access_codes/create`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateResponse {
-    pub access_code: crate::types::AccessCode,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub action_attempt: ::std::option::Option<crate::types::ActionAttempt>,
-}
-/// Request body of `POST /access_codes/create_multiple`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateMultipleRequest {
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub allow_external_modification: ::std::option::Option<bool>,
-    /// Default on the server: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub attempt_for_offline_device: ::std::option::Option<bool>,
-    /// Desired behavior if any device cannot share a code. If `throw` (default), no access codes will be created if any device cannot share a code. If `create_random_code`, a random code will be created on devices that cannot share a code.
-    ///
-    /// Default on the server: `"throw"`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub behavior_when_code_cannot_be_shared: ::std::option::Option<
-        CreateMultipleRequestBehaviorWhenCodeCannotBeShared,
-    >,
-    /// Code to be used for access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// IDs of the devices for which you want to create the new access codes.
-    pub device_ids: ::std::vec::Vec<::std::string::String>,
-    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_external_modification_allowed: ::std::option::Option<bool>,
-    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
-    ///
-    /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
-    ///
-    /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
-    ///
-    /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub prefer_native_scheduling: ::std::option::Option<bool>,
-    /// Preferred code length. If the affected devices do not support the preferred code length, Seam reverts to using the shortest supported code length.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub preferred_code_length: ::std::option::Option<i64>,
-    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/low-level-apis/smart-locks/access-codes/backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/api/access_codes/pull_backup_access_code).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub use_backup_access_code_pool: ::std::option::Option<bool>,
-}
-impl CreateMultipleRequest {
-    /// Creates a request from its required fields; set optional fields with the methods of the same name.
-    pub fn new(device_ids: ::std::vec::Vec<::std::string::String>) -> Self {
-        Self {
-            allow_external_modification: ::std::option::Option::None,
-            attempt_for_offline_device: ::std::option::Option::None,
-            behavior_when_code_cannot_be_shared: ::std::option::Option::None,
-            code: ::std::option::Option::None,
-            device_ids,
-            ends_at: ::std::option::Option::None,
-            is_external_modification_allowed: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            prefer_native_scheduling: ::std::option::Option::None,
-            preferred_code_length: ::std::option::Option::None,
-            starts_at: ::std::option::Option::None,
-            use_backup_access_code_pool: ::std::option::Option::None,
-        }
-    }
-    /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
-    pub fn allow_external_modification(
-        mut self,
-        allow_external_modification: bool,
-    ) -> Self {
-        self.allow_external_modification = ::std::option::Option::Some(
-            allow_external_modification,
-        );
-        self
-    }
-    /// Sets [`attempt_for_offline_device`](#structfield.attempt_for_offline_device).
-    pub fn attempt_for_offline_device(
-        mut self,
-        attempt_for_offline_device: bool,
-    ) -> Self {
-        self.attempt_for_offline_device = ::std::option::Option::Some(
-            attempt_for_offline_device,
-        );
-        self
-    }
-    /// Sets [`behavior_when_code_cannot_be_shared`](#structfield.behavior_when_code_cannot_be_shared).
-    pub fn behavior_when_code_cannot_be_shared(
-        mut self,
-        behavior_when_code_cannot_be_shared: CreateMultipleRequestBehaviorWhenCodeCannotBeShared,
-    ) -> Self {
-        self.behavior_when_code_cannot_be_shared = ::std::option::Option::Some(
-            behavior_when_code_cannot_be_shared,
-        );
-        self
-    }
-    /// Sets [`code`](#structfield.code).
-    pub fn code(
-        mut self,
-        code: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.code = ::std::option::Option::Some(code.into());
-        self
-    }
-    /// Sets [`ends_at`](#structfield.ends_at).
-    pub fn ends_at(
-        mut self,
-        ends_at: impl ::std::convert::Into<crate::DateTime>,
-    ) -> Self {
-        self.ends_at = ::std::option::Option::Some(ends_at.into());
-        self
-    }
-    /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
-    pub fn is_external_modification_allowed(
-        mut self,
-        is_external_modification_allowed: bool,
-    ) -> Self {
-        self.is_external_modification_allowed = ::std::option::Option::Some(
-            is_external_modification_allowed,
-        );
-        self
-    }
-    /// Sets [`name`](#structfield.name).
-    pub fn name(
-        mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(name.into());
-        self
-    }
-    /// Sets [`prefer_native_scheduling`](#structfield.prefer_native_scheduling).
-    pub fn prefer_native_scheduling(mut self, prefer_native_scheduling: bool) -> Self {
-        self.prefer_native_scheduling = ::std::option::Option::Some(
-            prefer_native_scheduling,
-        );
-        self
-    }
-    /// Sets [`preferred_code_length`](#structfield.preferred_code_length).
-    pub fn preferred_code_length(mut self, preferred_code_length: i64) -> Self {
-        self.preferred_code_length = ::std::option::Option::Some(preferred_code_length);
-        self
-    }
-    /// Sets [`starts_at`](#structfield.starts_at).
-    pub fn starts_at(
-        mut self,
-        starts_at: impl ::std::convert::Into<crate::DateTime>,
-    ) -> Self {
-        self.starts_at = ::std::option::Option::Some(starts_at.into());
-        self
-    }
-    /// Sets [`use_backup_access_code_pool`](#structfield.use_backup_access_code_pool).
-    pub fn use_backup_access_code_pool(
-        mut self,
-        use_backup_access_code_pool: bool,
-    ) -> Self {
-        self.use_backup_access_code_pool = ::std::option::Option::Some(
-            use_backup_access_code_pool,
-        );
-        self
-    }
-}
-/// Desired behavior if any device cannot share a code. If `throw` (default), no access codes will be created if any device cannot share a code. If `create_random_code`, a random code will be created on devices that cannot share a code.
-///
-/// Default on the server: `"throw"`.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum CreateMultipleRequestBehaviorWhenCodeCannotBeShared {
-    /// `throw`
-    Throw,
-    /// `create_random_code`
-    CreateRandomCode,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl CreateMultipleRequestBehaviorWhenCodeCannotBeShared {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Throw => "throw",
-            Self::CreateRandomCode => "create_random_code",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<&str> for CreateMultipleRequestBehaviorWhenCodeCannotBeShared {
-    fn from(value: &str) -> Self {
-        match value {
-            "throw" => Self::Throw,
-            "create_random_code" => Self::CreateRandomCode,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for CreateMultipleRequestBehaviorWhenCodeCannotBeShared {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for CreateMultipleRequestBehaviorWhenCodeCannotBeShared {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de>
-for CreateMultipleRequestBehaviorWhenCodeCannotBeShared {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
-/// Success response of `POST /access_codes/create_multiple`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateMultipleResponse {
-    pub access_codes: ::std::vec::Vec<crate::types::AccessCode>,
-}
-/// Request body of `POST /access_codes/delete`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DeleteRequest {
-    /// ID of the access code that you want to delete.
-    pub access_code_id: ::std::string::String,
-    /// ID of the device for which you want to delete the access code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub device_id: ::std::option::Option<::std::string::String>,
-    /// Default on the server: `false`.
-    #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub sync: ::std::option::Option<bool>,
-}
-impl DeleteRequest {
-    /// Creates a request from its required fields; set optional fields with the methods of the same name.
-    pub fn new(
-        access_code_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            access_code_id: access_code_id.into(),
-            device_id: ::std::option::Option::None,
-            sync: ::std::option::Option::None,
-        }
-    }
-    /// Sets [`device_id`](#structfield.device_id).
-    pub fn device_id(
-        mut self,
-        device_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.device_id = ::std::option::Option::Some(device_id.into());
-        self
-    }
-    /// Sets [`sync`](#structfield.sync).
-    #[doc(hidden)]
-    pub fn sync(mut self, sync: bool) -> Self {
-        self.sync = ::std::option::Option::Some(sync);
-        self
-    }
-}
-/// Success response of `POST /access_codes/delete`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DeleteResponse {
-    pub action_attempt: crate::types::ActionAttempt,
-}
-/// Request body of `POST /access_codes/generate_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GenerateCodeRequest {
-    /// ID of the device for which you want to generate a code.
-    pub device_id: ::std::string::String,
-}
-impl GenerateCodeRequest {
-    /// Creates a request from its required fields; set optional fields with the methods of the same name.
-    pub fn new(device_id: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            device_id: device_id.into(),
-        }
-    }
-}
-/// Success response of `POST /access_codes/generate_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GenerateCodeResponse {
-    /// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
-    pub generated_code: GenerateCodeResponseGeneratedCode,
-}
-/// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GenerateCodeResponseGeneratedCode {
-    /// ID of the device for which the code was generated.
-    pub device_id: ::std::string::String,
-    /// The generated code.
-    pub code: ::std::string::String,
-}
-/// Request body of `POST /access_codes/get`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetRequest {
-    /// ID of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_code_id: ::std::option::Option<::std::string::String>,
-    /// Code of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// ID of the device containing the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub device_id: ::std::option::Option<::std::string::String>,
-}
-impl GetRequest {
-    /// Creates a request with every field left out; set fields with the methods of the same name.
-    pub fn new() -> Self {
-        Self {
-            access_code_id: ::std::option::Option::None,
-            code: ::std::option::Option::None,
-            device_id: ::std::option::Option::None,
-        }
-    }
-    /// Sets [`access_code_id`](#structfield.access_code_id).
-    pub fn access_code_id(
-        mut self,
-        access_code_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.access_code_id = ::std::option::Option::Some(access_code_id.into());
-        self
-    }
-    /// Sets [`code`](#structfield.code).
-    pub fn code(
-        mut self,
-        code: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.code = ::std::option::Option::Some(code.into());
-        self
-    }
-    /// Sets [`device_id`](#structfield.device_id).
-    pub fn device_id(
-        mut self,
-        device_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.device_id = ::std::option::Option::Some(device_id.into());
-        self
-    }
-}
-/// Success response of `POST /access_codes/get`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetResponse {
-    pub access_code: crate::types::AccessCode,
-}
-/// Request body of `POST /access_codes/list`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListRequest {
-    /// IDs of the access codes that you want to retrieve. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_code_ids: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
-    /// ID of the access grant for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_grant_id: ::std::option::Option<::std::string::String>,
-    /// Key of the access grant for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_grant_key: ::std::option::Option<::std::string::String>,
-    /// ID of the access method for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_method_id: ::std::option::Option<::std::string::String>,
-    /// Customer key for which you want to list access codes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub customer_key: ::std::option::Option<::std::string::String>,
-    /// ID of the device for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub device_id: ::std::option::Option<::std::string::String>,
-    /// Numerical limit on the number of access codes to return.
-    ///
-    /// Default on the server: `55000`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub limit: ::std::option::Option<i64>,
-    /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub page_cursor: crate::Nullable<::std::string::String>,
-    /// String for which to search. Filters returned access codes to include all records that satisfy a partial match using `name`, `code` or `access_code_id`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub search: ::std::option::Option<::std::string::String>,
-    /// Your user ID for the user by which to filter access codes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user_identifier_key: ::std::option::Option<::std::string::String>,
-}
-impl ListRequest {
-    /// Creates a request with every field left out; set fields with the methods of the same name.
-    pub fn new() -> Self {
-        Self {
-            access_code_ids: ::std::option::Option::None,
-            access_grant_id: ::std::option::Option::None,
-            access_grant_key: ::std::option::Option::None,
-            access_method_id: ::std::option::Option::None,
-            customer_key: ::std::option::Option::None,
-            device_id: ::std::option::Option::None,
-            limit: ::std::option::Option::None,
-            page_cursor: crate::Nullable::Absent,
-            search: ::std::option::Option::None,
-            user_identifier_key: ::std::option::Option::None,
-        }
-    }
-    /// Sets [`access_code_ids`](#structfield.access_code_ids).
-    pub fn access_code_ids(
-        mut self,
-        access_code_ids: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<::std::string::String>,
-        >,
-    ) -> Self {
-        self.access_code_ids = ::std::option::Option::Some(
-            access_code_ids.into_iter().map(::std::convert::Into::into).collect(),
-        );
-        self
-    }
-    /// Sets [`access_grant_id`](#structfield.access_grant_id).
-    pub fn access_grant_id(
-        mut self,
-        access_grant_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.access_grant_id = ::std::option::Option::Some(access_grant_id.into());
-        self
-    }
-    /// Sets [`access_grant_key`](#structfield.access_grant_key).
-    pub fn access_grant_key(
-        mut self,
-        access_grant_key: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.access_grant_key = ::std::option::Option::Some(access_grant_key.into());
-        self
-    }
-    /// Sets [`access_method_id`](#structfield.access_method_id).
-    pub fn access_method_id(
-        mut self,
-        access_method_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.access_method_id = ::std::option::Option::Some(access_method_id.into());
-        self
-    }
-    /// Sets [`customer_key`](#structfield.customer_key).
-    pub fn customer_key(
-        mut self,
-        customer_key: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.customer_key = ::std::option::Option::Some(customer_key.into());
-        self
-    }
-    /// Sets [`device_id`](#structfield.device_id).
-    pub fn device_id(
-        mut self,
-        device_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.device_id = ::std::option::Option::Some(device_id.into());
-        self
-    }
-    /// Sets [`limit`](#structfield.limit).
-    pub fn limit(mut self, limit: i64) -> Self {
-        self.limit = ::std::option::Option::Some(limit);
-        self
-    }
-    /// Sets [`page_cursor`](#structfield.page_cursor).
-    pub fn page_cursor(
-        mut self,
-        page_cursor: impl ::std::convert::Into<crate::Nullable<::std::string::String>>,
-    ) -> Self {
-        self.page_cursor = page_cursor.into();
-        self
-    }
-    /// Sets [`search`](#structfield.search).
-    pub fn search(
-        mut self,
-        search: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.search = ::std::option::Option::Some(search.into());
-        self
-    }
-    /// Sets [`user_identifier_key`](#structfield.user_identifier_key).
-    pub fn user_identifier_key(
-        mut self,
-        user_identifier_key: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.user_identifier_key = ::std::option::Option::Some(
-            user_identifier_key.into(),
-        );
-        self
-    }
-}
-/// Success response of `POST /access_codes/list`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListResponse {
-    pub access_codes: ::std::vec::Vec<crate::types::AccessCode>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub pagination: ::std::option::Option<crate::types::Pagination>,
-}
-/// Request body of `POST /access_codes/pull_backup_access_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PullBackupAccessCodeRequest {
-    /// ID of the access code for which you want to pull a backup access code.
-    pub access_code_id: ::std::string::String,
-}
-impl PullBackupAccessCodeRequest {
-    /// Creates a request from its required fields; set optional fields with the methods of the same name.
-    pub fn new(
-        access_code_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            access_code_id: access_code_id.into(),
-        }
-    }
-}
-/// Success response of `POST /access_codes/pull_backup_access_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PullBackupAccessCodeResponse {
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_code: ::std::option::Option<crate::types::AccessCode>,
-    pub backup_access_code: crate::types::AccessCode,
-}
-/// Request body of `POST /access_codes/report_device_constraints`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ReportDeviceConstraintsRequest {
-    /// ID of the device for which you want to report constraints.
-    pub device_id: ::std::string::String,
-    /// Maximum supported code length as an integer between 4 and 20, inclusive. You can specify either `min_code_length`/`max_code_length` or `supported_code_lengths`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_code_length: ::std::option::Option<i64>,
-    /// Minimum supported code length as an integer between 4 and 20, inclusive. You can specify either `min_code_length`/`max_code_length` or `supported_code_lengths`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub min_code_length: ::std::option::Option<i64>,
-    /// Array of supported code lengths as integers between 4 and 20, inclusive. You can specify either `supported_code_lengths` or `min_code_length`/`max_code_length`. Must contain at least 1 item.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub supported_code_lengths: ::std::option::Option<::std::vec::Vec<i64>>,
-}
-impl ReportDeviceConstraintsRequest {
-    /// Creates a request from its required fields; set optional fields with the methods of the same name.
-    pub fn new(device_id: impl ::std::convert::Into<::std::string::String>) -> Self {
-        Self {
-            device_id: device_id.into(),
-            max_code_length: ::std::option::Option::None,
-            min_code_length: ::std::option::Option::None,
-            supported_code_lengths: ::std::option::Option::None,
-        }
-    }
-    /// Sets [`max_code_length`](#structfield.max_code_length).
-    pub fn max_code_length(mut self, max_code_length: i64) -> Self {
-        self.max_code_length = ::std::option::Option::Some(max_code_length);
-        self
-    }
-    /// Sets [`min_code_length`](#structfield.min_code_length).
-    pub fn min_code_length(mut self, min_code_length: i64) -> Self {
-        self.min_code_length = ::std::option::Option::Some(min_code_length);
-        self
-    }
-    /// Sets [`supported_code_lengths`](#structfield.supported_code_lengths).
-    pub fn supported_code_lengths(
-        mut self,
-        supported_code_lengths: ::std::vec::Vec<i64>,
-    ) -> Self {
-        self.supported_code_lengths = ::std::option::Option::Some(
-            supported_code_lengths,
-        );
-        self
-    }
-}
-/// Success response of `POST /access_codes/report_device_constraints`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ReportDeviceConstraintsResponse {}
-/// Request body of `POST /access_codes/update`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UpdateRequest {
-    /// ID of the access code that you want to update.
-    pub access_code_id: ::std::string::String,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub allow_external_modification: ::std::option::Option<bool>,
-    /// Default on the server: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub attempt_for_offline_device: ::std::option::Option<bool>,
-    /// Code to be used for access.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub code: ::std::option::Option<::std::string::String>,
-    /// ID of the device containing the access code that you want to update.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub device_id: ::std::option::Option<::std::string::String>,
-    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<crate::DateTime>,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_external_modification_allowed: ::std::option::Option<bool>,
-    /// Indicates whether the access code is managed through Seam. Note that to convert an unmanaged access code into a managed access code, use `/access_codes/unmanaged/convert_to_managed`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_managed: ::std::option::Option<bool>,
-    /// Indicates whether the access code is an [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_offline_access_code: ::std::option::Option<bool>,
-    /// Indicates whether the [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) is a single-use access code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_one_time_use: ::std::option::Option<bool>,
-    /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub max_time_rounding: ::std::option::Option<CreateRequestMaxTimeRounding>,
-    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
-    ///
-    /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
-    ///
-    /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
-    ///
-    /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
-    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub prefer_native_scheduling: ::std::option::Option<bool>,
-    /// Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub preferred_code_length: ::std::option::Option<i64>,
-    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<crate::DateTime>,
-    /// Default on the server: `false`.
-    #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub sync: ::std::option::Option<bool>,
-    /// Type to which you want to convert the access code. To convert a time-bound access code to an ongoing access code, set `type` to `ongoing`. See also [Changing a time-bound access code to permanent access](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/modifying-access-codes#special-case-2-changing-a-time-bound-access-code-to-permanent-access).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub r#type: ::std::option::Option<UpdateRequestType>,
-    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/latest/core-concepts/access-codes#backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub use_backup_access_code_pool: ::std::option::Option<bool>,
-    #[deprecated(note = "Use `is_offline_access_code` instead.")]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub use_offline_access_code: ::std::option::Option<bool>,
-}
-impl UpdateRequest {
-    /// Creates a request from its required fields; set optional fields with the methods of the same name.
-    pub fn new(
-        access_code_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            access_code_id: access_code_id.into(),
-            allow_external_modification: ::std::option::Option::None,
-            attempt_for_offline_device: ::std::option::Option::None,
-            code: ::std::option::Option::None,
-            device_id: ::std::option::Option::None,
-            ends_at: ::std::option::Option::None,
-            is_external_modification_allowed: ::std::option::Option::None,
-            is_managed: ::std::option::Option::None,
-            is_offline_access_code: ::std::option::Option::None,
-            is_one_time_use: ::std::option::Option::None,
-            max_time_rounding: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            prefer_native_scheduling: ::std::option::Option::None,
-            preferred_code_length: ::std::option::Option::None,
-            starts_at: ::std::option::Option::None,
-            sync: ::std::option::Option::None,
-            r#type: ::std::option::Option::None,
-            use_backup_access_code_pool: ::std::option::Option::None,
-            use_offline_access_code: ::std::option::Option::None,
-        }
-    }
-    /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
-    pub fn allow_external_modification(
-        mut self,
-        allow_external_modification: bool,
-    ) -> Self {
-        self.allow_external_modification = ::std::option::Option::Some(
-            allow_external_modification,
-        );
-        self
-    }
-    /// Sets [`attempt_for_offline_device`](#structfield.attempt_for_offline_device).
-    pub fn attempt_for_offline_device(
-        mut self,
-        attempt_for_offline_device: bool,
-    ) -> Self {
-        self.attempt_for_offline_device = ::std::option::Option::Some(
-            attempt_for_offline_device,
-        );
-        self
-    }
-    /// Sets [`code`](#structfield.code).
-    pub fn code(
-        mut self,
-        code: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.code = ::std::option::Option::Some(code.into());
-        self
-    }
-    /// Sets [`device_id`](#structfield.device_id).
-    pub fn device_id(
-        mut self,
-        device_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.device_id = ::std::option::Option::Some(device_id.into());
-        self
-    }
-    /// Sets [`ends_at`](#structfield.ends_at).
-    pub fn ends_at(
-        mut self,
-        ends_at: impl ::std::convert::Into<crate::DateTime>,
-    ) -> Self {
-        self.ends_at = ::std::option::Option::Some(ends_at.into());
-        self
-    }
-    /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
-    pub fn is_external_modification_allowed(
-        mut self,
-        is_external_modification_allowed: bool,
-    ) -> Self {
-        self.is_external_modification_allowed = ::std::option::Option::Some(
-            is_external_modification_allowed,
-        );
-        self
-    }
-    /// Sets [`is_managed`](#structfield.is_managed).
-    pub fn is_managed(mut self, is_managed: bool) -> Self {
-        self.is_managed = ::std::option::Option::Some(is_managed);
-        self
-    }
-    /// Sets [`is_offline_access_code`](#structfield.is_offline_access_code).
-    pub fn is_offline_access_code(mut self, is_offline_access_code: bool) -> Self {
-        self.is_offline_access_code = ::std::option::Option::Some(
-            is_offline_access_code,
-        );
-        self
-    }
-    /// Sets [`is_one_time_use`](#structfield.is_one_time_use).
-    pub fn is_one_time_use(mut self, is_one_time_use: bool) -> Self {
-        self.is_one_time_use = ::std::option::Option::Some(is_one_time_use);
-        self
-    }
-    /// Sets [`max_time_rounding`](#structfield.max_time_rounding).
-    pub fn max_time_rounding(
-        mut self,
-        max_time_rounding: CreateRequestMaxTimeRounding,
-    ) -> Self {
-        self.max_time_rounding = ::std::option::Option::Some(max_time_rounding);
-        self
-    }
-    /// Sets [`name`](#structfield.name).
-    pub fn name(
-        mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(name.into());
-        self
-    }
-    /// Sets [`prefer_native_scheduling`](#structfield.prefer_native_scheduling).
-    pub fn prefer_native_scheduling(mut self, prefer_native_scheduling: bool) -> Self {
-        self.prefer_native_scheduling = ::std::option::Option::Some(
-            prefer_native_scheduling,
-        );
-        self
-    }
-    /// Sets [`preferred_code_length`](#structfield.preferred_code_length).
-    pub fn preferred_code_length(mut self, preferred_code_length: i64) -> Self {
-        self.preferred_code_length = ::std::option::Option::Some(preferred_code_length);
-        self
-    }
-    /// Sets [`starts_at`](#structfield.starts_at).
-    pub fn starts_at(
-        mut self,
-        starts_at: impl ::std::convert::Into<crate::DateTime>,
-    ) -> Self {
-        self.starts_at = ::std::option::Option::Some(starts_at.into());
-        self
-    }
-    /// Sets [`sync`](#structfield.sync).
-    #[doc(hidden)]
-    pub fn sync(mut self, sync: bool) -> Self {
-        self.sync = ::std::option::Option::Some(sync);
-        self
-    }
-    /// Sets [`type`](#structfield.type).
-    pub fn r#type(mut self, r#type: UpdateRequestType) -> Self {
-        self.r#type = ::std::option::Option::Some(r#type);
-        self
-    }
-    /// Sets [`use_backup_access_code_pool`](#structfield.use_backup_access_code_pool).
-    pub fn use_backup_access_code_pool(
-        mut self,
-        use_backup_access_code_pool: bool,
-    ) -> Self {
-        self.use_backup_access_code_pool = ::std::option::Option::Some(
-            use_backup_access_code_pool,
-        );
-        self
-    }
-    /// Sets [`use_offline_access_code`](#structfield.use_offline_access_code).
-    #[deprecated(note = "Use `is_offline_access_code` instead.")]
-    pub fn use_offline_access_code(mut self, use_offline_access_code: bool) -> Self {
-        self.use_offline_access_code = ::std::option::Option::Some(
-            use_offline_access_code,
-        );
-        self
-    }
-}
-/// Type to which you want to convert the access code. To convert a time-bound access code to an ongoing access code, set `type` to `ongoing`. See also [Changing a time-bound access code to permanent access](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/modifying-access-codes#special-case-2-changing-a-time-bound-access-code-to-permanent-access).
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UpdateRequestType {
-    /// `ongoing`
-    Ongoing,
-    /// `time_bound`
-    TimeBound,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl UpdateRequestType {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ongoing => "ongoing",
-            Self::TimeBound => "time_bound",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<&str> for UpdateRequestType {
-    fn from(value: &str) -> Self {
-        match value {
-            "ongoing" => Self::Ongoing,
-            "time_bound" => Self::TimeBound,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for UpdateRequestType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for UpdateRequestType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UpdateRequestType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
-/// Success response of `POST /access_codes/update`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UpdateResponse {
-    pub action_attempt: crate::types::ActionAttempt,
-}
+
 /// Request body of `POST /access_codes/update_multiple`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateMultipleRequest {
     /// Key that links the group of access codes, assigned on creation by `/access_codes/create_multiple`.
-    pub common_code_key: ::std::string::String,
+    pub common_code_key: String,
     /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<crate::DateTime>,
     /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
     ///
     /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
@@ -1744,714 +1627,44 @@ pub struct UpdateMultipleRequest {
     /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
     ///
     /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<crate::DateTime>,
 }
+
 impl UpdateMultipleRequest {
     /// Creates a request from its required fields; set optional fields with the methods of the same name.
-    pub fn new(
-        common_code_key: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(common_code_key: impl Into<String>) -> Self {
         Self {
             common_code_key: common_code_key.into(),
-            ends_at: ::std::option::Option::None,
-            name: ::std::option::Option::None,
-            starts_at: ::std::option::Option::None,
+            ends_at: None,
+            name: None,
+            starts_at: None,
         }
     }
+
     /// Sets [`ends_at`](#structfield.ends_at).
-    pub fn ends_at(
-        mut self,
-        ends_at: impl ::std::convert::Into<crate::DateTime>,
-    ) -> Self {
-        self.ends_at = ::std::option::Option::Some(ends_at.into());
+    pub fn ends_at(mut self, ends_at: impl Into<crate::DateTime>) -> Self {
+        self.ends_at = Some(ends_at.into());
         self
     }
+
     /// Sets [`name`](#structfield.name).
-    pub fn name(
-        mut self,
-        name: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(name.into());
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
         self
     }
+
     /// Sets [`starts_at`](#structfield.starts_at).
-    pub fn starts_at(
-        mut self,
-        starts_at: impl ::std::convert::Into<crate::DateTime>,
-    ) -> Self {
-        self.starts_at = ::std::option::Option::Some(starts_at.into());
+    pub fn starts_at(mut self, starts_at: impl Into<crate::DateTime>) -> Self {
+        self.starts_at = Some(starts_at.into());
         self
     }
 }
+
 /// Success response of `POST /access_codes/update_multiple`.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct UpdateMultipleResponse {}
-/// Operations under `/access_codes/simulate`.
-pub mod simulate {
-    /// Client for the operations under `/access_codes/simulate`; borrow one from [`crate::Seam`].
-    #[derive(Debug, Clone, Copy)]
-    pub struct AccessCodesSimulate<'a> {
-        pub(crate) client: &'a crate::Seam,
-    }
-    impl<'a> AccessCodesSimulate<'a> {
-        /// Simulate Creating an Unmanaged Access Code
-        ///
-        /// Simulates the creation of an [unmanaged access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/migrating-existing-access-codes) in a [sandbox workspace](https://docs.seam.co/latest/core-concepts/workspaces#sandbox-workspaces).
-        ///
-        /// `POST /access_codes/simulate/create_unmanaged_access_code`
-        ///
-        /// Returns the response's `access_code`; [`crate::Seam::execute`] gives the whole [`CreateUnmanagedAccessCodeResponse`].
-        ///
-        /// # Example
-        ///
-        /// ```no_run
-        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-        /// let request = seam::access_codes::simulate::CreateUnmanagedAccessCodeRequest::new("...", "...", "...");
-        /// let access_code = seam.access_codes().simulate().create_unmanaged_access_code(request).await?;
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub async fn create_unmanaged_access_code(
-            &self,
-            request: CreateUnmanagedAccessCodeRequest,
-        ) -> crate::Result<crate::types::UnmanagedAccessCode> {
-            self.client.execute(&request).await.map(|response| response.access_code)
-        }
-    }
-    impl crate::Operation for CreateUnmanagedAccessCodeRequest {
-        const METHOD: crate::Method = crate::Method::Post;
-        const PATH: &'static str = "/access_codes/simulate/create_unmanaged_access_code";
-        const RETRY_SAFE: bool = false;
-        type Response = CreateUnmanagedAccessCodeResponse;
-        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-            "ok",
-        );
-        fn encode(
-            &self,
-            request: &mut crate::HttpRequest,
-        ) -> ::std::result::Result<(), ::serde_json::Error> {
-            request.json(self)
-        }
-        fn decode(
-            response: &crate::HttpResponse,
-        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-            response.json()
-        }
-        fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-            crate::wire::check_pattern(
-                "code",
-                ::std::option::Option::Some(self.code.as_str()),
-                "^\\d+$",
-            )?;
-            crate::wire::check_length(
-                "code",
-                ::std::option::Option::Some(self.code.as_str()),
-                ::std::option::Option::Some(4usize),
-                ::std::option::Option::Some(8usize),
-            )?;
-            ::std::result::Result::Ok(())
-        }
-    }
-    /// Request body of `POST /access_codes/simulate/create_unmanaged_access_code`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct CreateUnmanagedAccessCodeRequest {
-        /// Code of the simulated unmanaged access code.
-        pub code: ::std::string::String,
-        /// ID of the device for which you want to simulate the creation of an unmanaged access code.
-        pub device_id: ::std::string::String,
-        /// Name of the simulated unmanaged access code.
-        pub name: ::std::string::String,
-    }
-    impl CreateUnmanagedAccessCodeRequest {
-        /// Creates a request from its required fields; set optional fields with the methods of the same name.
-        pub fn new(
-            code: impl ::std::convert::Into<::std::string::String>,
-            device_id: impl ::std::convert::Into<::std::string::String>,
-            name: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                code: code.into(),
-                device_id: device_id.into(),
-                name: name.into(),
-            }
-        }
-    }
-    /// Success response of `POST /access_codes/simulate/create_unmanaged_access_code`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct CreateUnmanagedAccessCodeResponse {
-        pub access_code: crate::types::UnmanagedAccessCode,
-    }
-}
-/// Operations under `/access_codes/unmanaged`.
-pub mod unmanaged {
-    /// Client for the operations under `/access_codes/unmanaged`; borrow one from [`crate::Seam`].
-    #[derive(Debug, Clone, Copy)]
-    pub struct AccessCodesUnmanaged<'a> {
-        pub(crate) client: &'a crate::Seam,
-    }
-    impl<'a> AccessCodesUnmanaged<'a> {
-        /// Convert an Unmanaged Access Code
-        ///
-        /// Converts an [unmanaged access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/migrating-existing-access-codes) to an [access code managed through Seam](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-        ///
-        /// An unmanaged access code has a limited set of operations that you can perform on it. Once you convert an unmanaged access code to a managed access code, the full set of access code operations and lifecycle events becomes available for it.
-        ///
-        /// Note that not all device providers support converting an unmanaged access code to a managed access code.
-        ///
-        /// `POST /access_codes/unmanaged/convert_to_managed`
-        ///
-        /// Returns nothing; [`crate::Seam::execute`] gives the whole [`ConvertToManagedResponse`].
-        ///
-        /// # Example
-        ///
-        /// ```no_run
-        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-        /// let request = seam::access_codes::unmanaged::ConvertToManagedRequest::new("...");
-        /// seam.access_codes().unmanaged().convert_to_managed(request).await?;
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub async fn convert_to_managed(
-            &self,
-            request: ConvertToManagedRequest,
-        ) -> crate::Result<()> {
-            self.client.execute(&request).await.map(|_| ())
-        }
-        /// Delete an Unmanaged Access Code
-        ///
-        /// Deletes an [unmanaged access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/migrating-existing-access-codes).
-        ///
-        /// `POST /access_codes/unmanaged/delete`
-        ///
-        /// Returns the response's `action_attempt`; [`crate::Seam::execute`] gives the whole [`DeleteResponse`].
-        ///
-        /// # Example
-        ///
-        /// ```no_run
-        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-        /// let request = seam::access_codes::unmanaged::DeleteRequest::new("...");
-        /// let action_attempt = seam.access_codes().unmanaged().delete(request).await?;
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub async fn delete(
-            &self,
-            request: DeleteRequest,
-        ) -> crate::Result<crate::types::ActionAttempt> {
-            self.client.execute(&request).await.map(|response| response.action_attempt)
-        }
-        /// Get an Unmanaged Access Code
-        ///
-        /// Returns a specified [unmanaged access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/migrating-existing-access-codes).
-        ///
-        /// You must specify either `access_code_id` or both `device_id` and `code`.
-        ///
-        /// `POST /access_codes/unmanaged/get`
-        ///
-        /// Returns the response's `access_code`; [`crate::Seam::execute`] gives the whole [`GetResponse`].
-        ///
-        /// # Example
-        ///
-        /// ```no_run
-        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-        /// let request = seam::access_codes::unmanaged::GetRequest::new();
-        /// let access_code = seam.access_codes().unmanaged().get(request).await?;
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub async fn get(
-            &self,
-            request: GetRequest,
-        ) -> crate::Result<crate::types::UnmanagedAccessCode> {
-            self.client.execute(&request).await.map(|response| response.access_code)
-        }
-        /// List Unmanaged Access Codes
-        ///
-        /// Returns a list of all [unmanaged access codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/migrating-existing-access-codes).
-        ///
-        /// `POST /access_codes/unmanaged/list`
-        ///
-        /// Returns the response's `access_codes`; [`crate::Seam::execute`] gives the whole [`ListResponse`].
-        ///
-        /// # Example
-        ///
-        /// ```no_run
-        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-        /// let request = seam::access_codes::unmanaged::ListRequest::new("...");
-        /// let access_codes = seam.access_codes().unmanaged().list(request).await?;
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub async fn list(
-            &self,
-            request: ListRequest,
-        ) -> crate::Result<::std::vec::Vec<crate::types::UnmanagedAccessCode>> {
-            self.client.execute(&request).await.map(|response| response.access_codes)
-        }
-        /// The pages of [`list`](Self::list), fetched one at a time with [`crate::Pages::next_page`]; start from a saved cursor with the request's `page_cursor`.
-        pub fn list_pages(&self, request: ListRequest) -> crate::Pages<ListRequest> {
-            crate::Pages::new(::std::clone::Clone::clone(self.client), request)
-        }
-        /// Every item of every page of [`list`](Self::list), as a stream that fetches each page when it needs it.
-        pub fn list_all(
-            &self,
-            request: ListRequest,
-        ) -> crate::Items<crate::types::UnmanagedAccessCode> {
-            self.list_pages(request).into_items()
-        }
-        /// Update an Unmanaged Access Code
-        ///
-        /// Updates a specified [unmanaged access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/migrating-existing-access-codes).
-        ///
-        /// `POST /access_codes/unmanaged/update`
-        ///
-        /// Returns nothing; [`crate::Seam::execute`] gives the whole [`UpdateResponse`].
-        ///
-        /// # Example
-        ///
-        /// ```no_run
-        /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-        /// let request = seam::access_codes::unmanaged::UpdateRequest::new("...", true);
-        /// seam.access_codes().unmanaged().update(request).await?;
-        /// # Ok(())
-        /// # }
-        /// ```
-        pub async fn update(&self, request: UpdateRequest) -> crate::Result<()> {
-            self.client.execute(&request).await.map(|_| ())
-        }
-    }
-    impl crate::Operation for ConvertToManagedRequest {
-        const METHOD: crate::Method = crate::Method::Post;
-        const PATH: &'static str = "/access_codes/unmanaged/convert_to_managed";
-        const RETRY_SAFE: bool = false;
-        type Response = ConvertToManagedResponse;
-        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-            "ok",
-        );
-        fn encode(
-            &self,
-            request: &mut crate::HttpRequest,
-        ) -> ::std::result::Result<(), ::serde_json::Error> {
-            request.json(self)
-        }
-        fn decode(
-            response: &crate::HttpResponse,
-        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-            response.json()
-        }
-    }
-    impl crate::Operation for DeleteRequest {
-        const METHOD: crate::Method = crate::Method::Post;
-        const PATH: &'static str = "/access_codes/unmanaged/delete";
-        const RETRY_SAFE: bool = true;
-        type Response = DeleteResponse;
-        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-            "ok",
-        );
-        fn encode(
-            &self,
-            request: &mut crate::HttpRequest,
-        ) -> ::std::result::Result<(), ::serde_json::Error> {
-            request.json(self)
-        }
-        fn decode(
-            response: &crate::HttpResponse,
-        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-            response.json()
-        }
-    }
-    impl crate::Operation for GetRequest {
-        const METHOD: crate::Method = crate::Method::Post;
-        const PATH: &'static str = "/access_codes/unmanaged/get";
-        const RETRY_SAFE: bool = true;
-        type Response = GetResponse;
-        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-            "ok",
-        );
-        fn encode(
-            &self,
-            request: &mut crate::HttpRequest,
-        ) -> ::std::result::Result<(), ::serde_json::Error> {
-            request.json(self)
-        }
-        fn decode(
-            response: &crate::HttpResponse,
-        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-            response.json()
-        }
-    }
-    impl crate::Operation for ListRequest {
-        const METHOD: crate::Method = crate::Method::Post;
-        const PATH: &'static str = "/access_codes/unmanaged/list";
-        const RETRY_SAFE: bool = true;
-        type Response = ListResponse;
-        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-            "ok",
-        );
-        fn encode(
-            &self,
-            request: &mut crate::HttpRequest,
-        ) -> ::std::result::Result<(), ::serde_json::Error> {
-            request.json(self)
-        }
-        fn decode(
-            response: &crate::HttpResponse,
-        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-            response.json()
-        }
-        fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-            crate::wire::check_length(
-                "search",
-                self.search.as_deref(),
-                ::std::option::Option::Some(1usize),
-                ::std::option::Option::None,
-            )?;
-            ::std::result::Result::Ok(())
-        }
-    }
-    impl crate::Paginated for ListRequest {
-        type Item = crate::types::UnmanagedAccessCode;
-        fn set_page_cursor(&mut self, cursor: ::std::string::String) {
-            self.page_cursor = crate::Nullable::Value(cursor);
-        }
-        fn into_page(
-            response: ListResponse,
-        ) -> crate::Page<crate::types::UnmanagedAccessCode> {
-            match response.pagination {
-                ::std::option::Option::Some(info) => {
-                    crate::Page::new(
-                        response.access_codes,
-                        info.has_next_page,
-                        info.next_page_cursor,
-                    )
-                }
-                ::std::option::Option::None => {
-                    crate::Page::new(
-                        response.access_codes,
-                        false,
-                        ::std::option::Option::None,
-                    )
-                }
-            }
-        }
-    }
-    impl crate::Operation for UpdateRequest {
-        const METHOD: crate::Method = crate::Method::Post;
-        const PATH: &'static str = "/access_codes/unmanaged/update";
-        const RETRY_SAFE: bool = true;
-        type Response = UpdateResponse;
-        const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-            "ok",
-        );
-        fn encode(
-            &self,
-            request: &mut crate::HttpRequest,
-        ) -> ::std::result::Result<(), ::serde_json::Error> {
-            request.json(self)
-        }
-        fn decode(
-            response: &crate::HttpResponse,
-        ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
-            response.json()
-        }
-    }
-    /// Request body of `POST /access_codes/unmanaged/convert_to_managed`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct ConvertToManagedRequest {
-        /// ID of the unmanaged access code that you want to convert to a managed access code.
-        pub access_code_id: ::std::string::String,
-        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the access code is allowed.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub allow_external_modification: ::std::option::Option<bool>,
-        /// Indicates whether to force the access code conversion. To switch management of an access code from one Seam workspace to another, set `force` to `true`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub force: ::std::option::Option<bool>,
-        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the access code is allowed.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub is_external_modification_allowed: ::std::option::Option<bool>,
-        /// Default on the server: `false`.
-        #[doc(hidden)]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub sync: ::std::option::Option<bool>,
-    }
-    impl ConvertToManagedRequest {
-        /// Creates a request from its required fields; set optional fields with the methods of the same name.
-        pub fn new(
-            access_code_id: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                access_code_id: access_code_id.into(),
-                allow_external_modification: ::std::option::Option::None,
-                force: ::std::option::Option::None,
-                is_external_modification_allowed: ::std::option::Option::None,
-                sync: ::std::option::Option::None,
-            }
-        }
-        /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
-        pub fn allow_external_modification(
-            mut self,
-            allow_external_modification: bool,
-        ) -> Self {
-            self.allow_external_modification = ::std::option::Option::Some(
-                allow_external_modification,
-            );
-            self
-        }
-        /// Sets [`force`](#structfield.force).
-        pub fn force(mut self, force: bool) -> Self {
-            self.force = ::std::option::Option::Some(force);
-            self
-        }
-        /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
-        pub fn is_external_modification_allowed(
-            mut self,
-            is_external_modification_allowed: bool,
-        ) -> Self {
-            self.is_external_modification_allowed = ::std::option::Option::Some(
-                is_external_modification_allowed,
-            );
-            self
-        }
-        /// Sets [`sync`](#structfield.sync).
-        #[doc(hidden)]
-        pub fn sync(mut self, sync: bool) -> Self {
-            self.sync = ::std::option::Option::Some(sync);
-            self
-        }
-    }
-    /// Success response of `POST /access_codes/unmanaged/convert_to_managed`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct ConvertToManagedResponse {}
-    /// Request body of `POST /access_codes/unmanaged/delete`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct DeleteRequest {
-        /// ID of the unmanaged access code that you want to delete.
-        pub access_code_id: ::std::string::String,
-        /// Default on the server: `false`.
-        #[doc(hidden)]
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub sync: ::std::option::Option<bool>,
-    }
-    impl DeleteRequest {
-        /// Creates a request from its required fields; set optional fields with the methods of the same name.
-        pub fn new(
-            access_code_id: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            Self {
-                access_code_id: access_code_id.into(),
-                sync: ::std::option::Option::None,
-            }
-        }
-        /// Sets [`sync`](#structfield.sync).
-        #[doc(hidden)]
-        pub fn sync(mut self, sync: bool) -> Self {
-            self.sync = ::std::option::Option::Some(sync);
-            self
-        }
-    }
-    /// Success response of `POST /access_codes/unmanaged/delete`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct DeleteResponse {
-        pub action_attempt: crate::types::ActionAttempt,
-    }
-    /// Request body of `POST /access_codes/unmanaged/get`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct GetRequest {
-        /// ID of the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub access_code_id: ::std::option::Option<::std::string::String>,
-        /// Code of the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub code: ::std::option::Option<::std::string::String>,
-        /// ID of the device containing the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub device_id: ::std::option::Option<::std::string::String>,
-    }
-    impl GetRequest {
-        /// Creates a request with every field left out; set fields with the methods of the same name.
-        pub fn new() -> Self {
-            Self {
-                access_code_id: ::std::option::Option::None,
-                code: ::std::option::Option::None,
-                device_id: ::std::option::Option::None,
-            }
-        }
-        /// Sets [`access_code_id`](#structfield.access_code_id).
-        pub fn access_code_id(
-            mut self,
-            access_code_id: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.access_code_id = ::std::option::Option::Some(access_code_id.into());
-            self
-        }
-        /// Sets [`code`](#structfield.code).
-        pub fn code(
-            mut self,
-            code: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.code = ::std::option::Option::Some(code.into());
-            self
-        }
-        /// Sets [`device_id`](#structfield.device_id).
-        pub fn device_id(
-            mut self,
-            device_id: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.device_id = ::std::option::Option::Some(device_id.into());
-            self
-        }
-    }
-    /// Success response of `POST /access_codes/unmanaged/get`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct GetResponse {
-        pub access_code: crate::types::UnmanagedAccessCode,
-    }
-    /// Request body of `POST /access_codes/unmanaged/list`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct ListRequest {
-        /// ID of the device for which you want to list unmanaged access codes.
-        pub device_id: ::std::string::String,
-        /// Numerical limit on the number of unmanaged access codes to return.
-        ///
-        /// Default on the server: `300000`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub limit: ::std::option::Option<i64>,
-        /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-        pub page_cursor: crate::Nullable<::std::string::String>,
-        /// String for which to search. Filters returned access codes to include all records that satisfy a partial match using `name`, `code` or `access_code_id`.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub search: ::std::option::Option<::std::string::String>,
-        /// Your user ID for the user by which to filter unmanaged access codes.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub user_identifier_key: ::std::option::Option<::std::string::String>,
-    }
-    impl ListRequest {
-        /// Creates a request from its required fields; set optional fields with the methods of the same name.
-        pub fn new(device_id: impl ::std::convert::Into<::std::string::String>) -> Self {
-            Self {
-                device_id: device_id.into(),
-                limit: ::std::option::Option::None,
-                page_cursor: crate::Nullable::Absent,
-                search: ::std::option::Option::None,
-                user_identifier_key: ::std::option::Option::None,
-            }
-        }
-        /// Sets [`limit`](#structfield.limit).
-        pub fn limit(mut self, limit: i64) -> Self {
-            self.limit = ::std::option::Option::Some(limit);
-            self
-        }
-        /// Sets [`page_cursor`](#structfield.page_cursor).
-        pub fn page_cursor(
-            mut self,
-            page_cursor: impl ::std::convert::Into<
-                crate::Nullable<::std::string::String>,
-            >,
-        ) -> Self {
-            self.page_cursor = page_cursor.into();
-            self
-        }
-        /// Sets [`search`](#structfield.search).
-        pub fn search(
-            mut self,
-            search: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.search = ::std::option::Option::Some(search.into());
-            self
-        }
-        /// Sets [`user_identifier_key`](#structfield.user_identifier_key).
-        pub fn user_identifier_key(
-            mut self,
-            user_identifier_key: impl ::std::convert::Into<::std::string::String>,
-        ) -> Self {
-            self.user_identifier_key = ::std::option::Option::Some(
-                user_identifier_key.into(),
-            );
-            self
-        }
-    }
-    /// Success response of `POST /access_codes/unmanaged/list`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct ListResponse {
-        pub access_codes: ::std::vec::Vec<crate::types::UnmanagedAccessCode>,
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub pagination: ::std::option::Option<crate::types::Pagination>,
-    }
-    /// Request body of `POST /access_codes/unmanaged/update`.
-    #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct UpdateRequest {
-        /// ID of the unmanaged access code that you want to update.
-        pub access_code_id: ::std::string::String,
-        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub allow_external_modification: ::std::option::Option<bool>,
-        /// Indicates whether to force the unmanaged access code update.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub force: ::std::option::Option<bool>,
-        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed.
-        #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-        pub is_external_modification_allowed: ::std::option::Option<bool>,
-        pub is_managed: bool,
-    }
-    impl UpdateRequest {
-        /// Creates a request from its required fields; set optional fields with the methods of the same name.
-        pub fn new(
-            access_code_id: impl ::std::convert::Into<::std::string::String>,
-            is_managed: bool,
-        ) -> Self {
-            Self {
-                access_code_id: access_code_id.into(),
-                allow_external_modification: ::std::option::Option::None,
-                force: ::std::option::Option::None,
-                is_external_modification_allowed: ::std::option::Option::None,
-                is_managed,
-            }
-        }
-        /// Sets [`allow_external_modification`](#structfield.allow_external_modification).
-        pub fn allow_external_modification(
-            mut self,
-            allow_external_modification: bool,
-        ) -> Self {
-            self.allow_external_modification = ::std::option::Option::Some(
-                allow_external_modification,
-            );
-            self
-        }
-        /// Sets [`force`](#structfield.force).
-        pub fn force(mut self, force: bool) -> Self {
-            self.force = ::std::option::Option::Some(force);
-            self
-        }
-        /// Sets [`is_external_modification_allowed`](#structfield.is_external_modification_allowed).
-        pub fn is_external_modification_allowed(
-            mut self,
-            is_external_modification_allowed: bool,
-        ) -> Self {
-            self.is_external_modification_allowed = ::std::option::Option::Some(
-                is_external_modification_allowed,
-            );
-            self
-        }
-    }
-    /// Success response of `POST /access_codes/unmanaged/update`.
-    #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-    #[non_exhaustive]
-    pub struct UpdateResponse {}
-}

@@ -2,17 +2,20 @@
 // Regenerate with: cargo run -p seam-codegen
 
 #![allow(deprecated)]
+
 impl crate::Seam {
     /// Operations under `/action_attempts`.
     pub fn action_attempts(&self) -> ActionAttempts<'_> {
         ActionAttempts { client: self }
     }
 }
+
 /// Client for the operations under `/action_attempts`; borrow one from [`crate::Seam`].
 #[derive(Debug, Clone, Copy)]
 pub struct ActionAttempts<'a> {
     pub(crate) client: &'a crate::Seam,
 }
+
 impl<'a> ActionAttempts<'a> {
     /// Get an Action Attempt
     ///
@@ -38,43 +41,45 @@ impl<'a> ActionAttempts<'a> {
         self.client.execute(&request).await.map(|response| response.action_attempt)
     }
 }
+
 impl crate::Operation for GetRequest {
     const METHOD: crate::Method = crate::Method::Post;
     const PATH: &'static str = "/action_attempts/get";
     const RETRY_SAFE: bool = true;
     type Response = GetResponse;
-    const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "ok",
-    );
+    const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
+
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
-    ) -> ::std::result::Result<(), ::serde_json::Error> {
+    ) -> Result<(), ::serde_json::Error> {
         request.json(self)
     }
+
     fn decode(
         response: &crate::HttpResponse,
-    ) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+    ) -> Result<Self::Response, crate::DecodeError> {
         response.json()
     }
 }
+
 /// Request body of `POST /action_attempts/get`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct GetRequest {
     /// ID of the action attempt that you want to get.
-    pub action_attempt_id: ::std::string::String,
+    pub action_attempt_id: String,
 }
+
 impl GetRequest {
     /// Creates a request from its required fields; set optional fields with the methods of the same name.
-    pub fn new(
-        action_attempt_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn new(action_attempt_id: impl Into<String>) -> Self {
         Self {
             action_attempt_id: action_attempt_id.into(),
         }
     }
 }
+
 /// Success response of `POST /action_attempts/get`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

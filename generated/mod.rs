@@ -4,9 +4,12 @@
 //! Bindings generated from the OpenAPI document: shared schemas in [`types`], and one module per group of operations.
 /// Schemas shared by several operations (`components/schemas`).
 pub mod types;
+
 /// Operations under `/access_codes`.
 pub mod access_codes;
+
 /// Operations under `/action_attempts`.
 pub mod action_attempts;
+
 /// Operations under `/acs`.
 pub mod acs;

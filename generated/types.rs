@@ -2,6 +2,7 @@
 // Regenerate with: cargo run -p seam-codegen
 
 #![allow(deprecated)]
+
 /// Represents a smart lock [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
 ///
 /// An access code is a code used for a keypad or pinpad device. Unlike physical keys, which can easily be lost or duplicated, PIN codes can be customized, tracked, and altered on the fly. Using the Seam Access Code API, you can easily generate access codes on the hundreds of door lock models with which we integrate.
@@ -13,15 +14,15 @@
 #[non_exhaustive]
 pub struct AccessCode {
     /// Unique identifier for the access code.
-    pub access_code_id: ::std::string::String,
+    pub access_code_id: String,
     /// Code used for access. Typically, a numeric or alphanumeric string.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
     /// Unique identifier for a group of access codes that share the same code.
-    pub common_code_key: ::std::option::Option<::std::string::String>,
+    pub common_code_key: Option<String>,
     /// Date and time at which the access code was created.
     pub created_at: crate::DateTime,
     /// Unique identifier for the device associated with the access code.
-    pub device_id: ::std::string::String,
+    pub device_id: String,
     /// Metadata for a dormakaba Oracode managed access code. Only present for access codes from dormakaba Oracode devices.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub dormakaba_oracode_metadata: crate::Nullable<AccessCodeDormakabaOracodeMetadata>,
@@ -29,10 +30,10 @@ pub struct AccessCode {
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub ends_at: crate::Nullable<crate::DateTime>,
     /// Errors associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub errors: ::std::vec::Vec<AccessCodeError>,
+    pub errors: Vec<AccessCodeError>,
     /// Indicates whether the access code is a backup code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_backup: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_backup: Option<bool>,
     /// Indicates whether a backup access code is available for use if the primary access code is lost or compromised.
     pub is_backup_access_code_available: bool,
     /// Indicates whether changes to the access code from external sources are permitted.
@@ -44,21 +45,19 @@ pub struct AccessCode {
     /// Indicates whether the access code can only be used once. If `true`, the code becomes invalid after the first use.
     pub is_one_time_use: bool,
     /// Indicates whether the code is set on the device according to a preconfigured schedule.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_scheduled_on_device: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_scheduled_on_device: Option<bool>,
     /// Indicates whether the access code is waiting for a code assignment.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_waiting_for_code_assignment: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_waiting_for_code_assignment: Option<bool>,
     /// Name of the access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes. Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`. To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints. To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Collection of pending mutations for the access code. Indicates changes that Seam is in the process of pushing to the device.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub pending_mutations: ::std::option::Option<
-        ::std::vec::Vec<AccessCodePendingMutation>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_mutations: Option<Vec<AccessCodePendingMutation>>,
     /// Identifier of the pulled backup access code. Used to associate the pulled backup access code with the original access code.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub pulled_backup_access_code_id: crate::Nullable<::std::string::String>,
+    pub pulled_backup_access_code_id: crate::Nullable<String>,
     /// Date and time at which the time-bound access code becomes active.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub starts_at: crate::Nullable<crate::DateTime>,
@@ -67,293 +66,88 @@ pub struct AccessCode {
     /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
     pub r#type: AccessCodeType,
     /// Warnings associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub warnings: ::std::vec::Vec<AccessCodeWarning>,
+    pub warnings: Vec<AccessCodeWarning>,
     /// Unique identifier for the Seam workspace associated with the access code.
-    pub workspace_id: ::std::string::String,
+    pub workspace_id: String,
 }
+
 /// Metadata for a dormakaba Oracode managed access code. Only present for access codes from dormakaba Oracode devices.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeDormakabaOracodeMetadata {
     /// Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_cancellable: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_cancellable: Option<bool>,
     /// Indicates whether early check-in is available for this stay.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_early_checkin_able: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_early_checkin_able: Option<bool>,
     /// Indicates whether the stay can be extended via the Dormakaba Oracode API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_extendable: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_extendable: Option<bool>,
     /// Indicates whether the access code can be overridden. When false, the maximum number of overrides has been reached.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_overridable: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_overridable: Option<bool>,
     /// Dormakaba Oracode site name associated with this access code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub site_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
     /// Dormakaba Oracode stay ID associated with this access code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stay_id: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stay_id: Option<f64>,
     /// Dormakaba Oracode user level ID associated with this access code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user_level_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_level_id: Option<String>,
     /// Dormakaba Oracode user level name associated with this access code.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub user_level_name: crate::Nullable<::std::string::String>,
+    pub user_level_name: crate::Nullable<String>,
 }
-/// Current status of the access code within the operational lifecycle. Values are `setting`, a transitional phase that indicates that the code is being configured or activated; `set`, which indicates that the code is active and operational; `unset`, which indicates a deactivated or unused state, either before activation or after deliberate deactivation; `removing`, which indicates a transitional period in which the code is being deleted or made inactive; and `unknown`, which indicates an indeterminate state, due to reasons such as system errors or incomplete data, that highlights a potential need for system review or troubleshooting. See also [Lifecycle of Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/lifecycle-of-access-codes).
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AccessCodeStatus {
-    /// `setting`
-    Setting,
-    /// `set`
-    Set,
-    /// `unset`
-    Unset,
-    /// `removing`
-    Removing,
-    /// `unknown`
-    UnknownValue,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl AccessCodeStatus {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Setting => "setting",
-            Self::Set => "set",
-            Self::Unset => "unset",
-            Self::Removing => "removing",
-            Self::UnknownValue => "unknown",
-            Self::Unknown(value) => value,
-        }
+
+crate::wire::open_enum! {
+    /// Current status of the access code within the operational lifecycle. Values are `setting`, a transitional phase that indicates that the code is being configured or activated; `set`, which indicates that the code is active and operational; `unset`, which indicates a deactivated or unused state, either before activation or after deliberate deactivation; `removing`, which indicates a transitional period in which the code is being deleted or made inactive; and `unknown`, which indicates an indeterminate state, due to reasons such as system errors or incomplete data, that highlights a potential need for system review or troubleshooting. See also [Lifecycle of Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/lifecycle-of-access-codes).
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AccessCodeStatus {
+        Setting = "setting",
+        Set = "set",
+        Unset = "unset",
+        Removing = "removing",
+        UnknownValue = "unknown",
     }
 }
-impl ::std::convert::From<&str> for AccessCodeStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "setting" => Self::Setting,
-            "set" => Self::Set,
-            "unset" => Self::Unset,
-            "removing" => Self::Removing,
-            "unknown" => Self::UnknownValue,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
+
+crate::wire::open_enum! {
+    /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AccessCodeType {
+        TimeBound = "time_bound",
+        Ongoing = "ongoing",
     }
 }
-impl ::std::fmt::Display for AccessCodeStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
+
+crate::wire::tagged_union! {
+    #[tag = "mutation_code"]
+    /// Change that Seam is in the process of pushing to the device. The `mutation_code` property identifies the kind of mutation.
+    #[derive(Debug, Clone, PartialEq)]
+    #[allow(clippy::large_enum_variant)]
+    #[non_exhaustive]
+    pub enum AccessCodePendingMutation {
+        /// Seam is in the process of setting an access code on the device.
+        Creating(AccessCodePendingMutationCreating) = "creating",
+        /// Seam is waiting until closer to the access code's start time before programming it on the device.
+        DeferringCreation(AccessCodePendingMutationDeferringCreation) = "deferring_creation",
+        /// Seam is in the process of removing an access code from the device.
+        Deleting(AccessCodePendingMutationDeleting) = "deleting",
+        /// Seam is in the process of pushing an updated PIN code to the device.
+        UpdatingCode(AccessCodePendingMutationUpdatingCode) = "updating_code",
+        /// Seam is in the process of pushing an updated access code name to the device.
+        UpdatingName(AccessCodePendingMutationUpdatingName) = "updating_name",
+        /// Seam is in the process of pushing an updated time frame to the device.
+        UpdatingTimeFrame(
+            AccessCodePendingMutationUpdatingTimeFrame,
+        ) = "updating_time_frame",
     }
 }
-impl ::serde::Serialize for AccessCodeStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AccessCodeStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
-/// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AccessCodeType {
-    /// `time_bound`
-    TimeBound,
-    /// `ongoing`
-    Ongoing,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl AccessCodeType {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TimeBound => "time_bound",
-            Self::Ongoing => "ongoing",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<&str> for AccessCodeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "time_bound" => Self::TimeBound,
-            "ongoing" => Self::Ongoing,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for AccessCodeType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AccessCodeType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AccessCodeType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
-/// Change that Seam is in the process of pushing to the device. The `mutation_code` property identifies the kind of mutation.
-///
-/// Variants are told apart by the `mutation_code` property; unknown values are kept as JSON.
-#[derive(Debug, Clone, PartialEq)]
-#[allow(clippy::large_enum_variant)]
-#[non_exhaustive]
-pub enum AccessCodePendingMutation {
-    /// Seam is in the process of setting an access code on the device.
-    ///
-    /// `mutation_code: creating`
-    Creating(AccessCodePendingMutationCreating),
-    /// Seam is waiting until closer to the access code's start time before programming it on the device.
-    ///
-    /// `mutation_code: deferring_creation`
-    DeferringCreation(AccessCodePendingMutationDeferringCreation),
-    /// Seam is in the process of removing an access code from the device.
-    ///
-    /// `mutation_code: deleting`
-    Deleting(AccessCodePendingMutationDeleting),
-    /// Seam is in the process of pushing an updated PIN code to the device.
-    ///
-    /// `mutation_code: updating_code`
-    UpdatingCode(AccessCodePendingMutationUpdatingCode),
-    /// Seam is in the process of pushing an updated access code name to the device.
-    ///
-    /// `mutation_code: updating_name`
-    UpdatingName(AccessCodePendingMutationUpdatingName),
-    /// Seam is in the process of pushing an updated time frame to the device.
-    ///
-    /// `mutation_code: updating_time_frame`
-    UpdatingTimeFrame(AccessCodePendingMutationUpdatingTimeFrame),
-    /// A variant this version of the bindings does not know, with its JSON as received.
-    Unknown(::serde_json::Value),
-}
-impl AccessCodePendingMutation {
-    /// The property whose value selects the variant.
-    pub const TAG: &'static str = "mutation_code";
-    /// The value of the tag property.
-    pub fn tag(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::Creating(_) => ::std::option::Option::Some("creating"),
-            Self::DeferringCreation(_) => {
-                ::std::option::Option::Some("deferring_creation")
-            }
-            Self::Deleting(_) => ::std::option::Option::Some("deleting"),
-            Self::UpdatingCode(_) => ::std::option::Option::Some("updating_code"),
-            Self::UpdatingName(_) => ::std::option::Option::Some("updating_name"),
-            Self::UpdatingTimeFrame(_) => {
-                ::std::option::Option::Some("updating_time_frame")
-            }
-            Self::Unknown(value) => crate::wire::tag_of(value, Self::TAG),
-        }
-    }
-}
-impl ::serde::Serialize for AccessCodePendingMutation {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Creating(value) => {
-                crate::wire::serialize_tagged(serializer, Self::TAG, "creating", value)
-            }
-            Self::DeferringCreation(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "deferring_creation",
-                    value,
-                )
-            }
-            Self::Deleting(value) => {
-                crate::wire::serialize_tagged(serializer, Self::TAG, "deleting", value)
-            }
-            Self::UpdatingCode(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "updating_code",
-                    value,
-                )
-            }
-            Self::UpdatingName(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "updating_name",
-                    value,
-                )
-            }
-            Self::UpdatingTimeFrame(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "updating_time_frame",
-                    value,
-                )
-            }
-            Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AccessCodePendingMutation {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match crate::wire::tag_of(&value, Self::TAG) {
-            ::std::option::Option::Some("creating") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "creating")
-                    .map(Self::Creating)
-            }
-            ::std::option::Option::Some("deferring_creation") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "deferring_creation")
-                    .map(Self::DeferringCreation)
-            }
-            ::std::option::Option::Some("deleting") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "deleting")
-                    .map(Self::Deleting)
-            }
-            ::std::option::Option::Some("updating_code") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "updating_code")
-                    .map(Self::UpdatingCode)
-            }
-            ::std::option::Option::Some("updating_name") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "updating_name")
-                    .map(Self::UpdatingName)
-            }
-            ::std::option::Option::Some("updating_time_frame") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "updating_time_frame")
-                    .map(Self::UpdatingTimeFrame)
-            }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
-        }
-    }
-}
+
 /// Seam is in the process of setting an access code on the device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -361,8 +155,9 @@ pub struct AccessCodePendingMutationCreating {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
     /// Detailed description of the mutation.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Seam is waiting until closer to the access code's start time before programming it on the device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -370,10 +165,11 @@ pub struct AccessCodePendingMutationDeferringCreation {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
     /// Detailed description of the mutation.
-    pub message: ::std::string::String,
+    pub message: String,
     /// Date and time at which Seam will attempt to program this access code on the device.
     pub scheduled_at: crate::DateTime,
 }
+
 /// Seam is in the process of removing an access code from the device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -381,8 +177,9 @@ pub struct AccessCodePendingMutationDeleting {
     /// Date and time at which the mutation was created.
     pub created_at: crate::DateTime,
     /// Detailed description of the mutation.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Seam is in the process of pushing an updated PIN code to the device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -392,24 +189,27 @@ pub struct AccessCodePendingMutationUpdatingCode {
     /// Previous code configuration.
     pub from: AccessCodePendingMutationUpdatingCodeFrom,
     /// Detailed description of the mutation.
-    pub message: ::std::string::String,
+    pub message: String,
     /// New code configuration.
     pub to: AccessCodePendingMutationUpdatingCodeTo,
 }
+
 /// Previous code configuration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingCodeFrom {
     /// Previous PIN code.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
 }
+
 /// New code configuration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingCodeTo {
     /// New PIN code.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
 }
+
 /// Seam is in the process of pushing an updated access code name to the device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -419,24 +219,27 @@ pub struct AccessCodePendingMutationUpdatingName {
     /// Previous name configuration.
     pub from: AccessCodePendingMutationUpdatingNameFrom,
     /// Detailed description of the mutation.
-    pub message: ::std::string::String,
+    pub message: String,
     /// New name configuration.
     pub to: AccessCodePendingMutationUpdatingNameTo,
 }
+
 /// Previous name configuration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingNameFrom {
     /// Previous access code name.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
+
 /// New name configuration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingNameTo {
     /// New access code name.
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
 }
+
 /// Seam is in the process of pushing an updated time frame to the device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -446,697 +249,242 @@ pub struct AccessCodePendingMutationUpdatingTimeFrame {
     /// Previous time frame configuration.
     pub from: AccessCodePendingMutationUpdatingTimeFrameFrom,
     /// Detailed description of the mutation.
-    pub message: ::std::string::String,
+    pub message: String,
     /// New time frame configuration.
     pub to: AccessCodePendingMutationUpdatingTimeFrameTo,
 }
+
 /// Previous time frame configuration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingTimeFrameFrom {
     /// Previous end time for the access code.
-    pub ends_at: ::std::option::Option<crate::DateTime>,
+    pub ends_at: Option<crate::DateTime>,
     /// Previous start time for the access code.
-    pub starts_at: ::std::option::Option<crate::DateTime>,
+    pub starts_at: Option<crate::DateTime>,
 }
+
 /// New time frame configuration.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodePendingMutationUpdatingTimeFrameTo {
     /// New end time for the access code.
-    pub ends_at: ::std::option::Option<crate::DateTime>,
+    pub ends_at: Option<crate::DateTime>,
     /// New start time for the access code.
-    pub starts_at: ::std::option::Option<crate::DateTime>,
+    pub starts_at: Option<crate::DateTime>,
 }
-/// Error associated with the access code. The `error_code` property identifies the kind of error.
-///
-/// Variants are told apart by the `error_code` property; unknown values are kept as JSON.
-#[derive(Debug, Clone, PartialEq)]
-#[allow(clippy::large_enum_variant)]
-#[non_exhaustive]
-pub enum AccessCodeError {
-    /// Indicates a provider-specific issue that prevents the access code from being set or managed. Check the error message for details.
-    ///
-    /// `error_code: provider_issue`
-    ProviderIssue(AccessCodeErrorProviderIssue),
-    /// Failed to set code on device.
-    ///
-    /// `error_code: failed_to_set_on_device`
-    FailedToSetOnDevice(AccessCodeErrorFailedToSetOnDevice),
-    /// Failed to remove code from device.
-    ///
-    /// `error_code: failed_to_remove_from_device`
-    FailedToRemoveFromDevice(AccessCodeErrorFailedToRemoveFromDevice),
-    /// Duplicate access code detected on device.
-    ///
-    /// `error_code: duplicate_code_on_device`
-    DuplicateCodeOnDevice(AccessCodeErrorDuplicateCodeOnDevice),
-    /// No space for access code on device.
-    ///
-    /// `error_code: no_space_for_access_code_on_device`
-    NoSpaceForAccessCodeOnDevice(AccessCodeErrorNoSpaceForAccessCodeOnDevice),
-    /// Code was modified or removed externally after Seam successfully set it on the device. The external change conflicts with the state that Seam is trying to apply, so Seam will attempt to set the code on the device again.
-    ///
-    /// `error_code: conflicting_external_modification`
-    ConflictingExternalModification(AccessCodeErrorConflictingExternalModification),
-    /// Indicates that the access code is disabled or inactive on the device. The code exists but will not grant access until re-enabled.
-    ///
-    /// `error_code: access_code_inactive`
-    AccessCodeInactive(AccessCodeErrorAccessCodeInactive),
-    /// Admin role required—insufficient permissions to manage PINs on this device. Please have an admin update your role, or ask them to set the PIN.
-    ///
-    /// `error_code: insufficient_permissions`
-    InsufficientPermissions(AccessCodeErrorInsufficientPermissions),
-    /// Indicates that the account is disconnected.
-    ///
-    /// `error_code: account_disconnected`
-    AccountDisconnected(AccessCodeErrorAccountDisconnected),
-    /// Indicates that the Salto site user limit has been reached.
-    ///
-    /// `error_code: salto_ks_subscription_limit_exceeded`
-    SaltoKsSubscriptionLimitExceeded(AccessCodeErrorSaltoKsSubscriptionLimitExceeded),
-    /// Indicates that one or more dormakaba sites associated with the connected account could not be connected. Contact dormakaba support.
-    ///
-    /// `error_code: dormakaba_sites_disconnected`
-    DormakabaSitesDisconnected(AccessCodeErrorDormakabaSitesDisconnected),
-    /// Indicates that the device is offline.
-    ///
-    /// `error_code: device_offline`
-    DeviceOffline(AccessCodeErrorDeviceOffline),
-    /// Indicates that the device has been removed.
-    ///
-    /// `error_code: device_removed`
-    DeviceRemoved(AccessCodeErrorDeviceRemoved),
-    /// Indicates that the hub is disconnected.
-    ///
-    /// `error_code: hub_disconnected`
-    HubDisconnected(AccessCodeErrorHubDisconnected),
-    /// Indicates that the device is disconnected.
-    ///
-    /// `error_code: device_disconnected`
-    DeviceDisconnected(AccessCodeErrorDeviceDisconnected),
-    /// Indicates that the [backup access code pool](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/backup-access-codes) is empty.
-    ///
-    /// `error_code: empty_backup_access_code_pool`
-    EmptyBackupAccessCodePool(AccessCodeErrorEmptyBackupAccessCodePool),
-    /// Indicates that the user is not authorized to use the August lock.
-    ///
-    /// `error_code: august_lock_not_authorized`
-    AugustLockNotAuthorized(AccessCodeErrorAugustLockNotAuthorized),
-    /// Indicates that device credentials are missing.
-    ///
-    /// `error_code: missing_device_credentials`
-    MissingDeviceCredentials(AccessCodeErrorMissingDeviceCredentials),
-    /// Indicates that the auxiliary heat is running.
-    ///
-    /// `error_code: auxiliary_heat_running`
-    AuxiliaryHeatRunning(AccessCodeErrorAuxiliaryHeatRunning),
-    /// Indicates that a subscription is required to connect.
-    ///
-    /// `error_code: subscription_required`
-    SubscriptionRequired(AccessCodeErrorSubscriptionRequired),
-    /// Indicates that the Seam API cannot communicate with [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge), for example, if the Seam Bridge executable has stopped or if the computer running the Seam Bridge executable is offline. See also [Troubleshooting Your Access Control System](https://docs.seam.co/latest/capability-guides/access-systems/troubleshooting-your-access-control-system#acs_system.errors.seam_bridge_disconnected).
-    ///
-    /// `error_code: bridge_disconnected`
-    BridgeDisconnected(AccessCodeErrorBridgeDisconnected),
-    /// A variant this version of the bindings does not know, with its JSON as received.
-    Unknown(::serde_json::Value),
-}
-impl AccessCodeError {
-    /// The property whose value selects the variant.
-    pub const TAG: &'static str = "error_code";
-    /// The value of the tag property.
-    pub fn tag(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::ProviderIssue(_) => ::std::option::Option::Some("provider_issue"),
-            Self::FailedToSetOnDevice(_) => {
-                ::std::option::Option::Some("failed_to_set_on_device")
-            }
-            Self::FailedToRemoveFromDevice(_) => {
-                ::std::option::Option::Some("failed_to_remove_from_device")
-            }
-            Self::DuplicateCodeOnDevice(_) => {
-                ::std::option::Option::Some("duplicate_code_on_device")
-            }
-            Self::NoSpaceForAccessCodeOnDevice(_) => {
-                ::std::option::Option::Some("no_space_for_access_code_on_device")
-            }
-            Self::ConflictingExternalModification(_) => {
-                ::std::option::Option::Some("conflicting_external_modification")
-            }
-            Self::AccessCodeInactive(_) => {
-                ::std::option::Option::Some("access_code_inactive")
-            }
-            Self::InsufficientPermissions(_) => {
-                ::std::option::Option::Some("insufficient_permissions")
-            }
-            Self::AccountDisconnected(_) => {
-                ::std::option::Option::Some("account_disconnected")
-            }
-            Self::SaltoKsSubscriptionLimitExceeded(_) => {
-                ::std::option::Option::Some("salto_ks_subscription_limit_exceeded")
-            }
-            Self::DormakabaSitesDisconnected(_) => {
-                ::std::option::Option::Some("dormakaba_sites_disconnected")
-            }
-            Self::DeviceOffline(_) => ::std::option::Option::Some("device_offline"),
-            Self::DeviceRemoved(_) => ::std::option::Option::Some("device_removed"),
-            Self::HubDisconnected(_) => ::std::option::Option::Some("hub_disconnected"),
-            Self::DeviceDisconnected(_) => {
-                ::std::option::Option::Some("device_disconnected")
-            }
-            Self::EmptyBackupAccessCodePool(_) => {
-                ::std::option::Option::Some("empty_backup_access_code_pool")
-            }
-            Self::AugustLockNotAuthorized(_) => {
-                ::std::option::Option::Some("august_lock_not_authorized")
-            }
-            Self::MissingDeviceCredentials(_) => {
-                ::std::option::Option::Some("missing_device_credentials")
-            }
-            Self::AuxiliaryHeatRunning(_) => {
-                ::std::option::Option::Some("auxiliary_heat_running")
-            }
-            Self::SubscriptionRequired(_) => {
-                ::std::option::Option::Some("subscription_required")
-            }
-            Self::BridgeDisconnected(_) => {
-                ::std::option::Option::Some("bridge_disconnected")
-            }
-            Self::Unknown(value) => crate::wire::tag_of(value, Self::TAG),
-        }
+
+crate::wire::tagged_union! {
+    #[tag = "error_code"]
+    /// Error associated with the access code. The `error_code` property identifies the kind of error.
+    #[derive(Debug, Clone, PartialEq)]
+    #[allow(clippy::large_enum_variant)]
+    #[non_exhaustive]
+    pub enum AccessCodeError {
+        /// Indicates a provider-specific issue that prevents the access code from being set or managed. Check the error message for details.
+        ProviderIssue(AccessCodeErrorProviderIssue) = "provider_issue",
+        /// Failed to set code on device.
+        FailedToSetOnDevice(AccessCodeErrorFailedToSetOnDevice) = "failed_to_set_on_device",
+        /// Failed to remove code from device.
+        FailedToRemoveFromDevice(
+            AccessCodeErrorFailedToRemoveFromDevice,
+        ) = "failed_to_remove_from_device",
+        /// Duplicate access code detected on device.
+        DuplicateCodeOnDevice(
+            AccessCodeErrorDuplicateCodeOnDevice,
+        ) = "duplicate_code_on_device",
+        /// No space for access code on device.
+        NoSpaceForAccessCodeOnDevice(
+            AccessCodeErrorNoSpaceForAccessCodeOnDevice,
+        ) = "no_space_for_access_code_on_device",
+        /// Code was modified or removed externally after Seam successfully set it on the device. The external change conflicts with the state that Seam is trying to apply, so Seam will attempt to set the code on the device again.
+        ConflictingExternalModification(
+            AccessCodeErrorConflictingExternalModification,
+        ) = "conflicting_external_modification",
+        /// Indicates that the access code is disabled or inactive on the device. The code exists but will not grant access until re-enabled.
+        AccessCodeInactive(AccessCodeErrorAccessCodeInactive) = "access_code_inactive",
+        /// Admin role required—insufficient permissions to manage PINs on this device. Please have an admin update your role, or ask them to set the PIN.
+        InsufficientPermissions(
+            AccessCodeErrorInsufficientPermissions,
+        ) = "insufficient_permissions",
+        /// Indicates that the account is disconnected.
+        AccountDisconnected(AccessCodeErrorAccountDisconnected) = "account_disconnected",
+        /// Indicates that the Salto site user limit has been reached.
+        SaltoKsSubscriptionLimitExceeded(
+            AccessCodeErrorSaltoKsSubscriptionLimitExceeded,
+        ) = "salto_ks_subscription_limit_exceeded",
+        /// Indicates that one or more dormakaba sites associated with the connected account could not be connected. Contact dormakaba support.
+        DormakabaSitesDisconnected(
+            AccessCodeErrorDormakabaSitesDisconnected,
+        ) = "dormakaba_sites_disconnected",
+        /// Indicates that the device is offline.
+        DeviceOffline(AccessCodeErrorDeviceOffline) = "device_offline",
+        /// Indicates that the device has been removed.
+        DeviceRemoved(AccessCodeErrorDeviceRemoved) = "device_removed",
+        /// Indicates that the hub is disconnected.
+        HubDisconnected(AccessCodeErrorHubDisconnected) = "hub_disconnected",
+        /// Indicates that the device is disconnected.
+        DeviceDisconnected(AccessCodeErrorDeviceDisconnected) = "device_disconnected",
+        /// Indicates that the [backup access code pool](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/backup-access-codes) is empty.
+        EmptyBackupAccessCodePool(
+            AccessCodeErrorEmptyBackupAccessCodePool,
+        ) = "empty_backup_access_code_pool",
+        /// Indicates that the user is not authorized to use the August lock.
+        AugustLockNotAuthorized(
+            AccessCodeErrorAugustLockNotAuthorized,
+        ) = "august_lock_not_authorized",
+        /// Indicates that device credentials are missing.
+        MissingDeviceCredentials(
+            AccessCodeErrorMissingDeviceCredentials,
+        ) = "missing_device_credentials",
+        /// Indicates that the auxiliary heat is running.
+        AuxiliaryHeatRunning(AccessCodeErrorAuxiliaryHeatRunning) = "auxiliary_heat_running",
+        /// Indicates that a subscription is required to connect.
+        SubscriptionRequired(AccessCodeErrorSubscriptionRequired) = "subscription_required",
+        /// Indicates that the Seam API cannot communicate with [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge), for example, if the Seam Bridge executable has stopped or if the computer running the Seam Bridge executable is offline. See also [Troubleshooting Your Access Control System](https://docs.seam.co/latest/capability-guides/access-systems/troubleshooting-your-access-control-system#acs_system.errors.seam_bridge_disconnected).
+        BridgeDisconnected(AccessCodeErrorBridgeDisconnected) = "bridge_disconnected",
     }
 }
-impl ::serde::Serialize for AccessCodeError {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::ProviderIssue(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "provider_issue",
-                    value,
-                )
-            }
-            Self::FailedToSetOnDevice(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "failed_to_set_on_device",
-                    value,
-                )
-            }
-            Self::FailedToRemoveFromDevice(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "failed_to_remove_from_device",
-                    value,
-                )
-            }
-            Self::DuplicateCodeOnDevice(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "duplicate_code_on_device",
-                    value,
-                )
-            }
-            Self::NoSpaceForAccessCodeOnDevice(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "no_space_for_access_code_on_device",
-                    value,
-                )
-            }
-            Self::ConflictingExternalModification(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "conflicting_external_modification",
-                    value,
-                )
-            }
-            Self::AccessCodeInactive(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "access_code_inactive",
-                    value,
-                )
-            }
-            Self::InsufficientPermissions(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "insufficient_permissions",
-                    value,
-                )
-            }
-            Self::AccountDisconnected(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "account_disconnected",
-                    value,
-                )
-            }
-            Self::SaltoKsSubscriptionLimitExceeded(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "salto_ks_subscription_limit_exceeded",
-                    value,
-                )
-            }
-            Self::DormakabaSitesDisconnected(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "dormakaba_sites_disconnected",
-                    value,
-                )
-            }
-            Self::DeviceOffline(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "device_offline",
-                    value,
-                )
-            }
-            Self::DeviceRemoved(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "device_removed",
-                    value,
-                )
-            }
-            Self::HubDisconnected(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "hub_disconnected",
-                    value,
-                )
-            }
-            Self::DeviceDisconnected(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "device_disconnected",
-                    value,
-                )
-            }
-            Self::EmptyBackupAccessCodePool(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "empty_backup_access_code_pool",
-                    value,
-                )
-            }
-            Self::AugustLockNotAuthorized(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "august_lock_not_authorized",
-                    value,
-                )
-            }
-            Self::MissingDeviceCredentials(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "missing_device_credentials",
-                    value,
-                )
-            }
-            Self::AuxiliaryHeatRunning(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "auxiliary_heat_running",
-                    value,
-                )
-            }
-            Self::SubscriptionRequired(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "subscription_required",
-                    value,
-                )
-            }
-            Self::BridgeDisconnected(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "bridge_disconnected",
-                    value,
-                )
-            }
-            Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AccessCodeError {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match crate::wire::tag_of(&value, Self::TAG) {
-            ::std::option::Option::Some("provider_issue") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "provider_issue")
-                    .map(Self::ProviderIssue)
-            }
-            ::std::option::Option::Some("failed_to_set_on_device") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "failed_to_set_on_device",
-                    )
-                    .map(Self::FailedToSetOnDevice)
-            }
-            ::std::option::Option::Some("failed_to_remove_from_device") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "failed_to_remove_from_device",
-                    )
-                    .map(Self::FailedToRemoveFromDevice)
-            }
-            ::std::option::Option::Some("duplicate_code_on_device") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "duplicate_code_on_device",
-                    )
-                    .map(Self::DuplicateCodeOnDevice)
-            }
-            ::std::option::Option::Some("no_space_for_access_code_on_device") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "no_space_for_access_code_on_device",
-                    )
-                    .map(Self::NoSpaceForAccessCodeOnDevice)
-            }
-            ::std::option::Option::Some("conflicting_external_modification") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "conflicting_external_modification",
-                    )
-                    .map(Self::ConflictingExternalModification)
-            }
-            ::std::option::Option::Some("access_code_inactive") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "access_code_inactive",
-                    )
-                    .map(Self::AccessCodeInactive)
-            }
-            ::std::option::Option::Some("insufficient_permissions") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "insufficient_permissions",
-                    )
-                    .map(Self::InsufficientPermissions)
-            }
-            ::std::option::Option::Some("account_disconnected") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "account_disconnected",
-                    )
-                    .map(Self::AccountDisconnected)
-            }
-            ::std::option::Option::Some("salto_ks_subscription_limit_exceeded") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "salto_ks_subscription_limit_exceeded",
-                    )
-                    .map(Self::SaltoKsSubscriptionLimitExceeded)
-            }
-            ::std::option::Option::Some("dormakaba_sites_disconnected") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "dormakaba_sites_disconnected",
-                    )
-                    .map(Self::DormakabaSitesDisconnected)
-            }
-            ::std::option::Option::Some("device_offline") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "device_offline")
-                    .map(Self::DeviceOffline)
-            }
-            ::std::option::Option::Some("device_removed") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "device_removed")
-                    .map(Self::DeviceRemoved)
-            }
-            ::std::option::Option::Some("hub_disconnected") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "hub_disconnected")
-                    .map(Self::HubDisconnected)
-            }
-            ::std::option::Option::Some("device_disconnected") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "device_disconnected")
-                    .map(Self::DeviceDisconnected)
-            }
-            ::std::option::Option::Some("empty_backup_access_code_pool") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "empty_backup_access_code_pool",
-                    )
-                    .map(Self::EmptyBackupAccessCodePool)
-            }
-            ::std::option::Option::Some("august_lock_not_authorized") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "august_lock_not_authorized",
-                    )
-                    .map(Self::AugustLockNotAuthorized)
-            }
-            ::std::option::Option::Some("missing_device_credentials") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "missing_device_credentials",
-                    )
-                    .map(Self::MissingDeviceCredentials)
-            }
-            ::std::option::Option::Some("auxiliary_heat_running") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "auxiliary_heat_running",
-                    )
-                    .map(Self::AuxiliaryHeatRunning)
-            }
-            ::std::option::Option::Some("subscription_required") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "subscription_required",
-                    )
-                    .map(Self::SubscriptionRequired)
-            }
-            ::std::option::Option::Some("bridge_disconnected") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "bridge_disconnected")
-                    .map(Self::BridgeDisconnected)
-            }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
-        }
-    }
-}
+
 /// Indicates a provider-specific issue that prevents the access code from being set or managed. Check the error message for details.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeErrorProviderIssue {
     /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Failed to set code on device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeErrorFailedToSetOnDevice {
     /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Failed to remove code from device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeErrorFailedToRemoveFromDevice {
     /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Duplicate access code detected on device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeErrorDuplicateCodeOnDevice {
     /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// ID of the managed access code that conflicts with this managed access code, when Seam can identify it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub managed_access_code_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub managed_access_code_id: Option<String>,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
     /// ID of the unmanaged access code that conflicts with this managed access code, when Seam can identify it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub unmanaged_access_code_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unmanaged_access_code_id: Option<String>,
 }
+
 /// No space for access code on device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeErrorNoSpaceForAccessCodeOnDevice {
     /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Code was modified or removed externally after Seam successfully set it on the device. The external change conflicts with the state that Seam is trying to apply, so Seam will attempt to set the code on the device again.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeErrorConflictingExternalModification {
     /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub change_type: ::std::option::Option<
-        AccessCodeErrorConflictingExternalModificationChangeType,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_type: Option<AccessCodeErrorConflictingExternalModificationChangeType>,
     /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
     /// List of fields that were changed externally, with their previous and new values.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub modified_fields: ::std::option::Option<
-        ::std::vec::Vec<AccessCodeErrorConflictingExternalModificationModifiedFieldsItem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_fields: Option<
+        Vec<AccessCodeErrorConflictingExternalModificationModifiedFieldsItem>,
     >,
 }
-/// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AccessCodeErrorConflictingExternalModificationChangeType {
-    /// `modified`
-    Modified,
-    /// `removed`
-    Removed,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl AccessCodeErrorConflictingExternalModificationChangeType {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Modified => "modified",
-            Self::Removed => "removed",
-            Self::Unknown(value) => value,
-        }
+
+crate::wire::open_enum! {
+    /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AccessCodeErrorConflictingExternalModificationChangeType {
+        Modified = "modified",
+        Removed = "removed",
     }
 }
-impl ::std::convert::From<&str>
-for AccessCodeErrorConflictingExternalModificationChangeType {
-    fn from(value: &str) -> Self {
-        match value {
-            "modified" => Self::Modified,
-            "removed" => Self::Removed,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for AccessCodeErrorConflictingExternalModificationChangeType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AccessCodeErrorConflictingExternalModificationChangeType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de>
-for AccessCodeErrorConflictingExternalModificationChangeType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
+
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeErrorConflictingExternalModificationModifiedFieldsItem {
     /// The name of the field that was changed (e.g. `code`, `starts_at`, `ends_at`).
-    pub field: ::std::string::String,
+    pub field: String,
     /// The previous value of the field.
-    pub from: ::std::option::Option<::std::string::String>,
+    pub from: Option<String>,
     /// The new value of the field.
-    pub to: ::std::option::Option<::std::string::String>,
+    pub to: Option<String>,
 }
+
 /// Indicates that the access code is disabled or inactive on the device. The code exists but will not grant access until re-enabled.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeErrorAccessCodeInactive {
     /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Admin role required—insufficient permissions to manage PINs on this device. Please have an admin update your role, or ask them to set the PIN.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeErrorInsufficientPermissions {
     /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Indicates that this is an access code error. Always `true`.
     pub is_access_code_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that the account is disconnected.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1148,8 +496,9 @@ pub struct AccessCodeErrorAccountDisconnected {
     /// Indicates that the error is not a device error. Always `false`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that the Salto site user limit has been reached.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1161,8 +510,9 @@ pub struct AccessCodeErrorSaltoKsSubscriptionLimitExceeded {
     /// Indicates that the error is not a device error. Always `false`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that one or more dormakaba sites associated with the connected account could not be connected. Contact dormakaba support.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1174,8 +524,9 @@ pub struct AccessCodeErrorDormakabaSitesDisconnected {
     /// Indicates that the error is not a device error. Always `false`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that the device is offline.
 #[deprecated(note = "Use `device_disconnected` instead.")]
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -1186,8 +537,9 @@ pub struct AccessCodeErrorDeviceOffline {
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that the device has been removed.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1197,8 +549,9 @@ pub struct AccessCodeErrorDeviceRemoved {
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that the hub is disconnected.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1208,8 +561,9 @@ pub struct AccessCodeErrorHubDisconnected {
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that the device is disconnected.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1219,8 +573,9 @@ pub struct AccessCodeErrorDeviceDisconnected {
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that the [backup access code pool](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/backup-access-codes) is empty.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1230,8 +585,9 @@ pub struct AccessCodeErrorEmptyBackupAccessCodePool {
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that the user is not authorized to use the August lock.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1241,8 +597,9 @@ pub struct AccessCodeErrorAugustLockNotAuthorized {
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that device credentials are missing.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1252,8 +609,9 @@ pub struct AccessCodeErrorMissingDeviceCredentials {
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that the auxiliary heat is running.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1263,8 +621,9 @@ pub struct AccessCodeErrorAuxiliaryHeatRunning {
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that a subscription is required to connect.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1274,8 +633,9 @@ pub struct AccessCodeErrorSubscriptionRequired {
     /// Indicates that the error is a device error. Always `true`.
     pub is_device_error: bool,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that the Seam API cannot communicate with [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge), for example, if the Seam Bridge executable has stopped or if the computer running the Seam Bridge executable is offline. See also [Troubleshooting Your Access Control System](https://docs.seam.co/latest/capability-guides/access-systems/troubleshooting-your-access-control-system#acs_system.errors.seam_bridge_disconnected).
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -1283,427 +643,196 @@ pub struct AccessCodeErrorBridgeDisconnected {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
     /// Indicates whether the error is related to [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_bridge_error: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_bridge_error: Option<bool>,
     /// Indicates whether the error is related specifically to the connected account.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_connected_account_error: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_connected_account_error: Option<bool>,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
-/// Warning associated with the access code. The `warning_code` property identifies the kind of warning.
-///
-/// Variants are told apart by the `warning_code` property; unknown values are kept as JSON.
-#[derive(Debug, Clone, PartialEq)]
-#[allow(clippy::large_enum_variant)]
-#[non_exhaustive]
-pub enum AccessCodeWarning {
-    /// The access code's PIN rotates periodically when the code is renewed. Retrieve the latest code before each use.
-    ///
-    /// `warning_code: code_rotates_periodically`
-    CodeRotatesPeriodically(AccessCodeWarningCodeRotatesPeriodically),
-    /// The device's time zone is unknown and this code's time frame crosses a daylight-saving transition in at least one plausible time zone. A 1-hour safety buffer has been applied to the side of the time frame affected by the transition (`ends_at` for spring-forward, `starts_at` for fall-back) so the code stays active through the shift — the code may be usable up to 1 hour beyond your requested window. Set the device's time zone via `/devices/report_provider_metadata` to clear the buffer and guarantee exact handling.
-    ///
-    /// `warning_code: time_frame_adjusted_for_unknown_time_zone`
-    TimeFrameAdjustedForUnknownTimeZone(
-        AccessCodeWarningTimeFrameAdjustedForUnknownTimeZone,
-    ),
-    /// Code was modified or removed externally after Seam successfully set it on the device. External modification is allowed for this code, so the externally modified state is being honored.
-    ///
-    /// `warning_code: external_modification_in_effect`
-    ExternalModificationInEffect(AccessCodeWarningExternalModificationInEffect),
-    /// Delay in setting code on device.
-    ///
-    /// `warning_code: delay_in_setting_on_device`
-    DelayInSettingOnDevice(AccessCodeWarningDelayInSettingOnDevice),
-    /// Delay in removing code from device.
-    ///
-    /// `warning_code: delay_in_removing_from_device`
-    DelayInRemovingFromDevice(AccessCodeWarningDelayInRemovingFromDevice),
-    /// Third-party integration detected that may cause access codes to fail.
-    ///
-    /// `warning_code: third_party_integration_detected`
-    ThirdPartyIntegrationDetected(AccessCodeWarningThirdPartyIntegrationDetected),
-    /// Algopins must be used within 24 hours.
-    ///
-    /// `warning_code: igloo_algopin_must_be_used_within_24_hours`
-    IglooAlgopinMustBeUsedWithin24Hours(
-        AccessCodeWarningIglooAlgopinMustBeUsedWithin24Hours,
-    ),
-    /// Management was transferred to another workspace.
-    ///
-    /// `warning_code: management_transferred`
-    ManagementTransferred(AccessCodeWarningManagementTransferred),
-    /// A backup access code has been pulled and is being used in place of this access code.
-    ///
-    /// `warning_code: using_backup_access_code`
-    UsingBackupAccessCode(AccessCodeWarningUsingBackupAccessCode),
-    /// Access code is being deleted.
-    ///
-    /// `warning_code: being_deleted`
-    BeingDeleted(AccessCodeWarningBeingDeleted),
-    /// An unknown issue occurred with the access code.
-    ///
-    /// `warning_code: unknown_issue_with_access_code`
-    UnknownIssueWithAccessCode(AccessCodeWarningUnknownIssueWithAccessCode),
-    /// A variant this version of the bindings does not know, with its JSON as received.
-    Unknown(::serde_json::Value),
-}
-impl AccessCodeWarning {
-    /// The property whose value selects the variant.
-    pub const TAG: &'static str = "warning_code";
-    /// The value of the tag property.
-    pub fn tag(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::CodeRotatesPeriodically(_) => {
-                ::std::option::Option::Some("code_rotates_periodically")
-            }
-            Self::TimeFrameAdjustedForUnknownTimeZone(_) => {
-                ::std::option::Option::Some("time_frame_adjusted_for_unknown_time_zone")
-            }
-            Self::ExternalModificationInEffect(_) => {
-                ::std::option::Option::Some("external_modification_in_effect")
-            }
-            Self::DelayInSettingOnDevice(_) => {
-                ::std::option::Option::Some("delay_in_setting_on_device")
-            }
-            Self::DelayInRemovingFromDevice(_) => {
-                ::std::option::Option::Some("delay_in_removing_from_device")
-            }
-            Self::ThirdPartyIntegrationDetected(_) => {
-                ::std::option::Option::Some("third_party_integration_detected")
-            }
-            Self::IglooAlgopinMustBeUsedWithin24Hours(_) => {
-                ::std::option::Option::Some("igloo_algopin_must_be_used_within_24_hours")
-            }
-            Self::ManagementTransferred(_) => {
-                ::std::option::Option::Some("management_transferred")
-            }
-            Self::UsingBackupAccessCode(_) => {
-                ::std::option::Option::Some("using_backup_access_code")
-            }
-            Self::BeingDeleted(_) => ::std::option::Option::Some("being_deleted"),
-            Self::UnknownIssueWithAccessCode(_) => {
-                ::std::option::Option::Some("unknown_issue_with_access_code")
-            }
-            Self::Unknown(value) => crate::wire::tag_of(value, Self::TAG),
-        }
+
+crate::wire::tagged_union! {
+    #[tag = "warning_code"]
+    /// Warning associated with the access code. The `warning_code` property identifies the kind of warning.
+    #[derive(Debug, Clone, PartialEq)]
+    #[allow(clippy::large_enum_variant)]
+    #[non_exhaustive]
+    pub enum AccessCodeWarning {
+        /// The access code's PIN rotates periodically when the code is renewed. Retrieve the latest code before each use.
+        CodeRotatesPeriodically(
+            AccessCodeWarningCodeRotatesPeriodically,
+        ) = "code_rotates_periodically",
+        /// The device's time zone is unknown and this code's time frame crosses a daylight-saving transition in at least one plausible time zone. A 1-hour safety buffer has been applied to the side of the time frame affected by the transition (`ends_at` for spring-forward, `starts_at` for fall-back) so the code stays active through the shift — the code may be usable up to 1 hour beyond your requested window. Set the device's time zone via `/devices/report_provider_metadata` to clear the buffer and guarantee exact handling.
+        TimeFrameAdjustedForUnknownTimeZone(
+            AccessCodeWarningTimeFrameAdjustedForUnknownTimeZone,
+        ) = "time_frame_adjusted_for_unknown_time_zone",
+        /// Code was modified or removed externally after Seam successfully set it on the device. External modification is allowed for this code, so the externally modified state is being honored.
+        ExternalModificationInEffect(
+            AccessCodeWarningExternalModificationInEffect,
+        ) = "external_modification_in_effect",
+        /// Delay in setting code on device.
+        DelayInSettingOnDevice(
+            AccessCodeWarningDelayInSettingOnDevice,
+        ) = "delay_in_setting_on_device",
+        /// Delay in removing code from device.
+        DelayInRemovingFromDevice(
+            AccessCodeWarningDelayInRemovingFromDevice,
+        ) = "delay_in_removing_from_device",
+        /// Third-party integration detected that may cause access codes to fail.
+        ThirdPartyIntegrationDetected(
+            AccessCodeWarningThirdPartyIntegrationDetected,
+        ) = "third_party_integration_detected",
+        /// Algopins must be used within 24 hours.
+        IglooAlgopinMustBeUsedWithin24Hours(
+            AccessCodeWarningIglooAlgopinMustBeUsedWithin24Hours,
+        ) = "igloo_algopin_must_be_used_within_24_hours",
+        /// Management was transferred to another workspace.
+        ManagementTransferred(
+            AccessCodeWarningManagementTransferred,
+        ) = "management_transferred",
+        /// A backup access code has been pulled and is being used in place of this access code.
+        UsingBackupAccessCode(
+            AccessCodeWarningUsingBackupAccessCode,
+        ) = "using_backup_access_code",
+        /// Access code is being deleted.
+        BeingDeleted(AccessCodeWarningBeingDeleted) = "being_deleted",
+        /// An unknown issue occurred with the access code.
+        UnknownIssueWithAccessCode(
+            AccessCodeWarningUnknownIssueWithAccessCode,
+        ) = "unknown_issue_with_access_code",
     }
 }
-impl ::serde::Serialize for AccessCodeWarning {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::CodeRotatesPeriodically(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "code_rotates_periodically",
-                    value,
-                )
-            }
-            Self::TimeFrameAdjustedForUnknownTimeZone(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "time_frame_adjusted_for_unknown_time_zone",
-                    value,
-                )
-            }
-            Self::ExternalModificationInEffect(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "external_modification_in_effect",
-                    value,
-                )
-            }
-            Self::DelayInSettingOnDevice(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "delay_in_setting_on_device",
-                    value,
-                )
-            }
-            Self::DelayInRemovingFromDevice(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "delay_in_removing_from_device",
-                    value,
-                )
-            }
-            Self::ThirdPartyIntegrationDetected(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "third_party_integration_detected",
-                    value,
-                )
-            }
-            Self::IglooAlgopinMustBeUsedWithin24Hours(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "igloo_algopin_must_be_used_within_24_hours",
-                    value,
-                )
-            }
-            Self::ManagementTransferred(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "management_transferred",
-                    value,
-                )
-            }
-            Self::UsingBackupAccessCode(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "using_backup_access_code",
-                    value,
-                )
-            }
-            Self::BeingDeleted(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "being_deleted",
-                    value,
-                )
-            }
-            Self::UnknownIssueWithAccessCode(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "unknown_issue_with_access_code",
-                    value,
-                )
-            }
-            Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AccessCodeWarning {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match crate::wire::tag_of(&value, Self::TAG) {
-            ::std::option::Option::Some("code_rotates_periodically") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "code_rotates_periodically",
-                    )
-                    .map(Self::CodeRotatesPeriodically)
-            }
-            ::std::option::Option::Some("time_frame_adjusted_for_unknown_time_zone") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "time_frame_adjusted_for_unknown_time_zone",
-                    )
-                    .map(Self::TimeFrameAdjustedForUnknownTimeZone)
-            }
-            ::std::option::Option::Some("external_modification_in_effect") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "external_modification_in_effect",
-                    )
-                    .map(Self::ExternalModificationInEffect)
-            }
-            ::std::option::Option::Some("delay_in_setting_on_device") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "delay_in_setting_on_device",
-                    )
-                    .map(Self::DelayInSettingOnDevice)
-            }
-            ::std::option::Option::Some("delay_in_removing_from_device") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "delay_in_removing_from_device",
-                    )
-                    .map(Self::DelayInRemovingFromDevice)
-            }
-            ::std::option::Option::Some("third_party_integration_detected") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "third_party_integration_detected",
-                    )
-                    .map(Self::ThirdPartyIntegrationDetected)
-            }
-            ::std::option::Option::Some("igloo_algopin_must_be_used_within_24_hours") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "igloo_algopin_must_be_used_within_24_hours",
-                    )
-                    .map(Self::IglooAlgopinMustBeUsedWithin24Hours)
-            }
-            ::std::option::Option::Some("management_transferred") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "management_transferred",
-                    )
-                    .map(Self::ManagementTransferred)
-            }
-            ::std::option::Option::Some("using_backup_access_code") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "using_backup_access_code",
-                    )
-                    .map(Self::UsingBackupAccessCode)
-            }
-            ::std::option::Option::Some("being_deleted") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "being_deleted")
-                    .map(Self::BeingDeleted)
-            }
-            ::std::option::Option::Some("unknown_issue_with_access_code") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "unknown_issue_with_access_code",
-                    )
-                    .map(Self::UnknownIssueWithAccessCode)
-            }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
-        }
-    }
-}
+
 /// The access code's PIN rotates periodically when the code is renewed. Retrieve the latest code before each use.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeWarningCodeRotatesPeriodically {
     /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// The device's time zone is unknown and this code's time frame crosses a daylight-saving transition in at least one plausible time zone. A 1-hour safety buffer has been applied to the side of the time frame affected by the transition (`ends_at` for spring-forward, `starts_at` for fall-back) so the code stays active through the shift — the code may be usable up to 1 hour beyond your requested window. Set the device's time zone via `/devices/report_provider_metadata` to clear the buffer and guarantee exact handling.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeWarningTimeFrameAdjustedForUnknownTimeZone {
     /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Code was modified or removed externally after Seam successfully set it on the device. External modification is allowed for this code, so the externally modified state is being honored.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeWarningExternalModificationInEffect {
     /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub change_type: ::std::option::Option<
-        AccessCodeErrorConflictingExternalModificationChangeType,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_type: Option<AccessCodeErrorConflictingExternalModificationChangeType>,
     /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
     /// List of fields that were changed externally, with their previous and new values.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub modified_fields: ::std::option::Option<
-        ::std::vec::Vec<AccessCodeErrorConflictingExternalModificationModifiedFieldsItem>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub modified_fields: Option<
+        Vec<AccessCodeErrorConflictingExternalModificationModifiedFieldsItem>,
     >,
 }
+
 /// Delay in setting code on device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeWarningDelayInSettingOnDevice {
     /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Delay in removing code from device.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeWarningDelayInRemovingFromDevice {
     /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Third-party integration detected that may cause access codes to fail.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeWarningThirdPartyIntegrationDetected {
     /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Algopins must be used within 24 hours.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeWarningIglooAlgopinMustBeUsedWithin24Hours {
     /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Management was transferred to another workspace.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeWarningManagementTransferred {
     /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// A backup access code has been pulled and is being used in place of this access code.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeWarningUsingBackupAccessCode {
     /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Access code is being deleted.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeWarningBeingDeleted {
     /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// An unknown issue occurred with the access code.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AccessCodeWarningUnknownIssueWithAccessCode {
     /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Represents an [unmanaged smart lock access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/migrating-existing-access-codes).
 ///
 /// An access code is a code used for a keypad or pinpad device. Unlike physical keys, which can easily be lost or duplicated, PIN codes can be customized, tracked, and altered on the fly.
@@ -1719,19 +848,19 @@ pub struct AccessCodeWarningUnknownIssueWithAccessCode {
 #[non_exhaustive]
 pub struct UnmanagedAccessCode {
     /// Unique identifier for the access code.
-    pub access_code_id: ::std::string::String,
+    pub access_code_id: String,
     /// Indicates that Seam cannot convert this unmanaged access code to a managed access code. Some providers do not support management of unmanaged access codes through API integrations. Always `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub cannot_be_managed: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cannot_be_managed: Option<bool>,
     /// Indicates that Seam cannot delete this unmanaged access code through the provider. If this access code needs to be deleted, it will only be possible from the manufacturer app. Always `true`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub cannot_delete_unmanaged_access_code: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cannot_delete_unmanaged_access_code: Option<bool>,
     /// Code used for access. Typically, a numeric or alphanumeric string.
-    pub code: ::std::option::Option<::std::string::String>,
+    pub code: Option<String>,
     /// Date and time at which the access code was created.
     pub created_at: crate::DateTime,
     /// Unique identifier for the device associated with the access code.
-    pub device_id: ::std::string::String,
+    pub device_id: String,
     /// Metadata for a dormakaba Oracode unmanaged access code. Only present for unmanaged access codes from dormakaba Oracode devices.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub dormakaba_oracode_metadata: crate::Nullable<
@@ -1741,11 +870,11 @@ pub struct UnmanagedAccessCode {
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub ends_at: crate::Nullable<crate::DateTime>,
     /// Errors associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub errors: ::std::vec::Vec<AccessCodeError>,
+    pub errors: Vec<AccessCodeError>,
     /// Indicates that Seam does not manage the access code. Always `false`.
     pub is_managed: bool,
     /// Name of the access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes. Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`. To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints. To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    pub name: ::std::option::Option<::std::string::String>,
+    pub name: Option<String>,
     /// Date and time at which the time-bound access code becomes active.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub starts_at: crate::Nullable<crate::DateTime>,
@@ -1754,91 +883,51 @@ pub struct UnmanagedAccessCode {
     /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
     pub r#type: AccessCodeType,
     /// Warnings associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub warnings: ::std::vec::Vec<AccessCodeWarning>,
+    pub warnings: Vec<AccessCodeWarning>,
     /// Unique identifier for the Seam workspace associated with the access code.
-    pub workspace_id: ::std::string::String,
+    pub workspace_id: String,
 }
+
 /// Metadata for a dormakaba Oracode unmanaged access code. Only present for unmanaged access codes from dormakaba Oracode devices.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct UnmanagedAccessCodeDormakabaOracodeMetadata {
     /// Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_cancellable: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_cancellable: Option<bool>,
     /// Indicates whether early check-in is available for this stay.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_early_checkin_able: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_early_checkin_able: Option<bool>,
     /// Indicates whether the stay can be extended via the Dormakaba Oracode API.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_extendable: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_extendable: Option<bool>,
     /// Indicates whether the access code can be overridden. When false, the maximum number of overrides has been reached.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_overridable: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_overridable: Option<bool>,
     /// Dormakaba Oracode site name associated with this access code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub site_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
     /// Dormakaba Oracode stay ID associated with this access code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stay_id: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stay_id: Option<f64>,
     /// Dormakaba Oracode user level ID associated with this access code.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user_level_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_level_id: Option<String>,
     /// Dormakaba Oracode user level name associated with this access code.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub user_level_name: crate::Nullable<::std::string::String>,
+    pub user_level_name: crate::Nullable<String>,
 }
-/// Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational. `unset` indicates that the code exists on the provider but is not usable on the device.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum UnmanagedAccessCodeStatus {
-    /// `set`
-    Set,
-    /// `unset`
-    Unset,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl UnmanagedAccessCodeStatus {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Set => "set",
-            Self::Unset => "unset",
-            Self::Unknown(value) => value,
-        }
+
+crate::wire::open_enum! {
+    /// Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational. `unset` indicates that the code exists on the provider but is not usable on the device.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum UnmanagedAccessCodeStatus {
+        Set = "set",
+        Unset = "unset",
     }
 }
-impl ::std::convert::From<&str> for UnmanagedAccessCodeStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "set" => Self::Set,
-            "unset" => Self::Unset,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for UnmanagedAccessCodeStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for UnmanagedAccessCodeStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UnmanagedAccessCodeStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
+
 /// Means by which an [access control system user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) gains access at an [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details). The `acs_credential` object represents a [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) that provides an ACS user access within an [access control system](https://docs.seam.co/latest/capability-guides/access-systems).
 ///
 /// An access control system generally uses digital means of access to authorize a user trying to get through a specific entrance. Examples of credentials include plastic key cards, mobile keys, biometric identifiers, and PIN codes. The electronic nature of these credentials, as well as the fact that access is centralized, enables both the rapid provisioning and rescinding of access and the ability to compile access audit logs.
@@ -1848,61 +937,59 @@ impl<'de> ::serde::Deserialize<'de> for UnmanagedAccessCodeStatus {
 #[non_exhaustive]
 pub struct AcsCredential {
     /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_method: ::std::option::Option<AcsCredentialAccessMethod>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_method: Option<AcsCredentialAccessMethod>,
     /// ID of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub acs_credential_id: ::std::string::String,
+    pub acs_credential_id: String,
     /// ID of the credential pool to which the credential belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub acs_credential_pool_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acs_credential_pool_id: Option<String>,
     /// ID of the [access control system](https://docs.seam.co/latest/capability-guides/access-systems) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub acs_system_id: ::std::string::String,
+    pub acs_system_id: String,
     /// ID of the [ACS user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub acs_user_id: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub assa_abloy_vostio_metadata: ::std::option::Option<
-        AcsCredentialAssaAbloyVostioMetadata,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acs_user_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assa_abloy_vostio_metadata: Option<AcsCredentialAssaAbloyVostioMetadata>,
     /// Number of the card associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub card_number: crate::Nullable<::std::string::String>,
+    pub card_number: crate::Nullable<String>,
     /// Access (PIN) code for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub code: crate::Nullable<::std::string::String>,
+    pub code: crate::Nullable<String>,
     /// ID of the [connected account](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials#connected-accounts) to which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub connected_account_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub connected_account_id: Option<String>,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was created.
     pub created_at: crate::DateTime,
     /// Display name that corresponds to the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<crate::DateTime>,
     /// Errors associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub errors: ::std::vec::Vec<AcsCredentialError>,
+    pub errors: Vec<AcsCredentialError>,
     /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub external_type: ::std::option::Option<AcsCredentialExternalType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_type: Option<AcsCredentialExternalType>,
     /// Display name that corresponds to the brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub external_type_display_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_type_display_name: Option<String>,
     /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been encoded onto a card.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_issued: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_issued: Option<bool>,
     /// Indicates whether the latest state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been synced from Seam to the provider.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub is_latest_desired_state_synced_with_provider: crate::Nullable<bool>,
     /// Indicates whether Seam manages the credential. Always `true` for a managed credential.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_managed: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_managed: Option<bool>,
     /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) is a [multi-phone sync credential](https://docs.seam.co/latest/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_multi_phone_sync_credential: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_multi_phone_sync_credential: Option<bool>,
     /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) can only be used once. If `true`, the code becomes invalid after the first use.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_one_time_use: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_one_time_use: Option<bool>,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was encoded onto a card.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub issued_at: crate::Nullable<crate::DateTime>,
@@ -1910,193 +997,69 @@ pub struct AcsCredential {
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub latest_desired_state_synced_with_provider_at: crate::Nullable<crate::DateTime>,
     /// ID of the parent [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_acs_credential_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_acs_credential_id: Option<String>,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<crate::DateTime>,
     /// ID of the [user identity](https://docs.seam.co/latest/api/user_identities) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user_identity_id: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub visionline_metadata: ::std::option::Option<AcsCredentialVisionlineMetadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_identity_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visionline_metadata: Option<AcsCredentialVisionlineMetadata>,
     /// Warnings associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub warnings: ::std::vec::Vec<AcsCredentialWarning>,
+    pub warnings: Vec<AcsCredentialWarning>,
     /// ID of the [workspace](https://docs.seam.co/latest/core-concepts/workspaces) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub workspace_id: ::std::string::String,
+    pub workspace_id: String,
 }
-/// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AcsCredentialAccessMethod {
-    /// `code`
-    Code,
-    /// `card`
-    Card,
-    /// `mobile_key`
-    MobileKey,
-    /// `cloud_key`
-    CloudKey,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl AcsCredentialAccessMethod {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Code => "code",
-            Self::Card => "card",
-            Self::MobileKey => "mobile_key",
-            Self::CloudKey => "cloud_key",
-            Self::Unknown(value) => value,
-        }
+
+crate::wire::open_enum! {
+    /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AcsCredentialAccessMethod {
+        Code = "code",
+        Card = "card",
+        MobileKey = "mobile_key",
+        CloudKey = "cloud_key",
     }
 }
-impl ::std::convert::From<&str> for AcsCredentialAccessMethod {
-    fn from(value: &str) -> Self {
-        match value {
-            "code" => Self::Code,
-            "card" => Self::Card,
-            "mobile_key" => Self::MobileKey,
-            "cloud_key" => Self::CloudKey,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
+
+crate::wire::open_enum! {
+    /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AcsCredentialExternalType {
+        PtiCard = "pti_card",
+        BrivoCredential = "brivo_credential",
+        HidCredential = "hid_credential",
+        VisionlineCard = "visionline_card",
+        SaltoKsCredential = "salto_ks_credential",
+        AssaAbloyVostioKey = "assa_abloy_vostio_key",
+        SaltoSpaceKey = "salto_space_key",
+        LatchAccess = "latch_access",
+        DormakabaAmbianceCredential = "dormakaba_ambiance_credential",
+        HotekCard = "hotek_card",
+        SaltoKsTag = "salto_ks_tag",
+        AvigilonAltaCredential = "avigilon_alta_credential",
+        KisiCredential = "kisi_credential",
+        MultiPhoneSyncCredential = "multi_phone_sync_credential",
     }
 }
-impl ::std::fmt::Display for AcsCredentialAccessMethod {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AcsCredentialAccessMethod {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AcsCredentialAccessMethod {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
-/// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AcsCredentialExternalType {
-    /// `pti_card`
-    PtiCard,
-    /// `brivo_credential`
-    BrivoCredential,
-    /// `hid_credential`
-    HidCredential,
-    /// `visionline_card`
-    VisionlineCard,
-    /// `salto_ks_credential`
-    SaltoKsCredential,
-    /// `assa_abloy_vostio_key`
-    AssaAbloyVostioKey,
-    /// `salto_space_key`
-    SaltoSpaceKey,
-    /// `latch_access`
-    LatchAccess,
-    /// `dormakaba_ambiance_credential`
-    DormakabaAmbianceCredential,
-    /// `hotek_card`
-    HotekCard,
-    /// `salto_ks_tag`
-    SaltoKsTag,
-    /// `avigilon_alta_credential`
-    AvigilonAltaCredential,
-    /// `kisi_credential`
-    KisiCredential,
-    /// `multi_phone_sync_credential`
-    MultiPhoneSyncCredential,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl AcsCredentialExternalType {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::PtiCard => "pti_card",
-            Self::BrivoCredential => "brivo_credential",
-            Self::HidCredential => "hid_credential",
-            Self::VisionlineCard => "visionline_card",
-            Self::SaltoKsCredential => "salto_ks_credential",
-            Self::AssaAbloyVostioKey => "assa_abloy_vostio_key",
-            Self::SaltoSpaceKey => "salto_space_key",
-            Self::LatchAccess => "latch_access",
-            Self::DormakabaAmbianceCredential => "dormakaba_ambiance_credential",
-            Self::HotekCard => "hotek_card",
-            Self::SaltoKsTag => "salto_ks_tag",
-            Self::AvigilonAltaCredential => "avigilon_alta_credential",
-            Self::KisiCredential => "kisi_credential",
-            Self::MultiPhoneSyncCredential => "multi_phone_sync_credential",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<&str> for AcsCredentialExternalType {
-    fn from(value: &str) -> Self {
-        match value {
-            "pti_card" => Self::PtiCard,
-            "brivo_credential" => Self::BrivoCredential,
-            "hid_credential" => Self::HidCredential,
-            "visionline_card" => Self::VisionlineCard,
-            "salto_ks_credential" => Self::SaltoKsCredential,
-            "assa_abloy_vostio_key" => Self::AssaAbloyVostioKey,
-            "salto_space_key" => Self::SaltoSpaceKey,
-            "latch_access" => Self::LatchAccess,
-            "dormakaba_ambiance_credential" => Self::DormakabaAmbianceCredential,
-            "hotek_card" => Self::HotekCard,
-            "salto_ks_tag" => Self::SaltoKsTag,
-            "avigilon_alta_credential" => Self::AvigilonAltaCredential,
-            "kisi_credential" => Self::KisiCredential,
-            "multi_phone_sync_credential" => Self::MultiPhoneSyncCredential,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for AcsCredentialExternalType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AcsCredentialExternalType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AcsCredentialExternalType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
+
 /// Error associated with the credential.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsCredentialError {
     /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub created_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created_at: Option<crate::DateTime>,
     /// Unique identifier of the type of error.
-    pub error_code: ::std::string::String,
+    pub error_code: String,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Warning associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
 ///
 /// Possible warning codes:
@@ -2111,199 +1074,96 @@ pub struct AcsCredentialError {
 #[non_exhaustive]
 pub struct AcsCredentialWarning {
     /// Unique identifier of the type of warning. Enables quick recognition and categorization of the issue.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub warning_code: ::std::option::Option<AcsCredentialWarningWarningCode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warning_code: Option<AcsCredentialWarningWarningCode>,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
     /// Date and time at which Seam created the warning.
     pub created_at: crate::DateTime,
     /// Code of the warning as the documented examples of `/acs/credentials/update` and `/acs/credentials/assign` show it. Seam's published schema names warnings by `warning_code`; read that one first.
     #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub error_code: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_code: Option<String>,
 }
-/// Unique identifier of the type of warning. Enables quick recognition and categorization of the issue.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AcsCredentialWarningWarningCode {
-    /// `waiting_to_be_issued`
-    WaitingToBeIssued,
-    /// `schedule_externally_modified`
-    ScheduleExternallyModified,
-    /// `schedule_modified`
-    ScheduleModified,
-    /// `being_deleted`
-    BeingDeleted,
-    /// `unknown_issue_with_acs_credential`
-    UnknownIssueWithAcsCredential,
-    /// `needs_to_be_reissued`
-    NeedsToBeReissued,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl AcsCredentialWarningWarningCode {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::WaitingToBeIssued => "waiting_to_be_issued",
-            Self::ScheduleExternallyModified => "schedule_externally_modified",
-            Self::ScheduleModified => "schedule_modified",
-            Self::BeingDeleted => "being_deleted",
-            Self::UnknownIssueWithAcsCredential => "unknown_issue_with_acs_credential",
-            Self::NeedsToBeReissued => "needs_to_be_reissued",
-            Self::Unknown(value) => value,
-        }
+
+crate::wire::open_enum! {
+    /// Unique identifier of the type of warning. Enables quick recognition and categorization of the issue.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AcsCredentialWarningWarningCode {
+        WaitingToBeIssued = "waiting_to_be_issued",
+        ScheduleExternallyModified = "schedule_externally_modified",
+        ScheduleModified = "schedule_modified",
+        BeingDeleted = "being_deleted",
+        UnknownIssueWithAcsCredential = "unknown_issue_with_acs_credential",
+        NeedsToBeReissued = "needs_to_be_reissued",
     }
 }
-impl ::std::convert::From<&str> for AcsCredentialWarningWarningCode {
-    fn from(value: &str) -> Self {
-        match value {
-            "waiting_to_be_issued" => Self::WaitingToBeIssued,
-            "schedule_externally_modified" => Self::ScheduleExternallyModified,
-            "schedule_modified" => Self::ScheduleModified,
-            "being_deleted" => Self::BeingDeleted,
-            "unknown_issue_with_acs_credential" => Self::UnknownIssueWithAcsCredential,
-            "needs_to_be_reissued" => Self::NeedsToBeReissued,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for AcsCredentialWarningWarningCode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AcsCredentialWarningWarningCode {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AcsCredentialWarningWarningCode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
+
 /// Vostio-specific metadata for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsCredentialAssaAbloyVostioMetadata {
     /// Indicates whether the credential should auto-join. For an auto-join credential, Seam automatically issues an override card if there are no other cards and a joiner card if there are existing cards on the doors.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub auto_join: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_join: Option<bool>,
     /// Names of the doors to which to grant access in the Vostio access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_names: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_names: Option<Vec<String>>,
     /// Endpoint ID in the Vostio access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub endpoint_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint_id: Option<String>,
     /// Key ID in the Vostio access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub key_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_id: Option<String>,
     /// Key issuing request ID in the Vostio access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub key_issuing_request_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key_issuing_request_id: Option<String>,
     /// IDs of the guest entrances to override in the Vostio access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub override_guest_acs_entrance_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub override_guest_acs_entrance_ids: Option<Vec<String>>,
 }
+
 /// Visionline-specific metadata for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsCredentialVisionlineMetadata {
     /// Indicates whether the credential should auto-join. For an auto-join credential, Seam automatically issues an override card if there are no other cards and a joiner card if there are existing cards on the doors.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub auto_join: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_join: Option<bool>,
     /// Card function type in the Visionline access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub card_function_type: ::std::option::Option<
-        AcsCredentialVisionlineMetadataCardFunctionType,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_function_type: Option<AcsCredentialVisionlineMetadataCardFunctionType>,
     /// ID of the card in the Visionline access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub card_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card_id: Option<String>,
     /// Common entrance IDs in the Visionline access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub common_acs_entrance_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub common_acs_entrance_ids: Option<Vec<String>>,
     /// ID of the credential in the Visionline access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub credential_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credential_id: Option<String>,
     /// Guest entrance IDs in the Visionline access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub guest_acs_entrance_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guest_acs_entrance_ids: Option<Vec<String>>,
     /// Indicates whether the credential is valid.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_valid: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_valid: Option<bool>,
     /// IDs of the credentials to which you want to join.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub joiner_acs_credential_ids: ::std::option::Option<
-        ::std::vec::Vec<::std::string::String>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joiner_acs_credential_ids: Option<Vec<String>>,
 }
-/// Card function type in the Visionline access system.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AcsCredentialVisionlineMetadataCardFunctionType {
-    /// `guest`
-    Guest,
-    /// `staff`
-    Staff,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl AcsCredentialVisionlineMetadataCardFunctionType {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Guest => "guest",
-            Self::Staff => "staff",
-            Self::Unknown(value) => value,
-        }
+
+crate::wire::open_enum! {
+    /// Card function type in the Visionline access system.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AcsCredentialVisionlineMetadataCardFunctionType {
+        Guest = "guest",
+        Staff = "staff",
     }
 }
-impl ::std::convert::From<&str> for AcsCredentialVisionlineMetadataCardFunctionType {
-    fn from(value: &str) -> Self {
-        match value {
-            "guest" => Self::Guest,
-            "staff" => Self::Staff,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for AcsCredentialVisionlineMetadataCardFunctionType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AcsCredentialVisionlineMetadataCardFunctionType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AcsCredentialVisionlineMetadataCardFunctionType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
+
 /// Means by which an [ACS user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) gains access at an [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details). The `unmanaged_acs_credential` object, which is not managed by Seam, represents a [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) that provides an ACS user access within an [access control system](https://docs.seam.co/latest/capability-guides/access-systems). For each `acs_credential` object, you define the access method. You can also specify additional properties, such as a PIN code.
 #[doc(hidden)]
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -2312,56 +1172,54 @@ pub struct UnmanagedAcsCredential {
     /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
     pub access_method: AcsCredentialAccessMethod,
     /// ID of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub acs_credential_id: ::std::string::String,
+    pub acs_credential_id: String,
     /// ID of the credential pool to which the credential belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub acs_credential_pool_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acs_credential_pool_id: Option<String>,
     /// ID of the [access control system](https://docs.seam.co/latest/capability-guides/access-systems) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub acs_system_id: ::std::string::String,
+    pub acs_system_id: String,
     /// ID of the [ACS user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub acs_user_id: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub assa_abloy_vostio_metadata: ::std::option::Option<
-        AcsCredentialAssaAbloyVostioMetadata,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub acs_user_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assa_abloy_vostio_metadata: Option<AcsCredentialAssaAbloyVostioMetadata>,
     /// Number of the card associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub card_number: crate::Nullable<::std::string::String>,
+    pub card_number: crate::Nullable<String>,
     /// Access (PIN) code for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub code: crate::Nullable<::std::string::String>,
+    pub code: crate::Nullable<String>,
     /// ID of the [connected account](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials#connected-accounts) to which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    pub connected_account_id: ::std::string::String,
+    pub connected_account_id: String,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was created.
     pub created_at: crate::DateTime,
     /// Display name that corresponds to the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub ends_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ends_at: Option<crate::DateTime>,
     /// Errors associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub errors: ::std::vec::Vec<AcsCredentialError>,
+    pub errors: Vec<AcsCredentialError>,
     /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub external_type: ::std::option::Option<AcsCredentialExternalType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_type: Option<AcsCredentialExternalType>,
     /// Display name that corresponds to the brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub external_type_display_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_type_display_name: Option<String>,
     /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been encoded onto a card.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_issued: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_issued: Option<bool>,
     /// Indicates whether the latest state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been synced from Seam to the provider.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub is_latest_desired_state_synced_with_provider: crate::Nullable<bool>,
     /// Indicates whether Seam manages the credential. Always `false` for an unmanaged credential.
     pub is_managed: bool,
     /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) is a [multi-phone sync credential](https://docs.seam.co/latest/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_multi_phone_sync_credential: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_multi_phone_sync_credential: Option<bool>,
     /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) can only be used once. If `true`, the code becomes invalid after the first use.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_one_time_use: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_one_time_use: Option<bool>,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was encoded onto a card.
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub issued_at: crate::Nullable<crate::DateTime>,
@@ -2369,21 +1227,22 @@ pub struct UnmanagedAcsCredential {
     #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
     pub latest_desired_state_synced_with_provider_at: crate::Nullable<crate::DateTime>,
     /// ID of the parent [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub parent_acs_credential_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent_acs_credential_id: Option<String>,
     /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub starts_at: ::std::option::Option<crate::DateTime>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub starts_at: Option<crate::DateTime>,
     /// ID of the [user identity](https://docs.seam.co/latest/api/user_identities) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub user_identity_id: ::std::option::Option<::std::string::String>,
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub visionline_metadata: ::std::option::Option<AcsCredentialVisionlineMetadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_identity_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visionline_metadata: Option<AcsCredentialVisionlineMetadata>,
     /// Warnings associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub warnings: ::std::vec::Vec<AcsCredentialWarning>,
+    pub warnings: Vec<AcsCredentialWarning>,
     /// ID of the [workspace](https://docs.seam.co/latest/core-concepts/workspaces) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub workspace_id: ::std::string::String,
+    pub workspace_id: String,
 }
+
 /// Represents an [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) within an [access control system](https://docs.seam.co/latest/capability-guides/access-systems).
 ///
 /// In an access control system, an entrance is a secured door, gate, zone, or other method of entry. You can list details for all the `acs_entrance` resources in your workspace or get these details for a specific `acs_entrance`. You can also list all entrances associated with a specific credential, and you can list all credentials associated with a specific entrance.
@@ -2391,614 +1250,338 @@ pub struct UnmanagedAcsCredential {
 #[non_exhaustive]
 pub struct AcsEntrance {
     /// ID of the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    pub acs_entrance_id: ::std::string::String,
+    pub acs_entrance_id: String,
     /// ID of the [access control system](https://docs.seam.co/latest/capability-guides/access-systems) that contains the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    pub acs_system_id: ::std::string::String,
+    pub acs_system_id: String,
     /// ASSA ABLOY Vostio-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub assa_abloy_vostio_metadata: ::std::option::Option<
-        AcsEntranceAssaAbloyVostioMetadata,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assa_abloy_vostio_metadata: Option<AcsEntranceAssaAbloyVostioMetadata>,
     /// Avigilon Alta-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub avigilon_alta_metadata: ::std::option::Option<AcsEntranceAvigilonAltaMetadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avigilon_alta_metadata: Option<AcsEntranceAvigilonAltaMetadata>,
     /// Brivo-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub brivo_metadata: ::std::option::Option<AcsEntranceBrivoMetadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brivo_metadata: Option<AcsEntranceBrivoMetadata>,
     /// Indicates whether the ACS entrance can belong to a reservation via an access_grant.reservation_key.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub can_belong_to_reservation: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub can_belong_to_reservation: Option<bool>,
     /// Indicates whether the ACS entrance can be unlocked with card credentials.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub can_unlock_with_card: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub can_unlock_with_card: Option<bool>,
     /// Indicates whether the ACS entrance can be unlocked with cloud key credentials.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub can_unlock_with_cloud_key: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub can_unlock_with_cloud_key: Option<bool>,
     /// Indicates whether the ACS entrance can be unlocked with pin codes.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub can_unlock_with_code: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub can_unlock_with_code: Option<bool>,
     /// Indicates whether the ACS entrance can be unlocked with mobile key credentials.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub can_unlock_with_mobile_key: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub can_unlock_with_mobile_key: Option<bool>,
     /// ID of the [connected account](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    pub connected_account_id: ::std::string::String,
+    pub connected_account_id: String,
     /// Date and time at which the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) was created.
     pub created_at: crate::DateTime,
     /// Display name for the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    pub display_name: ::std::string::String,
+    pub display_name: String,
     /// dormakaba Ambiance-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub dormakaba_ambiance_metadata: ::std::option::Option<
-        AcsEntranceDormakabaAmbianceMetadata,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dormakaba_ambiance_metadata: Option<AcsEntranceDormakabaAmbianceMetadata>,
     /// dormakaba Community-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub dormakaba_community_metadata: ::std::option::Option<
-        AcsEntranceDormakabaCommunityMetadata,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dormakaba_community_metadata: Option<AcsEntranceDormakabaCommunityMetadata>,
     /// Errors associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    pub errors: ::std::vec::Vec<AcsEntranceErrorsItem>,
+    pub errors: Vec<AcsEntranceErrorsItem>,
     /// Hotek-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub hotek_metadata: ::std::option::Option<AcsEntranceHotekMetadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hotek_metadata: Option<AcsEntranceHotekMetadata>,
     /// Indicates whether the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details) is currently locked.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_locked: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_locked: Option<bool>,
     /// Latch-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub latch_metadata: ::std::option::Option<AcsEntranceLatchMetadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latch_metadata: Option<AcsEntranceLatchMetadata>,
     /// Salto KS-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub salto_ks_metadata: ::std::option::Option<AcsEntranceSaltoKsMetadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salto_ks_metadata: Option<AcsEntranceSaltoKsMetadata>,
     /// Salto Space-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub salto_space_metadata: ::std::option::Option<AcsEntranceSaltoSpaceMetadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salto_space_metadata: Option<AcsEntranceSaltoSpaceMetadata>,
     /// IDs of the spaces that the entrance is in.
-    pub space_ids: ::std::vec::Vec<::std::string::String>,
+    pub space_ids: Vec<String>,
     /// Visionline-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub visionline_metadata: ::std::option::Option<AcsEntranceVisionlineMetadata>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visionline_metadata: Option<AcsEntranceVisionlineMetadata>,
     /// Warnings associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
-    pub warnings: ::std::vec::Vec<AcsEntranceWarning>,
+    pub warnings: Vec<AcsEntranceWarning>,
 }
+
 /// ASSA ABLOY Vostio-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceAssaAbloyVostioMetadata {
     /// Name of the door in the Vostio access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_name: Option<String>,
     /// Number of the door in the Vostio access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_number: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_number: Option<f64>,
     /// Type of the door in the Vostio access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_type: ::std::option::Option<AcsEntranceAssaAbloyVostioMetadataDoorType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_type: Option<AcsEntranceAssaAbloyVostioMetadataDoorType>,
     /// PMS ID of the door in the Vostio access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub pms_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pms_id: Option<String>,
     /// Indicates whether keys are allowed to set the door in stand open mode in the Vostio access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub stand_open: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stand_open: Option<bool>,
 }
-/// Type of the door in the Vostio access system.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AcsEntranceAssaAbloyVostioMetadataDoorType {
-    /// `CommonDoor`
-    CommonDoor,
-    /// `EntranceDoor`
-    EntranceDoor,
-    /// `GuestDoor`
-    GuestDoor,
-    /// `Elevator`
-    Elevator,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl AcsEntranceAssaAbloyVostioMetadataDoorType {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::CommonDoor => "CommonDoor",
-            Self::EntranceDoor => "EntranceDoor",
-            Self::GuestDoor => "GuestDoor",
-            Self::Elevator => "Elevator",
-            Self::Unknown(value) => value,
-        }
+
+crate::wire::open_enum! {
+    /// Type of the door in the Vostio access system.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AcsEntranceAssaAbloyVostioMetadataDoorType {
+        CommonDoor = "CommonDoor",
+        EntranceDoor = "EntranceDoor",
+        GuestDoor = "GuestDoor",
+        Elevator = "Elevator",
     }
 }
-impl ::std::convert::From<&str> for AcsEntranceAssaAbloyVostioMetadataDoorType {
-    fn from(value: &str) -> Self {
-        match value {
-            "CommonDoor" => Self::CommonDoor,
-            "EntranceDoor" => Self::EntranceDoor,
-            "GuestDoor" => Self::GuestDoor,
-            "Elevator" => Self::Elevator,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for AcsEntranceAssaAbloyVostioMetadataDoorType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AcsEntranceAssaAbloyVostioMetadataDoorType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AcsEntranceAssaAbloyVostioMetadataDoorType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
+
 /// Avigilon Alta-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceAvigilonAltaMetadata {
     /// Entry name for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub entry_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_name: Option<String>,
     /// Total count of entry relays for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub entry_relays_total_count: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry_relays_total_count: Option<f64>,
     /// Organization name for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub org_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub org_name: Option<String>,
     /// Site ID for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub site_id: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_id: Option<f64>,
     /// Site name for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub site_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
     /// Zone ID for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub zone_id: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone_id: Option<f64>,
     /// Zone name for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub zone_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone_name: Option<String>,
 }
+
 /// Brivo-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceBrivoMetadata {
     /// ID of the access point in the Brivo access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_point_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_point_id: Option<String>,
     /// ID of the site that the access point belongs to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub site_id: ::std::option::Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_id: Option<f64>,
     /// Name of the site that the access point belongs to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub site_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_name: Option<String>,
 }
+
 /// dormakaba Ambiance-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceDormakabaAmbianceMetadata {
     /// Name of the access point in the dormakaba Ambiance access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_point_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_point_name: Option<String>,
 }
+
 /// dormakaba Community-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceDormakabaCommunityMetadata {
     /// Type of access point profile in the dormakaba Community access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub access_point_profile: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access_point_profile: Option<String>,
 }
+
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceErrorsItem {
     /// Date and time at which Seam created the error.
     pub created_at: crate::DateTime,
     /// Unique identifier of the type of error. Enables quick recognition and categorization of the issue.
-    pub error_code: ::std::string::String,
+    pub error_code: String,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Hotek-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceHotekMetadata {
     /// Display name of the entrance.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub common_area_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub common_area_name: Option<String>,
     /// Display name of the entrance.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub common_area_number: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub common_area_number: Option<String>,
     /// Room number of the entrance.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub room_number: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_number: Option<String>,
 }
+
 /// Latch-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceLatchMetadata {
     /// Accessibility type in the Latch access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub accessibility_type: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessibility_type: Option<String>,
     /// Name of the door in the Latch access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_name: Option<String>,
     /// Type of the door in the Latch access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_type: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_type: Option<String>,
     /// Indicates whether the entrance is connected.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub is_connected: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_connected: Option<bool>,
 }
+
 /// Salto KS-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceSaltoKsMetadata {
     /// Battery level of the door access device.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub battery_level: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub battery_level: Option<String>,
     /// Name of the door in the Salto KS access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_name: Option<String>,
     /// Indicates whether an intrusion alarm is active on the door.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub intrusion_alarm: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intrusion_alarm: Option<bool>,
     /// Indicates whether the door is left open.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub left_open_alarm: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_open_alarm: Option<bool>,
     /// Type of the lock in the Salto KS access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub lock_type: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lock_type: Option<String>,
     /// Locked state of the door in the Salto KS access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub locked_state: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked_state: Option<String>,
     /// Indicates whether the door access device is online.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub online: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub online: Option<bool>,
     /// Indicates whether privacy mode is enabled for the lock.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub privacy_mode: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_mode: Option<bool>,
 }
+
 /// Salto Space-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceSaltoSpaceMetadata {
     /// Indicates whether AuditOnKeys is enabled for the door in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub audit_on_keys: ::std::option::Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit_on_keys: Option<bool>,
     /// Description of the door in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_description: Option<String>,
     /// Door ID in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_id: Option<String>,
     /// Name of the door in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_name: Option<String>,
     /// Description of the room in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub room_description: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_description: Option<String>,
     /// Name of the room in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub room_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_name: Option<String>,
 }
+
 /// Visionline-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceVisionlineMetadata {
     /// Category of the door in the Visionline access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_category: ::std::option::Option<AcsEntranceVisionlineMetadataDoorCategory>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_category: Option<AcsEntranceVisionlineMetadataDoorCategory>,
     /// Name of the door in the Visionline access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub door_name: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub door_name: Option<String>,
     /// Profile for the door in the Visionline access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub profiles: ::std::option::Option<
-        ::std::vec::Vec<AcsEntranceVisionlineMetadataProfilesItem>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profiles: Option<Vec<AcsEntranceVisionlineMetadataProfilesItem>>,
 }
-/// Category of the door in the Visionline access system.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AcsEntranceVisionlineMetadataDoorCategory {
-    /// `entrance`
-    Entrance,
-    /// `guest`
-    Guest,
-    /// `elevator reader`
-    ElevatorReader,
-    /// `common`
-    Common,
-    /// `common (PMS)`
-    CommonPms,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl AcsEntranceVisionlineMetadataDoorCategory {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Entrance => "entrance",
-            Self::Guest => "guest",
-            Self::ElevatorReader => "elevator reader",
-            Self::Common => "common",
-            Self::CommonPms => "common (PMS)",
-            Self::Unknown(value) => value,
-        }
+
+crate::wire::open_enum! {
+    /// Category of the door in the Visionline access system.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AcsEntranceVisionlineMetadataDoorCategory {
+        Entrance = "entrance",
+        Guest = "guest",
+        ElevatorReader = "elevator reader",
+        Common = "common",
+        CommonPms = "common (PMS)",
     }
 }
-impl ::std::convert::From<&str> for AcsEntranceVisionlineMetadataDoorCategory {
-    fn from(value: &str) -> Self {
-        match value {
-            "entrance" => Self::Entrance,
-            "guest" => Self::Guest,
-            "elevator reader" => Self::ElevatorReader,
-            "common" => Self::Common,
-            "common (PMS)" => Self::CommonPms,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for AcsEntranceVisionlineMetadataDoorCategory {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for AcsEntranceVisionlineMetadataDoorCategory {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AcsEntranceVisionlineMetadataDoorCategory {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
+
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct AcsEntranceVisionlineMetadataProfilesItem {
     /// Door profile ID in the Visionline access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub visionline_door_profile_id: ::std::option::Option<::std::string::String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visionline_door_profile_id: Option<String>,
     /// Door profile type in the Visionline access system.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub visionline_door_profile_type: ::std::option::Option<
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visionline_door_profile_type: Option<
         AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType,
     >,
 }
-/// Door profile type in the Visionline access system.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType {
-    /// `BLE`
-    Ble,
-    /// `commonDoor`
-    CommonDoor,
-    /// `touch`
-    Touch,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Ble => "BLE",
-            Self::CommonDoor => "commonDoor",
-            Self::Touch => "touch",
-            Self::Unknown(value) => value,
-        }
+
+crate::wire::open_enum! {
+    /// Door profile type in the Visionline access system.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType {
+        Ble = "BLE",
+        CommonDoor = "commonDoor",
+        Touch = "touch",
     }
 }
-impl ::std::convert::From<&str>
-for AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType {
-    fn from(value: &str) -> Self {
-        match value {
-            "BLE" => Self::Ble,
-            "commonDoor" => Self::CommonDoor,
-            "touch" => Self::Touch,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
+
+crate::wire::tagged_union! {
+    #[tag = "warning_code"]
+    /// Warning associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+    #[derive(Debug, Clone, PartialEq)]
+    #[allow(clippy::large_enum_variant)]
+    #[non_exhaustive]
+    pub enum AcsEntranceWarning {
+        /// Indicates that a change in the reported device model has been detected for this Salto KS entrance, which may occur after an IQ hub reset. Access code support may be affected. See <https://help.getseam.com/articles/5098842588-salto-ks-lock-loses-access-code-support> for troubleshooting steps.
+        SaltoKsEntranceAccessCodeSupportRemoved(
+            AcsEntranceWarningSaltoKsEntranceAccessCodeSupportRemoved,
+        ) = "salto_ks_entrance_access_code_support_removed",
+        /// Indicates that this entrance shares a zone with other entrances in Avigilon Alta and cannot be added to an access group individually.
+        EntranceSharesZone(AcsEntranceWarningEntranceSharesZone) = "entrance_shares_zone",
+        /// Indicates that this entrance requires additional configuration in the access control system before Seam can fully manage it.
+        EntranceSetupRequired(
+            AcsEntranceWarningEntranceSetupRequired,
+        ) = "entrance_setup_required",
+        /// deprecated: Use `privacy_mode` instead. Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
+        SaltoKsPrivacyMode(AcsEntranceWarningSaltoKsPrivacyMode) = "salto_ks_privacy_mode",
+        /// Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
+        PrivacyMode(AcsEntranceWarningPrivacyMode) = "privacy_mode",
     }
 }
-impl ::std::fmt::Display
-for AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize
-for AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de>
-for AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
-/// Warning associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
-///
-/// Variants are told apart by the `warning_code` property; unknown values are kept as JSON.
-#[derive(Debug, Clone, PartialEq)]
-#[allow(clippy::large_enum_variant)]
-#[non_exhaustive]
-pub enum AcsEntranceWarning {
-    /// Indicates that a change in the reported device model has been detected for this Salto KS entrance, which may occur after an IQ hub reset. Access code support may be affected. See <https://help.getseam.com/articles/5098842588-salto-ks-lock-loses-access-code-support> for troubleshooting steps.
-    ///
-    /// `warning_code: salto_ks_entrance_access_code_support_removed`
-    SaltoKsEntranceAccessCodeSupportRemoved(
-        AcsEntranceWarningSaltoKsEntranceAccessCodeSupportRemoved,
-    ),
-    /// Indicates that this entrance shares a zone with other entrances in Avigilon Alta and cannot be added to an access group individually.
-    ///
-    /// `warning_code: entrance_shares_zone`
-    EntranceSharesZone(AcsEntranceWarningEntranceSharesZone),
-    /// Indicates that this entrance requires additional configuration in the access control system before Seam can fully manage it.
-    ///
-    /// `warning_code: entrance_setup_required`
-    EntranceSetupRequired(AcsEntranceWarningEntranceSetupRequired),
-    /// deprecated: Use `privacy_mode` instead. Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
-    ///
-    /// `warning_code: salto_ks_privacy_mode`
-    SaltoKsPrivacyMode(AcsEntranceWarningSaltoKsPrivacyMode),
-    /// Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
-    ///
-    /// `warning_code: privacy_mode`
-    PrivacyMode(AcsEntranceWarningPrivacyMode),
-    /// A variant this version of the bindings does not know, with its JSON as received.
-    Unknown(::serde_json::Value),
-}
-impl AcsEntranceWarning {
-    /// The property whose value selects the variant.
-    pub const TAG: &'static str = "warning_code";
-    /// The value of the tag property.
-    pub fn tag(&self) -> ::std::option::Option<&str> {
-        match self {
-            Self::SaltoKsEntranceAccessCodeSupportRemoved(_) => {
-                ::std::option::Option::Some(
-                    "salto_ks_entrance_access_code_support_removed",
-                )
-            }
-            Self::EntranceSharesZone(_) => {
-                ::std::option::Option::Some("entrance_shares_zone")
-            }
-            Self::EntranceSetupRequired(_) => {
-                ::std::option::Option::Some("entrance_setup_required")
-            }
-            Self::SaltoKsPrivacyMode(_) => {
-                ::std::option::Option::Some("salto_ks_privacy_mode")
-            }
-            Self::PrivacyMode(_) => ::std::option::Option::Some("privacy_mode"),
-            Self::Unknown(value) => crate::wire::tag_of(value, Self::TAG),
-        }
-    }
-}
-impl ::serde::Serialize for AcsEntranceWarning {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::SaltoKsEntranceAccessCodeSupportRemoved(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "salto_ks_entrance_access_code_support_removed",
-                    value,
-                )
-            }
-            Self::EntranceSharesZone(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "entrance_shares_zone",
-                    value,
-                )
-            }
-            Self::EntranceSetupRequired(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "entrance_setup_required",
-                    value,
-                )
-            }
-            Self::SaltoKsPrivacyMode(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "salto_ks_privacy_mode",
-                    value,
-                )
-            }
-            Self::PrivacyMode(value) => {
-                crate::wire::serialize_tagged(
-                    serializer,
-                    Self::TAG,
-                    "privacy_mode",
-                    value,
-                )
-            }
-            Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for AcsEntranceWarning {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match crate::wire::tag_of(&value, Self::TAG) {
-            ::std::option::Option::Some(
-                "salto_ks_entrance_access_code_support_removed",
-            ) => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "salto_ks_entrance_access_code_support_removed",
-                    )
-                    .map(Self::SaltoKsEntranceAccessCodeSupportRemoved)
-            }
-            ::std::option::Option::Some("entrance_shares_zone") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "entrance_shares_zone",
-                    )
-                    .map(Self::EntranceSharesZone)
-            }
-            ::std::option::Option::Some("entrance_setup_required") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "entrance_setup_required",
-                    )
-                    .map(Self::EntranceSetupRequired)
-            }
-            ::std::option::Option::Some("salto_ks_privacy_mode") => {
-                crate::wire::deserialize_variant(
-                        value,
-                        Self::TAG,
-                        "salto_ks_privacy_mode",
-                    )
-                    .map(Self::SaltoKsPrivacyMode)
-            }
-            ::std::option::Option::Some("privacy_mode") => {
-                crate::wire::deserialize_variant(value, Self::TAG, "privacy_mode")
-                    .map(Self::PrivacyMode)
-            }
-            _ => ::std::result::Result::Ok(Self::Unknown(value)),
-        }
-    }
-}
+
 /// Indicates that a change in the reported device model has been detected for this Salto KS entrance, which may occur after an IQ hub reset. Access code support may be affected. See <https://help.getseam.com/articles/5098842588-salto-ks-lock-loses-access-code-support> for troubleshooting steps.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -3006,8 +1589,9 @@ pub struct AcsEntranceWarningSaltoKsEntranceAccessCodeSupportRemoved {
     /// Date and time at which Seam created the warning.
     pub created_at: crate::DateTime,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that this entrance shares a zone with other entrances in Avigilon Alta and cannot be added to an access group individually.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -3015,8 +1599,9 @@ pub struct AcsEntranceWarningEntranceSharesZone {
     /// Date and time at which Seam created the warning.
     pub created_at: crate::DateTime,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that this entrance requires additional configuration in the access control system before Seam can fully manage it.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -3024,8 +1609,9 @@ pub struct AcsEntranceWarningEntranceSetupRequired {
     /// Date and time at which Seam created the warning.
     pub created_at: crate::DateTime,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// deprecated: Use `privacy_mode` instead. Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -3033,8 +1619,9 @@ pub struct AcsEntranceWarningSaltoKsPrivacyMode {
     /// Date and time at which Seam created the warning.
     pub created_at: crate::DateTime,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -3042,8 +1629,9 @@ pub struct AcsEntranceWarningPrivacyMode {
     /// Date and time at which Seam created the warning.
     pub created_at: crate::DateTime,
     /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system. Action attempts are useful because the physical world is intrinsically asynchronous.
 ///
 /// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
@@ -3059,211 +1647,67 @@ pub struct AcsEntranceWarningPrivacyMode {
 #[non_exhaustive]
 pub struct ActionAttempt {
     /// ID of the action attempt.
-    pub action_attempt_id: ::std::string::String,
+    pub action_attempt_id: String,
     /// Status of the action attempt: `pending`, `success`, or `error`.
     pub status: ActionAttemptStatus,
     /// Type of the action that the action attempt tracks.
     pub action_type: ActionAttemptActionType,
     /// Result of a successful action attempt. Its shape depends on `action_type` (for example, `CREATE_ACCESS_CODE` and `UPDATE_ACCESS_CODE` include the `access_code`). `null` for pending and failed action attempts.
-    pub result: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-    >,
+    pub result: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     /// Error associated with a failed action attempt. `null` for pending and successful action attempts.
-    pub error: ::std::option::Option<ActionAttemptError>,
+    pub error: Option<ActionAttemptError>,
 }
-/// Status of the action attempt: `pending`, `success`, or `error`.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ActionAttemptStatus {
-    /// `pending`
-    Pending,
-    /// `success`
-    Success,
-    /// `error`
-    Error,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl ActionAttemptStatus {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Pending => "pending",
-            Self::Success => "success",
-            Self::Error => "error",
-            Self::Unknown(value) => value,
-        }
+
+crate::wire::open_enum! {
+    /// Status of the action attempt: `pending`, `success`, or `error`.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ActionAttemptStatus {
+        Pending = "pending",
+        Success = "success",
+        Error = "error",
     }
 }
-impl ::std::convert::From<&str> for ActionAttemptStatus {
-    fn from(value: &str) -> Self {
-        match value {
-            "pending" => Self::Pending,
-            "success" => Self::Success,
-            "error" => Self::Error,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
+
+crate::wire::open_enum! {
+    /// Type of the action that the action attempt tracks.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[non_exhaustive]
+    pub enum ActionAttemptActionType {
+        LockDoor = "LOCK_DOOR",
+        UnlockDoor = "UNLOCK_DOOR",
+        ScanCredential = "SCAN_CREDENTIAL",
+        EncodeCredential = "ENCODE_CREDENTIAL",
+        ScanToAssignCredential = "SCAN_TO_ASSIGN_CREDENTIAL",
+        AssignCredential = "ASSIGN_CREDENTIAL",
+        ResetSandboxWorkspace = "RESET_SANDBOX_WORKSPACE",
+        SetFanMode = "SET_FAN_MODE",
+        SetHvacMode = "SET_HVAC_MODE",
+        ActivateClimatePreset = "ACTIVATE_CLIMATE_PRESET",
+        SimulateKeypadCodeEntry = "SIMULATE_KEYPAD_CODE_ENTRY",
+        SimulateManualLockViaKeypad = "SIMULATE_MANUAL_LOCK_VIA_KEYPAD",
+        PushThermostatPrograms = "PUSH_THERMOSTAT_PROGRAMS",
+        ConfigureAutoLock = "CONFIGURE_AUTO_LOCK",
+        SyncAccessCodes = "SYNC_ACCESS_CODES",
+        CreateAccessCode = "CREATE_ACCESS_CODE",
+        DeleteAccessCode = "DELETE_ACCESS_CODE",
+        UpdateAccessCode = "UPDATE_ACCESS_CODE",
+        CreateNoiseThreshold = "CREATE_NOISE_THRESHOLD",
+        DeleteNoiseThreshold = "DELETE_NOISE_THRESHOLD",
+        UpdateNoiseThreshold = "UPDATE_NOISE_THRESHOLD",
     }
 }
-impl ::std::fmt::Display for ActionAttemptStatus {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for ActionAttemptStatus {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for ActionAttemptStatus {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
-/// Type of the action that the action attempt tracks.
-///
-/// Values this version does not know are kept in the last variant and written back unchanged.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ActionAttemptActionType {
-    /// `LOCK_DOOR`
-    LockDoor,
-    /// `UNLOCK_DOOR`
-    UnlockDoor,
-    /// `SCAN_CREDENTIAL`
-    ScanCredential,
-    /// `ENCODE_CREDENTIAL`
-    EncodeCredential,
-    /// `SCAN_TO_ASSIGN_CREDENTIAL`
-    ScanToAssignCredential,
-    /// `ASSIGN_CREDENTIAL`
-    AssignCredential,
-    /// `RESET_SANDBOX_WORKSPACE`
-    ResetSandboxWorkspace,
-    /// `SET_FAN_MODE`
-    SetFanMode,
-    /// `SET_HVAC_MODE`
-    SetHvacMode,
-    /// `ACTIVATE_CLIMATE_PRESET`
-    ActivateClimatePreset,
-    /// `SIMULATE_KEYPAD_CODE_ENTRY`
-    SimulateKeypadCodeEntry,
-    /// `SIMULATE_MANUAL_LOCK_VIA_KEYPAD`
-    SimulateManualLockViaKeypad,
-    /// `PUSH_THERMOSTAT_PROGRAMS`
-    PushThermostatPrograms,
-    /// `CONFIGURE_AUTO_LOCK`
-    ConfigureAutoLock,
-    /// `SYNC_ACCESS_CODES`
-    SyncAccessCodes,
-    /// `CREATE_ACCESS_CODE`
-    CreateAccessCode,
-    /// `DELETE_ACCESS_CODE`
-    DeleteAccessCode,
-    /// `UPDATE_ACCESS_CODE`
-    UpdateAccessCode,
-    /// `CREATE_NOISE_THRESHOLD`
-    CreateNoiseThreshold,
-    /// `DELETE_NOISE_THRESHOLD`
-    DeleteNoiseThreshold,
-    /// `UPDATE_NOISE_THRESHOLD`
-    UpdateNoiseThreshold,
-    /// A value this version of the bindings does not know, as received.
-    Unknown(::std::string::String),
-}
-impl ActionAttemptActionType {
-    /// The value as it is sent and received.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::LockDoor => "LOCK_DOOR",
-            Self::UnlockDoor => "UNLOCK_DOOR",
-            Self::ScanCredential => "SCAN_CREDENTIAL",
-            Self::EncodeCredential => "ENCODE_CREDENTIAL",
-            Self::ScanToAssignCredential => "SCAN_TO_ASSIGN_CREDENTIAL",
-            Self::AssignCredential => "ASSIGN_CREDENTIAL",
-            Self::ResetSandboxWorkspace => "RESET_SANDBOX_WORKSPACE",
-            Self::SetFanMode => "SET_FAN_MODE",
-            Self::SetHvacMode => "SET_HVAC_MODE",
-            Self::ActivateClimatePreset => "ACTIVATE_CLIMATE_PRESET",
-            Self::SimulateKeypadCodeEntry => "SIMULATE_KEYPAD_CODE_ENTRY",
-            Self::SimulateManualLockViaKeypad => "SIMULATE_MANUAL_LOCK_VIA_KEYPAD",
-            Self::PushThermostatPrograms => "PUSH_THERMOSTAT_PROGRAMS",
-            Self::ConfigureAutoLock => "CONFIGURE_AUTO_LOCK",
-            Self::SyncAccessCodes => "SYNC_ACCESS_CODES",
-            Self::CreateAccessCode => "CREATE_ACCESS_CODE",
-            Self::DeleteAccessCode => "DELETE_ACCESS_CODE",
-            Self::UpdateAccessCode => "UPDATE_ACCESS_CODE",
-            Self::CreateNoiseThreshold => "CREATE_NOISE_THRESHOLD",
-            Self::DeleteNoiseThreshold => "DELETE_NOISE_THRESHOLD",
-            Self::UpdateNoiseThreshold => "UPDATE_NOISE_THRESHOLD",
-            Self::Unknown(value) => value,
-        }
-    }
-}
-impl ::std::convert::From<&str> for ActionAttemptActionType {
-    fn from(value: &str) -> Self {
-        match value {
-            "LOCK_DOOR" => Self::LockDoor,
-            "UNLOCK_DOOR" => Self::UnlockDoor,
-            "SCAN_CREDENTIAL" => Self::ScanCredential,
-            "ENCODE_CREDENTIAL" => Self::EncodeCredential,
-            "SCAN_TO_ASSIGN_CREDENTIAL" => Self::ScanToAssignCredential,
-            "ASSIGN_CREDENTIAL" => Self::AssignCredential,
-            "RESET_SANDBOX_WORKSPACE" => Self::ResetSandboxWorkspace,
-            "SET_FAN_MODE" => Self::SetFanMode,
-            "SET_HVAC_MODE" => Self::SetHvacMode,
-            "ACTIVATE_CLIMATE_PRESET" => Self::ActivateClimatePreset,
-            "SIMULATE_KEYPAD_CODE_ENTRY" => Self::SimulateKeypadCodeEntry,
-            "SIMULATE_MANUAL_LOCK_VIA_KEYPAD" => Self::SimulateManualLockViaKeypad,
-            "PUSH_THERMOSTAT_PROGRAMS" => Self::PushThermostatPrograms,
-            "CONFIGURE_AUTO_LOCK" => Self::ConfigureAutoLock,
-            "SYNC_ACCESS_CODES" => Self::SyncAccessCodes,
-            "CREATE_ACCESS_CODE" => Self::CreateAccessCode,
-            "DELETE_ACCESS_CODE" => Self::DeleteAccessCode,
-            "UPDATE_ACCESS_CODE" => Self::UpdateAccessCode,
-            "CREATE_NOISE_THRESHOLD" => Self::CreateNoiseThreshold,
-            "DELETE_NOISE_THRESHOLD" => Self::DeleteNoiseThreshold,
-            "UPDATE_NOISE_THRESHOLD" => Self::UpdateNoiseThreshold,
-            other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
-        }
-    }
-}
-impl ::std::fmt::Display for ActionAttemptActionType {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl ::serde::Serialize for ActionAttemptActionType {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for ActionAttemptActionType {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::wire::deserialize_open_enum(deserializer)
-    }
-}
+
 /// Error associated with a failed action attempt. `null` for pending and successful action attempts.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct ActionAttemptError {
     /// Type of the error.
-    pub r#type: ::std::string::String,
+    pub r#type: String,
     /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: ::std::string::String,
+    pub message: String,
 }
+
 /// Information about the current page of results.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
@@ -3271,29 +1715,29 @@ pub struct Pagination {
     /// Indicates whether there is another page of results after this one.
     pub has_next_page: bool,
     /// Opaque value that can be used to select the next page of results via the `page_cursor` parameter.
-    pub next_page_cursor: ::std::option::Option<::std::string::String>,
+    pub next_page_cursor: Option<String>,
     /// URL to get the next page of results.
-    pub next_page_url: ::std::option::Option<::std::string::String>,
+    pub next_page_url: Option<String>,
 }
+
 /// Details of an error returned by the Seam API.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]
 pub struct Error {
     /// Type of the error, for example `invalid_input` or `unauthorized`.
-    pub r#type: ::std::string::String,
+    pub r#type: String,
     /// Human-readable description of the error.
-    pub message: ::std::string::String,
+    pub message: String,
     /// Additional data about the error.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub data: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
-    >,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
     /// Validation errors for the request, keyed by the offending field. Present for `invalid_input` errors.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub validation_errors: ::std::option::Option<
-        ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation_errors: Option<
+        ::std::collections::BTreeMap<String, ::serde_json::Value>,
     >,
 }
+
 /// Body of an unsuccessful response. `ok` is `false`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[non_exhaustive]

@@ -15,6 +15,136 @@ use std::sync::{Arc, OnceLock, RwLock};
 /// Any JSON value, for fields the spec leaves free-form.
 pub use serde_json::Value as Json;
 
+/// An open enum of strings. Generated code declares the enum inside it with each known value as its
+/// variant's discriminant (`Set = "set"`); the macro documents each variant with its value, adds
+/// `Unknown(String)` and writes `as_str`, `From<&str>`, `Display`, `Serialize` and `Deserialize`, so
+/// that a value the spec adds is one line of the generated diff. Values this version does not know are kept in `Unknown` and
+/// written back unchanged.
+// A crate whose spec has no enum (or no tagged union) leaves a macro unused.
+#[allow(unused_macros)]
+macro_rules! open_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident = $wire:literal),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        ///
+        /// Values this version does not know are kept in `Unknown` and written back unchanged.
+        $vis enum $name {
+            $(#[doc = concat!(" `", $wire, "`")] $(#[$variant_meta])* $variant,)*
+            /// A value this version of the bindings does not know, as received.
+            Unknown(::std::string::String),
+        }
+
+        impl $name {
+            /// The value as it is sent and received.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $(Self::$variant => $wire,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<&str> for $name {
+            fn from(value: &str) -> Self {
+                match value {
+                    $($wire => Self::$variant,)*
+                    other => Self::Unknown(::std::borrow::ToOwned::to_owned(other)),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                $crate::wire::deserialize_open_enum(deserializer)
+            }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use open_enum;
+
+/// A union of objects told apart by a tag property (`#[tag = "mutation_code"]`, first). Generated
+/// code declares the enum inside it with each variant's tag value as its discriminant
+/// (`Creating(PendingCreating) = "creating"`); the macro adds `Unknown(Json)` and writes
+/// `TAG`, `tag()`, `Serialize` and `Deserialize`, so that a variant the spec adds is one block of the
+/// generated diff. Objects with a tag this version does not know are kept in `Unknown` as JSON.
+#[allow(unused_macros)]
+macro_rules! tagged_union {
+    (
+        #[tag = $tag:literal]
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $($(#[$variant_meta:meta])* $variant:ident($ty:ty $(,)?) = $wire:literal),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        ///
+        #[doc = concat!(" Variants are told apart by the `", $tag, "` property; unknown values are kept as JSON.")]
+        $vis enum $name {
+            $(
+                $(#[$variant_meta])*
+                ///
+                #[doc = concat!(" `", $tag, ": ", $wire, "`")]
+                $variant($ty),
+            )*
+            /// A variant this version of the bindings does not know, with its JSON as received.
+            Unknown(::serde_json::Value),
+        }
+
+        impl $name {
+            /// The property whose value selects the variant.
+            pub const TAG: &'static str = $tag;
+
+            /// The value of the tag property.
+            pub fn tag(&self) -> ::std::option::Option<&str> {
+                match self {
+                    $(Self::$variant(_) => ::std::option::Option::Some($wire),)*
+                    Self::Unknown(value) => $crate::wire::tag_of(value, Self::TAG),
+                }
+            }
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                match self {
+                    $(Self::$variant(value) => $crate::wire::serialize_tagged(serializer, Self::TAG, $wire, value),)*
+                    Self::Unknown(value) => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                match $crate::wire::tag_of(&value, Self::TAG) {
+                    $(::std::option::Option::Some($wire) => {
+                        $crate::wire::deserialize_variant(value, Self::TAG, $wire).map(Self::$variant)
+                    })*
+                    _ => ::std::result::Result::Ok(Self::Unknown(value)),
+                }
+            }
+        }
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use tagged_union;
+
 /// Reads a string into an open enum (`From<&str>`), which keeps values it does not know, without
 /// allocating for the known ones.
 pub fn deserialize_open_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>

@@ -67,6 +67,9 @@ pub struct Operation {
     pub retry_safe: bool,
     /// For list operations that take `page_cursor` and answer with `pagination`.
     pub pagination: Option<Pagination>,
+    /// The types this operation defined (its request, response and inline types), as indices into
+    /// its group's `types`: they are printed beside it, so that the operation is one block of code.
+    pub owned_types: std::ops::Range<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

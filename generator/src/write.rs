@@ -22,9 +22,78 @@ pub struct OutputFile {
 pub fn render(path: &str, tokens: proc_macro2::TokenStream, regenerate_command: &str) -> Result<OutputFile, String> {
     let file: syn::File =
         syn::parse2(tokens).map_err(|error| format!("{path}: emitted tokens do not parse as Rust: {error}"))?;
-    let body = prettyplease::unparse(&file);
+    let body = space_out_items(&wrap_marked_items(&prettyplease::unparse(&file)).map_err(|e| format!("{path}: {e}"))?);
     let contents = format!("// {GENERATED_MARKER} from the OpenAPI document. Do not edit by hand.\n// Regenerate with: {regenerate_command}\n\n{body}");
     Ok(OutputFile { path: path.to_owned(), contents })
+}
+
+/// The attribute by which an emitter asks for an item to be wrapped in a macro invocation: the item
+/// is emitted as ordinary Rust, so that prettyplease formats it (it leaves macro bodies unformatted),
+/// and wrapped here.
+const WRAP_MARKER: &str = "#[seam_codegen::wrap_in(\"";
+
+/// Replaces each top-level item marked `#[seam_codegen::wrap_in("path::to::macro")]` (its first
+/// attribute) with `path::to::macro! { <the item without the marker, indented> }`.
+fn wrap_marked_items(text: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let Some(rest) = line.strip_prefix(WRAP_MARKER) else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        let path = rest.strip_suffix("\")]").ok_or_else(|| format!("a malformed wrap marker: {line}"))?;
+        out.push_str(&format!("{path}! {{\n"));
+        loop {
+            let item_line = lines.next().ok_or_else(|| format!("the item wrapped in `{path}!` does not end"))?;
+            if item_line.is_empty() {
+                out.push('\n');
+            } else {
+                out.push_str("    ");
+                out.push_str(item_line);
+                out.push('\n');
+            }
+            if item_line == "}" {
+                break;
+            }
+        }
+        out.push_str("}\n");
+    }
+    Ok(out)
+}
+
+/// A blank line after each item of a module or an `impl` (prettyplease writes them back to back), as
+/// hand-written code has it: a line that closes an item at the top level or one level in, followed
+/// by the next item at the same level.
+fn space_out_items(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut spaced = String::with_capacity(text.len() + text.len() / 16);
+    for (n, line) in lines.iter().enumerate() {
+        spaced.push_str(line);
+        spaced.push('\n');
+        let indent = line.len() - line.trim_start().len();
+        let trimmed = line.trim_start();
+        let ends_item = !trimmed.starts_with("//")
+            && match indent {
+                0 => trimmed == "}" || trimmed.ends_with(';') || trimmed.starts_with("#!["),
+                // A `const` or `type` of an impl sits with its siblings; a method after it stands apart.
+                4 => trimmed == "}" || (trimmed.ends_with(';') && !next_line_starts(&lines, n, &["const ", "type "])),
+                _ => false,
+            };
+        let next = lines.get(n + 1).copied().unwrap_or("");
+        let next_indent = next.len() - next.trim_start().len();
+        let next_starts_item = !next.trim().is_empty() && next_indent == indent && !next.trim_start().starts_with('}');
+        if ends_item && next_starts_item {
+            spaced.push('\n');
+        }
+    }
+    spaced
+}
+
+/// Whether the line after line `n` starts, after its indentation, with one of `prefixes`.
+fn next_line_starts(lines: &[&str], n: usize, prefixes: &[&str]) -> bool {
+    lines.get(n + 1).is_some_and(|next| prefixes.iter().any(|prefix| next.trim_start().starts_with(prefix)))
 }
 
 /// What a write changed.
@@ -160,4 +229,28 @@ fn relative(root: &Path, path: &Path) -> String {
 
 fn is_owned(path: &Path) -> bool {
     fs::read_to_string(path).is_ok_and(|text| text.lines().take(3).any(|line| line.contains(GENERATED_MARKER)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{space_out_items, wrap_marked_items};
+
+    #[test]
+    fn items_are_spaced_but_fields_statements_and_doc_lines_are_not() {
+        let text = "use a;\nstruct A {\n    x: u8,\n}\nimpl A {\n    const N: u8 = 1;\n    const M: u8 = 2;\n    /// let x = 1;\n    fn f() {\n        g();\n    }\n    fn h() {}\n}\n";
+        assert_eq!(
+            space_out_items(text),
+            "use a;\n\nstruct A {\n    x: u8,\n}\n\nimpl A {\n    const N: u8 = 1;\n    const M: u8 = 2;\n\n    /// let x = 1;\n    fn f() {\n        g();\n    }\n\n    fn h() {}\n}\n"
+        );
+    }
+
+    #[test]
+    fn a_marked_item_is_wrapped_in_its_macro() {
+        let text = "#[seam_codegen::wrap_in(\"crate::m\")]\n/// Doc.\npub enum A {\n    B = \"b\",\n}\nstruct C;\n";
+        assert_eq!(
+            wrap_marked_items(text).unwrap(),
+            "crate::m! {\n    /// Doc.\n    pub enum A {\n        B = \"b\",\n    }\n}\nstruct C;\n"
+        );
+        assert!(wrap_marked_items("#[seam_codegen::wrap_in(\"crate::m\")]\npub enum A {\n").is_err());
+    }
 }

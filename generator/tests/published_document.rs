@@ -24,10 +24,18 @@ fn seams_published_document_becomes_a_crate_that_compiles_without_warnings() {
     let (warnings, _) = write_crate(&document, &out, "seam-published", &Settings::default()).unwrap();
     let generation = started.elapsed();
 
-    let generated = std::fs::read_dir(out.join("src/generated"))
-        .unwrap()
-        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
-        .collect::<Vec<_>>();
+    let mut generated = Vec::new();
+    let mut dirs = vec![out.join("src/generated")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                generated.push(std::fs::read_to_string(path).unwrap());
+            }
+        }
+    }
     let operations: usize = generated.iter().map(|text| text.matches("impl crate::Operation for").count()).sum();
     let types: usize =
         generated.iter().map(|text| text.matches("\npub struct ").count() + text.matches("\npub enum ").count()).sum();

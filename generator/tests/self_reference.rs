@@ -18,7 +18,7 @@ fn an_annotated_reference_to_itself_is_the_reference() {
         "{HEADER}    A:\n      type: object\n      properties:\n        child:\n          allOf:\n            - $ref: '#/components/schemas/A'\n            - description: a child\n"
     );
     let types = types_of(&spec);
-    assert!(types.contains("pub child: ::std::option::Option<::std::boxed::Box<A>>"), "{types}");
+    assert!(types.contains("pub child: Option<Box<A>>"), "{types}");
 }
 
 #[test]
@@ -27,8 +27,8 @@ fn an_inline_extension_of_itself_is_one_recursive_type() {
         "{HEADER}    A:\n      type: object\n      properties:\n        child:\n          allOf:\n            - $ref: '#/components/schemas/A'\n            - type: object\n              properties: {{extra: {{type: string}}}}\n"
     );
     let types = types_of(&spec);
-    assert!(types.contains("pub child: ::std::option::Option<AChild>"), "{types}");
-    assert!(types.contains("pub child: ::std::option::Option<::std::boxed::Box<AChild>>"), "{types}");
+    assert!(types.contains("pub child: Option<AChild>"), "{types}");
+    assert!(types.contains("pub child: Option<Box<AChild>>"), "{types}");
 }
 
 #[test]
@@ -37,5 +37,5 @@ fn an_annotated_reference_to_a_string_is_a_string() {
         "{HEADER}    Name: {{type: string}}\n    B:\n      type: object\n      properties:\n        name:\n          allOf:\n            - $ref: '#/components/schemas/Name'\n            - description: The name.\n"
     );
     let types = types_of(&spec);
-    assert!(types.contains("pub name: ::std::option::Option<Name>"), "{types}");
+    assert!(types.contains("pub name: Option<Name>"), "{types}");
 }

@@ -10,49 +10,42 @@ use crate::model::{
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The file of a top-level group: its accessor on `Seam`, and its contents.
-pub fn module_file(group: &Group, index: &TypeIndex) -> TokenStream {
-    let accessor = ident(&group.module);
-    let client = ident(&group.client);
-    let accessor_doc = format!(" Operations under `/{}`.", group.path.join("/"));
-    let contents = contents(group, index);
+/// The file of a group's module: for a top-level group, its accessor on the client; the group's
+/// client struct and its subgroups' accessors and modules; then each operation as one block (its
+/// method, its `Operation` impl, the types it defined).
+pub fn module_file(group: &Group, top_level: bool, index: &TypeIndex) -> TokenStream {
+    let accessor = top_level.then(|| {
+        let accessor = ident(&group.module);
+        let client = ident(&group.client);
+        let doc = format!(" Operations under `/{}`.", group.path.join("/"));
+        quote! {
+            impl crate::Seam {
+                #[doc = #doc]
+                pub fn #accessor(&self) -> #client<'_> {
+                    #client { client: self }
+                }
+            }
+        }
+    });
+    let contents = super::in_module(group.module_path(), || group_contents(group, index));
     quote! {
         #![allow(deprecated)]
 
-        impl crate::Seam {
-            #[doc = #accessor_doc]
-            pub fn #accessor(&self) -> #client<'_> {
-                #client { client: self }
-            }
-        }
-
+        #accessor
         #contents
     }
 }
 
 /// The file of the operations outside any group: methods of the client itself, and their types.
 pub fn root_file(root: &Group, index: &TypeIndex) -> TokenStream {
-    super::in_module(root.module_path(), || root_contents(root, index))
-}
-
-fn root_contents(root: &Group, index: &TypeIndex) -> TokenStream {
-    let methods = root.operations.iter().map(|operation| method(operation, root, index, quote!(self)));
-    let operation_impls = root.operations.iter().map(|operation| operation_impl(operation, root, index));
-    let definitions = root.types.iter().map(types::definition);
+    let blocks = super::in_module(root.module_path(), || {
+        operation_blocks(root, index, |methods| quote!(impl crate::Seam { #methods }), quote!(self))
+    });
     quote! {
         #![allow(deprecated)]
 
-        impl crate::Seam {
-            #(#methods)*
-        }
-
-        #(#operation_impls)*
-        #(#definitions)*
+        #blocks
     }
-}
-
-fn contents(group: &Group, index: &TypeIndex) -> TokenStream {
-    super::in_module(group.module_path(), || group_contents(group, index))
 }
 
 fn group_contents(group: &Group, index: &TypeIndex) -> TokenStream {
@@ -71,20 +64,17 @@ fn group_contents(group: &Group, index: &TypeIndex) -> TokenStream {
             }
         }
     });
-    let methods = group.operations.iter().map(|operation| method(operation, group, index, quote!(self.client)));
-    let operation_impls = group.operations.iter().map(|operation| operation_impl(operation, group, index));
-    let definitions = group.types.iter().map(types::definition);
+    let accessors = (!group.subgroups.is_empty()).then(|| quote!(impl<'a> #client<'a> { #(#subgroup_accessors)* }));
     let submodules = group.subgroups.iter().map(|sub| {
         let module = ident(&sub.module);
         let doc = format!(" Operations under `/{}`.", sub.path.join("/"));
-        let contents = contents(sub, index);
         quote! {
             #[doc = #doc]
-            pub mod #module {
-                #contents
-            }
+            pub mod #module;
         }
     });
+    let blocks =
+        operation_blocks(group, index, |methods| quote!(impl<'a> #client<'a> { #methods }), quote!(self.client));
     quote! {
         #[doc = #client_doc]
         #[derive(Debug, Clone, Copy)]
@@ -92,14 +82,41 @@ fn group_contents(group: &Group, index: &TypeIndex) -> TokenStream {
             pub(crate) client: &'a crate::Seam,
         }
 
-        impl<'a> #client<'a> {
-            #(#subgroup_accessors)*
-            #(#methods)*
-        }
-
-        #(#operation_impls)*
-        #(#definitions)*
+        #accessors
         #(#submodules)*
+        #blocks
+    }
+}
+
+/// Each operation of a group as one block: its methods (in an `impl` of their own, made by
+/// `impl_block`), its `Operation` impl and the types it defined; then the group's types that no
+/// operation owns.
+fn operation_blocks(
+    group: &Group,
+    index: &TypeIndex,
+    impl_block: impl Fn(TokenStream) -> TokenStream,
+    client: TokenStream,
+) -> TokenStream {
+    let mut owned = vec![false; group.types.len()];
+    let blocks: Vec<TokenStream> = group
+        .operations
+        .iter()
+        .map(|operation| {
+            let methods = impl_block(method(operation, group, index, client.clone()));
+            let operation_impl = operation_impl(operation, group, index);
+            let types = group.types[operation.owned_types.clone()].iter().map(types::definition);
+            owned[operation.owned_types.clone()].iter_mut().for_each(|owned| *owned = true);
+            quote! {
+                #methods
+                #operation_impl
+                #(#types)*
+            }
+        })
+        .collect();
+    let unowned = group.types.iter().zip(&owned).filter(|(_, owned)| !**owned).map(|(def, _)| types::definition(def));
+    quote! {
+        #(#blocks)*
+        #(#unowned)*
     }
 }
 

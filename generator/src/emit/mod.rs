@@ -7,10 +7,10 @@ mod types;
 
 pub use docs::sanitize as sanitize_markdown;
 
-use crate::model::{Field, FieldType, Model, Operation, TypeDef, TypeKind, TypeRef};
+use crate::model::{Field, FieldType, Group, Model, Operation, TypeDef, TypeKind, TypeRef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One file of generated code, as tokens, at a path relative to the output directory.
 pub struct EmittedFile {
@@ -18,23 +18,105 @@ pub struct EmittedFile {
     pub tokens: TokenStream,
 }
 
-/// The files a model makes: the module list, the shared types, and one file per top-level group.
+/// The files a model makes: the module list, the shared types, and one file per group of
+/// operations, at a path that follows the group's (`acs/credentials.rs`).
 #[derive(Debug, Clone, Copy)]
-pub enum FileKind {
+pub enum FileKind<'m> {
     Modules,
     Types,
     /// The operations outside any group.
     Root,
-    Group(usize),
+    /// A group, and whether it is a top-level one.
+    Group(&'m Group, bool),
 }
 
-pub fn file_kinds(model: &Model) -> Vec<FileKind> {
+pub fn file_kinds(model: &Model) -> Vec<FileKind<'_>> {
     let mut kinds = vec![FileKind::Modules, FileKind::Types];
     if !model.root.operations.is_empty() {
         kinds.push(FileKind::Root);
     }
-    kinds.extend((0..model.groups.len()).map(FileKind::Group));
+    let mut stack: Vec<(&Group, bool)> = model.groups.iter().rev().map(|group| (group, true)).collect();
+    while let Some((group, top_level)) = stack.pop() {
+        kinds.push(FileKind::Group(group, top_level));
+        stack.extend(group.subgroups.iter().rev().map(|sub| (sub, false)));
+    }
     kinds
+}
+
+/// std paths the emitters write in full, and the prelude names they have in hand-written code.
+/// Longest first, so that `Option::Some` is not read as `Option` followed by `::Some`.
+const PRELUDE_PATHS: &[(&[&str], &str)] = &[
+    (&["std", "option", "Option", "Some"], "Some"),
+    (&["std", "option", "Option", "None"], "None"),
+    (&["std", "result", "Result", "Ok"], "Ok"),
+    (&["std", "result", "Result", "Err"], "Err"),
+    (&["std", "option", "Option"], "Option"),
+    (&["std", "result", "Result"], "Result"),
+    (&["std", "string", "String"], "String"),
+    (&["std", "vec", "Vec"], "Vec"),
+    (&["std", "boxed", "Box"], "Box"),
+    (&["std", "convert", "Into"], "Into"),
+    (&["std", "convert", "From"], "From"),
+    (&["std", "borrow", "ToOwned"], "ToOwned"),
+    (&["std", "clone", "Clone"], "Clone"),
+    (&["std", "default", "Default"], "Default"),
+    (&["std", "iter", "IntoIterator"], "IntoIterator"),
+];
+
+/// Writes the std paths of [`PRELUDE_PATHS`] by their prelude names, except a name that a type of
+/// the module itself takes (a schema named `Option` or `String`), which would shadow the prelude's:
+/// emitters stay correct whatever the schemas are called, and the code reads as written by hand.
+fn shorten_std_paths(tokens: TokenStream, taken: &BTreeSet<String>) -> TokenStream {
+    use proc_macro2::{Group as Delimited, Spacing, TokenTree};
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    let mut out: Vec<TokenTree> = Vec::with_capacity(tokens.len());
+    let mut n = 0;
+    // The path `::a::b::c` starting at `start`: its segments, and where it ends.
+    let path_at = |start: usize| -> (Vec<String>, usize) {
+        let mut segments = Vec::new();
+        let mut at = start;
+        loop {
+            let separator = matches!(
+                (tokens.get(at), tokens.get(at + 1)),
+                (Some(TokenTree::Punct(a)), Some(TokenTree::Punct(b)))
+                    if a.as_char() == ':' && a.spacing() == Spacing::Joint && b.as_char() == ':'
+            );
+            let Some(TokenTree::Ident(segment)) = tokens.get(at + 2).filter(|_| separator) else { break };
+            segments.push(segment.to_string());
+            at += 3;
+        }
+        (segments, at)
+    };
+    while n < tokens.len() {
+        // Generated code has no module named `std`: `::std` always starts a global path.
+        let (segments, end) = path_at(n);
+        // The prefix that names a prelude item: `::std::borrow::ToOwned` of
+        // `::std::borrow::ToOwned::to_owned`; the rest of the path follows as written.
+        let short = PRELUDE_PATHS.iter().find(|(path, short)| {
+            segments.len() >= path.len() && segments[..path.len()] == **path && !taken.contains(*short)
+        });
+        if let Some((path, short)) = short.filter(|_| end > n) {
+            out.push(TokenTree::Ident(proc_macro2::Ident::new(short, Span::call_site())));
+            n += 3 * path.len();
+            continue;
+        }
+        match &tokens[n] {
+            TokenTree::Group(group) => {
+                let mut inner = Delimited::new(group.delimiter(), shorten_std_paths(group.stream(), taken));
+                inner.set_span(group.span());
+                out.push(TokenTree::Group(inner));
+            }
+            // `skip_serializing_if = "::std::option::Option::is_none"`: a path too, inside a string.
+            TokenTree::Literal(literal)
+                if literal.to_string() == "\"::std::option::Option::is_none\"" && !taken.contains("Option") =>
+            {
+                out.push(TokenTree::Literal(proc_macro2::Literal::string("Option::is_none")));
+            }
+            other => out.push(other.clone()),
+        }
+        n += 1;
+    }
+    out.into_iter().collect()
 }
 
 /// Every file, in order. `crate_name` is the name doctests use for the crate.
@@ -44,8 +126,8 @@ pub fn emit(model: &Model, crate_name: &str) -> Vec<EmittedFile> {
 }
 
 /// One file; files are independent, so they can be emitted in any order, or at once.
-pub fn emit_file(model: &Model, kind: FileKind, index: &TypeIndex) -> EmittedFile {
-    match kind {
+pub fn emit_file(model: &Model, kind: FileKind<'_>, index: &TypeIndex) -> EmittedFile {
+    let file = match kind {
         FileKind::Modules => {
             let root = (!model.root.operations.is_empty()).then_some(&model.root);
             let group_modules: Vec<Ident> = root.into_iter().chain(&model.groups).map(|g| ident(&g.module)).collect();
@@ -72,11 +154,20 @@ pub fn emit_file(model: &Model, kind: FileKind, index: &TypeIndex) -> EmittedFil
         FileKind::Root => {
             EmittedFile { path: format!("{}.rs", model.root.module), tokens: groups::root_file(&model.root, index) }
         }
-        FileKind::Group(n) => {
-            let group = &model.groups[n];
-            EmittedFile { path: format!("{}.rs", group.module), tokens: groups::module_file(group, index) }
+        FileKind::Group(group, top_level) => EmittedFile {
+            path: format!("{}.rs", group.module_path().join("/")),
+            tokens: groups::module_file(group, top_level, index),
+        },
+    };
+    let taken: BTreeSet<String> = match kind {
+        FileKind::Modules => BTreeSet::new(),
+        FileKind::Types => model.types.iter().map(|def| def.name.clone()).collect(),
+        FileKind::Root => model.root.types.iter().map(|def| def.name.clone()).collect(),
+        FileKind::Group(group, _) => {
+            group.types.iter().map(|def| def.name.clone()).chain([group.client.clone()]).collect()
         }
-    }
+    };
+    EmittedFile { path: file.path, tokens: shorten_std_paths(file.tokens, &taken) }
 }
 
 /// An identifier, raw when the model asked for one (`r#type`).

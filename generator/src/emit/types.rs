@@ -211,61 +211,25 @@ fn setter(field: &Field) -> TokenStream {
     }
 }
 
+/// The marker of an item that the writer wraps in an invocation of the runtime's macro `path`
+/// (see `write::wrap_marked_items`): the item is formatted as ordinary Rust, then wrapped.
+fn wrapped_in(path: &str) -> TokenStream {
+    quote!(#[seam_codegen::wrap_in(#path)])
+}
+
 fn open_enum(docs: &TokenStream, name: &proc_macro2::Ident, variants: &[EnumVariant], unknown: &str) -> TokenStream {
-    let unknown = ident(unknown);
+    debug_assert_eq!(unknown, crate::naming::UNKNOWN_VARIANT, "the runtime's `open_enum!` expects `Unknown`");
+    let marker = wrapped_in("crate::wire::open_enum");
     let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
     let wires: Vec<&str> = variants.iter().map(|v| v.wire.as_str()).collect();
-    let variant_docs: Vec<String> = wires.iter().map(|w| format!(" `{w}`")).collect();
+    // The macro documents each variant with its value, and the catch-all.
     quote! {
+        #marker
         #docs
-        ///
-        /// Values this version does not know are kept in the last variant and written back unchanged.
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #name {
-            #(
-                #[doc = #variant_docs]
-                #names,
-            )*
-            /// A value this version of the bindings does not know, as received.
-            #unknown(::std::string::String),
-        }
-
-        impl #name {
-            /// The value as it is sent and received.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#names => #wires,)*
-                    Self::#unknown(value) => value,
-                }
-            }
-        }
-
-        impl ::std::convert::From<&str> for #name {
-            fn from(value: &str) -> Self {
-                match value {
-                    #(#wires => Self::#names,)*
-                    other => Self::#unknown(::std::borrow::ToOwned::to_owned(other)),
-                }
-            }
-        }
-
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                crate::wire::deserialize_open_enum(deserializer)
-            }
+            #(#names = #wires,)*
         }
     }
 }
@@ -277,67 +241,26 @@ fn tagged_union(
     variants: &[UnionVariant],
     unknown: &str,
 ) -> TokenStream {
-    let unknown = ident(unknown);
+    debug_assert_eq!(unknown, crate::naming::UNKNOWN_VARIANT, "the runtime's `tagged_union!` expects `Unknown`");
+    let marker = wrapped_in("crate::wire::tagged_union");
     let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
     let tag_values: Vec<&str> = variants.iter().map(|v| v.tag_value.as_str()).collect();
+    // `Box<T>` decodes and encodes as `T`: a boxed variant needs nothing else.
     let types = variants.iter().map(|v| boxed_type(&v.ty, v.boxed));
-    let wrap: Vec<TokenStream> = variants
-        .iter()
-        .zip(&names)
-        .map(|(v, name)| if v.boxed { quote!(|v| Self::#name(::std::boxed::Box::new(v))) } else { quote!(Self::#name) })
-        .collect();
-    let variant_docs = variants.iter().map(|v| {
-        let mut docs = v.docs.clone();
-        docs.notes.push(format!("`{tag}: {}`", v.tag_value));
-        docs::attributes(&docs)
-    });
-    let tag_doc = format!(" Variants are told apart by the `{tag}` property; unknown values are kept as JSON.");
+    // The macro adds the tag value to each variant's docs, and how variants are told apart.
+    let variant_docs = variants.iter().map(|v| docs::attributes(&v.docs));
     quote! {
+        #marker
+        #[tag = #tag]
         #docs
-        ///
-        #[doc = #tag_doc]
         #[derive(Debug, Clone, PartialEq)]
         #[allow(clippy::large_enum_variant)]
         #[non_exhaustive]
         pub enum #name {
             #(
                 #variant_docs
-                #names(#types),
+                #names(#types) = #tag_values,
             )*
-            /// A variant this version of the bindings does not know, with its JSON as received.
-            #unknown(::serde_json::Value),
-        }
-
-        impl #name {
-            /// The property whose value selects the variant.
-            pub const TAG: &'static str = #tag;
-
-            /// The value of the tag property.
-            pub fn tag(&self) -> ::std::option::Option<&str> {
-                match self {
-                    #(Self::#names(_) => ::std::option::Option::Some(#tag_values),)*
-                    Self::#unknown(value) => crate::wire::tag_of(value, Self::TAG),
-                }
-            }
-        }
-
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                match self {
-                    #(Self::#names(value) => crate::wire::serialize_tagged(serializer, Self::TAG, #tag_values, value),)*
-                    Self::#unknown(value) => ::serde::Serialize::serialize(value, serializer),
-                }
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                match crate::wire::tag_of(&value, Self::TAG) {
-                    #(::std::option::Option::Some(#tag_values) => crate::wire::deserialize_variant(value, Self::TAG, #tag_values).map(#wrap),)*
-                    _ => ::std::result::Result::Ok(Self::#unknown(value)),
-                }
-            }
         }
     }
 }

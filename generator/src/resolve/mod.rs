@@ -1193,10 +1193,28 @@ impl<'a> Resolver<'a> {
     fn collect_group_types(&mut self, groups: &mut [Group]) {
         for group in groups {
             let module: Vec<String> = group.path.iter().map(|s| naming::snake_ident(s)).collect();
-            group.types =
-                self.modules.remove(&module).map(|t| t.slots.into_iter().flatten().collect()).unwrap_or_default();
+            group.types = self.take_module_types(&module, &mut group.operations);
             self.collect_group_types(&mut group.subgroups);
         }
+    }
+
+    /// The types of a module, in output order, with each operation's `owned_types` turned from slots
+    /// into indices of that list.
+    fn take_module_types(&mut self, module: &[String], operations: &mut [Operation]) -> Vec<TypeDef> {
+        let slots = self.modules.remove(module).map(|t| t.slots).unwrap_or_default();
+        // The index a slot's type takes once the empty slots (of failed definitions) are left out.
+        let mut index_of_slot = Vec::with_capacity(slots.len() + 1);
+        let mut defined = 0;
+        for slot in &slots {
+            index_of_slot.push(defined);
+            defined += usize::from(slot.is_some());
+        }
+        index_of_slot.push(defined);
+        for operation in operations {
+            let slots = operation.owned_types.clone();
+            operation.owned_types = index_of_slot[slots.start]..index_of_slot[slots.end];
+        }
+        slots.into_iter().flatten().collect()
     }
 }
 

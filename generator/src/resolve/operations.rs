@@ -94,7 +94,10 @@ impl<'a> Resolver<'a> {
                 if method != wanted {
                     self.warn(&at, format!("method `{wanted}` is taken in this group; this operation is `{method}`"));
                 }
-                if let Some(resolved) = self.operation(path, http_method, &method, item, operation, &at, &module) {
+                let first_slot = self.module(&module).slots.len();
+                if let Some(mut resolved) = self.operation(path, http_method, &method, item, operation, &at, &module) {
+                    // Slots for now; `take_module_types` turns them into indices of the group's types.
+                    resolved.owned_types = first_slot..self.module(&module).slots.len();
                     if let Some(pagination) = &resolved.pagination {
                         for name in [&pagination.pages_method, &pagination.all_method] {
                             if scope_of(&mut method_scopes, &group_path).claim(name, path).is_err() {
@@ -108,11 +111,7 @@ impl<'a> Resolver<'a> {
             }
         }
         self.collect_group_types(&mut roots);
-        root.types = self
-            .modules
-            .remove(&vec![ROOT_MODULE.to_owned()])
-            .map(|t| t.slots.into_iter().flatten().collect())
-            .unwrap_or_default();
+        root.types = self.take_module_types(&[ROOT_MODULE.to_owned()], &mut root.operations);
         self.check_accessors(&roots, &method_scopes);
         (roots, root)
     }
@@ -287,6 +286,7 @@ impl<'a> Resolver<'a> {
             returns,
             retry_safe,
             pagination,
+            owned_types: 0..0,
         })
     }
 
