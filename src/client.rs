@@ -150,16 +150,30 @@ impl Seam {
             status = tracing::field::Empty,
             request_id = tracing::field::Empty,
         );
-        if span.is_disabled() {
+        let call = Call { path, retry_safe: O::RETRY_SAFE, envelope_flag: O::ENVELOPE_FLAG };
+        let success = if span.is_disabled() {
             // No subscriber listens: spare every poll the span's enter and exit.
-            self.send::<O>(&prepared).await
+            self.send(call, &prepared).await?
         } else {
-            self.send::<O>(&prepared).instrument(span).await
-        }
+            self.send(call, &prepared).instrument(span).await?
+        };
+        let Success { status, request_id, http } = success;
+        O::decode(&http).map_err(|DecodeError { field, source }| Error::Decode {
+            path,
+            status,
+            request_id,
+            field,
+            excerpt: excerpt(&http.body),
+            body: http.body.to_vec().into_boxed_slice(),
+            source,
+        })
     }
 
-    async fn send<O: Operation>(&self, prepared: &Prepared) -> Result<O::Response> {
-        let path = O::PATH;
+    /// Sends a prepared request until it succeeds or fails for good. Not generic over the operation:
+    /// one copy of the retry loop serves every operation, which keeps the generated crate quick to
+    /// compile, in release builds above all.
+    async fn send(&self, call: Call, prepared: &Prepared) -> Result<Success> {
+        let Call { path, retry_safe, envelope_flag } = call;
         let started = Instant::now();
         let mut attempts = 0;
         loop {
@@ -183,7 +197,7 @@ impl Seam {
                         elapsed_ms = attempt_started.elapsed().as_millis() as u64,
                         "answer"
                     );
-                    return self.read::<O>(response);
+                    return self.check_envelope(path, envelope_flag, response);
                 }
                 Err(failure) => failure,
             };
@@ -193,7 +207,7 @@ impl Seam {
             }
             let (error, retry_after) = match failure {
                 Failure::NotRun(error, retry_after) => (error, retry_after),
-                Failure::MaybeRun(error, retry_after) if O::RETRY_SAFE => (error, retry_after),
+                Failure::MaybeRun(error, retry_after) if retry_safe => (error, retry_after),
                 Failure::MaybeRun(error, _) | Failure::Final(error) => return Err(self.failed(error, attempts)),
             };
             let retry = attempts - 1;
@@ -243,24 +257,13 @@ impl Seam {
         error
     }
 
-    /// Reads a 2xx answer: an envelope whose flag is `false` is an error, else the operation decodes it.
-    fn read<O: Operation>(&self, response: Success) -> Result<O::Response> {
-        let path = O::PATH;
-        let Success { status, request_id, http } = response;
-        if O::ENVELOPE_FLAG.is_some_and(|flag| {
-            !ends_with_true_flag(&http.body, flag) && envelope_flag(&http.body, flag) == Some(false)
-        }) {
-            return Err(error_from_body(path, status, request_id, &http.body));
+    /// A 2xx answer whose envelope flag is `false` is an error; any other goes on to be decoded.
+    fn check_envelope(&self, path: &'static str, flag: Option<&str>, response: Success) -> Result<Success> {
+        let body = &response.http.body;
+        if flag.is_some_and(|flag| !ends_with_true_flag(body, flag) && envelope_flag(body, flag) == Some(false)) {
+            return Err(error_from_body(path, response.status, response.request_id, body));
         }
-        O::decode(&http).map_err(|DecodeError { field, source }| Error::Decode {
-            path,
-            status,
-            request_id,
-            field,
-            excerpt: excerpt(&http.body),
-            body: http.body.to_vec().into_boxed_slice(),
-            source,
-        })
+        Ok(response)
     }
 
     /// The request as it goes on the wire, built once: retries copy neither headers nor body.
@@ -361,6 +364,14 @@ struct Prepared {
     url: String,
     headers: HeaderMap,
     body: Option<bytes::Bytes>,
+}
+
+/// What the retry loop needs to know of an operation.
+#[derive(Clone, Copy)]
+struct Call {
+    path: &'static str,
+    retry_safe: bool,
+    envelope_flag: Option<&'static str>,
 }
 
 /// A 2xx answer, before the operation decodes it.

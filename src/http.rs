@@ -385,14 +385,11 @@ pub struct DecodeError {
 impl HttpResponse {
     /// The body as JSON of type `T`.
     pub fn json<T: DeserializeOwned>(&self) -> Result<T, DecodeError> {
-        serde_json::from_slice(&self.body).map_err(|first| {
-            // Decode again, tracking the path, only on failure: the fast path pays nothing for it.
-            let tracked =
-                serde_path_to_error::deserialize::<_, T>(&mut serde_json::Deserializer::from_slice(&self.body));
-            match tracked {
-                Err(error) => DecodeError { field: error.path().to_string(), source: error.into_inner() },
-                Ok(_) => DecodeError { field: ".".to_owned(), source: first },
-            }
+        serde_json::from_slice(&self.body).map_err(|source| DecodeError {
+            // Found from where serde_json stopped, rather than by decoding again through a tracking
+            // deserializer, which would compile every response type's decoder a second time.
+            field: json_path_at(&self.body, source.line(), source.column()),
+            source,
         })
     }
 
@@ -410,6 +407,92 @@ impl HttpResponse {
     pub fn empty(&self) -> Result<(), DecodeError> {
         Ok(())
     }
+}
+
+/// The path (`acs_credential.errors[2].code`, `.` for the whole body) of the innermost value at a
+/// position serde_json reports (1-based line and column), found by scanning the body's tokens without
+/// building anything; iterative, so no body is too deep for it.
+fn json_path_at(body: &[u8], line: usize, column: usize) -> String {
+    enum Frame {
+        /// An object, with the key of the member being read once its `:` is past.
+        Object {
+            key: Option<String>,
+            in_value: bool,
+        },
+        Array {
+            index: usize,
+        },
+    }
+    let Some(line_start) = (if line <= 1 {
+        Some(0)
+    } else {
+        body.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(line - 2).map(|(at, _)| at + 1)
+    }) else {
+        return ".".to_owned();
+    };
+    let offset = (line_start + column).saturating_sub(1);
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut at = 0;
+    // Whether the position is on the `}`, `]` or `,` that ends the innermost container's member: the
+    // error is then the container's (a missing field), not its last member's.
+    let mut on_close = false;
+    while at < body.len() {
+        let byte = body[at];
+        if at > offset {
+            break;
+        }
+        if at == offset && matches!(byte, b'}' | b']' | b',') {
+            on_close = true;
+            break;
+        }
+        match byte {
+            b'{' => stack.push(Frame::Object { key: None, in_value: false }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object { in_value, .. }) = stack.last_mut() {
+                    *in_value = true;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Array { index }) => *index += 1,
+                Some(Frame::Object { key, in_value }) => (*key, *in_value) = (None, false),
+                None => {}
+            },
+            b'"' => {
+                let start = at + 1;
+                at = start;
+                while at < body.len() && body[at] != b'"' {
+                    at += if body[at] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key: key @ None, in_value: false }) = stack.last_mut() {
+                    *key = Some(String::from_utf8_lossy(&body[start..at.min(body.len())]).into_owned());
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    let mut path = String::new();
+    let innermost = stack.len().saturating_sub(usize::from(on_close));
+    for frame in &stack[..innermost] {
+        match frame {
+            Frame::Object { key: Some(key), in_value: true } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(key);
+            }
+            Frame::Object { .. } => break,
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    if path.is_empty() {
+        path.push('.');
+    }
+    path
 }
 
 #[cfg(test)]
@@ -476,5 +559,44 @@ mod tests {
             text.starts_with(&format!("--{boundary}\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nx\r\n"))
         );
         assert!(text.ends_with(&format!("\r\n--{boundary}--\r\n")));
+    }
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::HttpResponse;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Answer {
+        items: Vec<Item>,
+        next: Option<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Item {
+        id: String,
+        tags: Vec<String>,
+    }
+
+    fn field(body: &str) -> String {
+        let response = HttpResponse { status: 200, content_type: None, body: body.as_bytes().to_vec().into() };
+        response.json::<Answer>().unwrap_err().field
+    }
+
+    #[test]
+    fn a_decode_error_names_the_field_where_serde_json_stopped() {
+        assert_eq!(field(r#"{"items": [{"id": "a", "tags": []}, {"id": 7, "tags": []}]}"#), "items[1].id");
+        assert_eq!(field(r#"{"items": [{"id": "a", "tags": ["x", 2]}]}"#), "items[0].tags[1]");
+        assert_eq!(field("{\n  \"items\": [],\n  \"next\": {\"x\": 1}\n}"), "next");
+        // A missing field is the object's.
+        assert_eq!(field(r#"{"items": [{"id": "a"}]}"#), "items[0]");
+        assert_eq!(field(r#"{"next": "n"}"#), ".");
+        assert_eq!(field(r#"{"items": [{"id": "a\"b", "tags": {}}]}"#), "items[0].tags");
+        // serde reads a struct from an array too: the first element is where it failed.
+        assert_eq!(field("[1, 2]"), "[0]");
+        assert_eq!(field("not json"), ".");
     }
 }
