@@ -51,7 +51,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::CreateRequest::new("...");
+    /// let request = seam::access_codes::CreateRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let response = seam.access_codes().create(request).await?;
     /// # Ok(())
     /// # }
@@ -571,7 +571,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::DeleteRequest::new("...");
+    /// let request = seam::access_codes::DeleteRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let action_attempt = seam.access_codes().delete(request).await?;
     /// # Ok(())
     /// # }
@@ -664,7 +664,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::GenerateCodeRequest::new("...");
+    /// let request = seam::access_codes::GenerateCodeRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let generated_code = seam.access_codes().generate_code(request).await?;
     /// # Ok(())
     /// # }
@@ -861,11 +861,39 @@ impl<'a> AccessCodes<'a> {
     }
 
     /// The pages of [`list`](Self::list), fetched one at a time with [`crate::Pages::next_page`]; start from a saved cursor with the request's `page_cursor`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::ListRequest::new();
+    /// let mut pages = seam.access_codes().list_pages(request);
+    /// while let Some(page) = pages.next_page().await? {
+    ///     println!("{} access_codes", page.items.len());
+    ///     // `page.next_page_cursor` resumes from here later, through the request's `page_cursor`.
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_pages(&self, request: ListRequest) -> crate::Pages<ListRequest> {
         crate::Pages::new(Clone::clone(self.client), request)
     }
 
     /// Every item of every page of [`list`](Self::list), as a stream that fetches each page when it needs it.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::ListRequest::new();
+    /// let mut access_codes = seam.access_codes().list_all(request);
+    /// while let Some(access_code) = access_codes.next().await {
+    ///     println!("{:?}", access_code?);
+    /// }
+    /// // Or all at once: seam.access_codes().list_all(request).try_collect().await?
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_all(
         &self,
         request: ListRequest,
@@ -1078,7 +1106,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::PullBackupAccessCodeRequest::new("...");
+    /// let request = seam::access_codes::PullBackupAccessCodeRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let access_code = seam.access_codes().pull_backup_access_code(request).await?;
     /// # Ok(())
     /// # }
@@ -1153,7 +1181,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::ReportDeviceConstraintsRequest::new("...");
+    /// let request = seam::access_codes::ReportDeviceConstraintsRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// seam.access_codes().report_device_constraints(request).await?;
     /// # Ok(())
     /// # }
@@ -1269,7 +1297,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::UpdateRequest::new("...");
+    /// let request = seam::access_codes::UpdateRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let action_attempt = seam.access_codes().update(request).await?;
     /// # Ok(())
     /// # }

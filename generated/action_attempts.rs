@@ -29,7 +29,7 @@ impl<'a> ActionAttempts<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::action_attempts::GetRequest::new("...");
+    /// let request = seam::action_attempts::GetRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let action_attempt = seam.action_attempts().get(request).await?;
     /// # Ok(())
     /// # }

@@ -22,7 +22,7 @@ impl<'a> AccessCodesSimulate<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::simulate::CreateUnmanagedAccessCodeRequest::new("...", "...", "...");
+    /// let request = seam::access_codes::simulate::CreateUnmanagedAccessCodeRequest::new("1234", "3c90c3cc-0d44-4b50-8888-8dd25736052a", "...");
     /// let access_code = seam.access_codes().simulate().create_unmanaged_access_code(request).await?;
     /// # Ok(())
     /// # }

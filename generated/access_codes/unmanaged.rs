@@ -26,7 +26,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::unmanaged::ConvertToManagedRequest::new("...");
+    /// let request = seam::access_codes::unmanaged::ConvertToManagedRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// seam.access_codes().unmanaged().convert_to_managed(request).await?;
     /// # Ok(())
     /// # }
@@ -142,7 +142,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::unmanaged::DeleteRequest::new("...");
+    /// let request = seam::access_codes::unmanaged::DeleteRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let action_attempt = seam.access_codes().unmanaged().delete(request).await?;
     /// # Ok(())
     /// # }
@@ -325,7 +325,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::unmanaged::ListRequest::new("...");
+    /// let request = seam::access_codes::unmanaged::ListRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let access_codes = seam.access_codes().unmanaged().list(request).await?;
     /// # Ok(())
     /// # }
@@ -338,11 +338,39 @@ impl<'a> AccessCodesUnmanaged<'a> {
     }
 
     /// The pages of [`list`](Self::list), fetched one at a time with [`crate::Pages::next_page`]; start from a saved cursor with the request's `page_cursor`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::unmanaged::ListRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let mut pages = seam.access_codes().unmanaged().list_pages(request);
+    /// while let Some(page) = pages.next_page().await? {
+    ///     println!("{} access_codes", page.items.len());
+    ///     // `page.next_page_cursor` resumes from here later, through the request's `page_cursor`.
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_pages(&self, request: ListRequest) -> crate::Pages<ListRequest> {
         crate::Pages::new(Clone::clone(self.client), request)
     }
 
     /// Every item of every page of [`list`](Self::list), as a stream that fetches each page when it needs it.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::access_codes::unmanaged::ListRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let mut access_codes = seam.access_codes().unmanaged().list_all(request);
+    /// while let Some(access_code) = access_codes.next().await {
+    ///     println!("{:?}", access_code?);
+    /// }
+    /// // Or all at once: seam.access_codes().unmanaged().list_all(request).try_collect().await?
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_all(
         &self,
         request: ListRequest,
@@ -487,7 +515,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::unmanaged::UpdateRequest::new("...", true);
+    /// let request = seam::access_codes::unmanaged::UpdateRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a", true);
     /// seam.access_codes().unmanaged().update(request).await?;
     /// # Ok(())
     /// # }

@@ -34,7 +34,8 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::AssignRequest::new("...");
+    /// let request = seam::acs::credentials::AssignRequest::new("59c9af06-7881-46d2-8d9b-3eda964c058b")
+    ///     .user_identity_id("1082e2e8-ecbd-4ef1-aa61-a805f7ae2f01");
     /// seam.acs().credentials().assign(request).await?;
     /// # Ok(())
     /// # }
@@ -132,7 +133,14 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::CreateRequest::new(seam::acs::credentials::CreateRequestAccessMethod::Code);
+    /// let request = seam::acs::credentials::CreateRequest::new(seam::acs::credentials::CreateRequestAccessMethod::Code)
+    ///     .acs_system_id("7113de29-6130-4153-a6ea-1b7ca0fe3198")
+    ///     .allowed_acs_entrance_ids(["21805570-4706-4c21-99fc-3ed873a5e014"])
+    ///     .code("1234")
+    ///     .credential_manager_acs_system_id("bccb0d23-5107-498b-87a6-6a8aa929eeb2")
+    ///     .ends_at("2025-06-23T12:35:01.000Z")
+    ///     .starts_at("2025-06-19T21:08:08.000Z")
+    ///     .user_identity_id("4b6ec19d-ba68-46ca-80fd-55247684c2bb");
     /// let acs_credential = seam.acs().credentials().create(request).await?;
     /// # Ok(())
     /// # }
@@ -629,7 +637,7 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::CreateOfflineCodeRequest::new("...", "...");
+    /// let request = seam::acs::credentials::CreateOfflineCodeRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a", "3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let acs_credential = seam.acs().credentials().create_offline_code(request).await?;
     /// # Ok(())
     /// # }
@@ -745,7 +753,7 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::DeleteRequest::new("...");
+    /// let request = seam::acs::credentials::DeleteRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// seam.acs().credentials().delete(request).await?;
     /// # Ok(())
     /// # }
@@ -810,7 +818,7 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::GetRequest::new("...");
+    /// let request = seam::acs::credentials::GetRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let acs_credential = seam.acs().credentials().get(request).await?;
     /// # Ok(())
     /// # }
@@ -894,11 +902,39 @@ impl<'a> AcsCredentials<'a> {
     }
 
     /// The pages of [`list`](Self::list), fetched one at a time with [`crate::Pages::next_page`]; start from a saved cursor with the request's `page_cursor`.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::acs::credentials::ListRequest::new();
+    /// let mut pages = seam.acs().credentials().list_pages(request);
+    /// while let Some(page) = pages.next_page().await? {
+    ///     println!("{} acs_credentials", page.items.len());
+    ///     // `page.next_page_cursor` resumes from here later, through the request's `page_cursor`.
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_pages(&self, request: ListRequest) -> crate::Pages<ListRequest> {
         crate::Pages::new(Clone::clone(self.client), request)
     }
 
     /// Every item of every page of [`list`](Self::list), as a stream that fetches each page when it needs it.
+    ///
+    /// # Example
+    ///
+    /// ```no_run
+    /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
+    /// let request = seam::acs::credentials::ListRequest::new();
+    /// let mut acs_credentials = seam.acs().credentials().list_all(request);
+    /// while let Some(acs_credential) = acs_credentials.next().await {
+    ///     println!("{:?}", acs_credential?);
+    /// }
+    /// // Or all at once: seam.acs().credentials().list_all(request).try_collect().await?
+    /// # Ok(())
+    /// # }
+    /// ```
     pub fn list_all(
         &self,
         request: ListRequest,
@@ -1074,7 +1110,7 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::ListAccessibleEntrancesRequest::new("...");
+    /// let request = seam::acs::credentials::ListAccessibleEntrancesRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let acs_entrances = seam.acs().credentials().list_accessible_entrances(request).await?;
     /// # Ok(())
     /// # }
@@ -1145,7 +1181,7 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::UnassignRequest::new("...");
+    /// let request = seam::acs::credentials::UnassignRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// seam.acs().credentials().unassign(request).await?;
     /// # Ok(())
     /// # }
@@ -1243,7 +1279,9 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::UpdateRequest::new("...");
+    /// let request = seam::acs::credentials::UpdateRequest::new("1d4fb22b-743b-492f-ad74-cffcbd63c874")
+    ///     .code("1234")
+    ///     .ends_at("2025-06-18T10:42:53.000Z");
     /// seam.acs().credentials().update(request).await?;
     /// # Ok(())
     /// # }

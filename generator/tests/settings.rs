@@ -25,3 +25,20 @@ fn doc_examples_name_the_configured_crate() {
     let text = credentials_file(&Settings { crate_name: "my_seam".to_owned(), ..Settings::default() });
     assert!(text.contains("/// # async fn example(seam: my_seam::Seam) -> my_seam::Result<()> {"));
 }
+
+#[test]
+fn doc_examples_build_the_request_from_the_spec_example() {
+    let text = credentials_file(&Settings::default());
+    // `/acs/credentials/update` has a request example: its values, optional fields by their setters.
+    assert!(
+        text.contains(
+            "/// let request = seam::acs::credentials::UpdateRequest::new(\"1d4fb22b-743b-492f-ad74-cffcbd63c874\")\n    ///     .code(\"1234\")\n    ///     .ends_at(\"2025-06-18T10:42:53.000Z\");"
+        ),
+        "{text}"
+    );
+    // Without one, an id looks like an id.
+    assert!(text.contains("GetRequest::new(\"3c90c3cc-0d44-4b50-8888-8dd25736052a\")"), "{text}");
+    // The pages and the items of a list have examples of their own.
+    assert!(text.contains("/// let mut pages = seam.acs().credentials().list_pages(request);"), "{text}");
+    assert!(text.contains("/// let mut acs_credentials = seam.acs().credentials().list_all(request);"), "{text}");
+}

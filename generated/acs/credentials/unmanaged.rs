@@ -22,7 +22,7 @@ impl<'a> AcsCredentialsUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::unmanaged::GetRequest::new("...");
+    /// let request = seam::acs::credentials::unmanaged::GetRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
     /// let acs_credential = seam.acs().credentials().unmanaged().get(request).await?;
     /// # Ok(())
     /// # }

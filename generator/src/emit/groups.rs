@@ -167,13 +167,17 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex, client: Token
         let item = type_path(&pagination.item);
         let pages_doc = format!(" The pages of [`{0}`](Self::{0}), fetched one at a time with [`crate::Pages::next_page`]; start from a saved cursor with the request's `page_cursor`.", operation.method.trim_start_matches("r#"));
         let all_doc = format!(" Every item of every page of [`{0}`](Self::{0}), as a stream that fetches each page when it needs it.", operation.method.trim_start_matches("r#"));
+        let (pages_example, all_example) =
+            pagination_examples(operation, pagination, group, index).unwrap_or_default();
         quote! {
             #[doc = #pages_doc]
+            #(#[doc = #pages_example])*
             pub fn #pages(&self, request: #request) -> crate::Pages<#request> {
                 crate::Pages::new(::std::clone::Clone::clone(#client), request)
             }
 
             #[doc = #all_doc]
+            #(#[doc = #all_example])*
             pub fn #all(&self, request: #request) -> crate::Items<#item> {
                 self.#pages(request).into_items()
             }
@@ -486,27 +490,92 @@ fn option_tokens<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
 /// A doctest (compiled, not run) calling the operation with its required fields, or `None` when a
 /// required field has no obvious example value.
 fn example(operation: &Operation, group: &Group, index: &TypeIndex) -> Option<String> {
-    let module = super::group_module(group).join("::");
-    let fields = index.request_fields(operation, group);
-    let args: Vec<String> = fields
-        .iter()
-        .filter(|f| f.ty.is_required())
-        .map(|f| match &f.ty {
-            FieldType::RequiredNullable(_) => Some("None".to_owned()),
-            ty => index.example_value(ty.inner(), 0),
-        })
-        .collect::<Option<_>>()?;
+    let crate_name = index.crate_name;
+    let request = request_example(operation, group, index)?;
     let call = group.path.iter().map(|s| format!(".{}()", crate::naming::snake_ident(s))).collect::<String>();
     let binding = match &operation.returns {
         Returns::Field(key) => format!("let {} = ", key.field.trim_start_matches("r#")),
         Returns::Whole => "let response = ".to_owned(),
         Returns::Nothing => String::new(),
     };
-    let crate_name = index.crate_name;
-    Some(format!(
-        "# Example\n\n```no_run\n# async fn example(seam: {crate_name}::Seam) -> {crate_name}::Result<()> {{\nlet request = {crate_name}::{module}::{}::new({});\n{binding}seam{call}.{}(request).await?;\n# Ok(())\n# }}\n```",
-        operation.request,
-        args.join(", "),
-        operation.method,
-    ))
+    let body = format!("let request = {request};\n{binding}seam{call}.{}(request).await?;", operation.method);
+    Some(doc_example(crate_name, &body))
+}
+
+/// A compiled (not run) doc example with a client `seam` in scope.
+fn doc_example(crate_name: &str, body: &str) -> String {
+    format!(
+        "# Example\n\n```no_run\n# async fn example(seam: {crate_name}::Seam) -> {crate_name}::Result<()> {{\n{body}\n# Ok(())\n# }}\n```"
+    )
+}
+
+/// The doc examples of a list's `*_pages` and `*_all` methods, as doc lines.
+fn pagination_examples(
+    operation: &Operation,
+    pagination: &crate::model::Pagination,
+    group: &Group,
+    index: &TypeIndex,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let request = request_example(operation, group, index)?;
+    let call = group.path.iter().map(|s| format!(".{}()", crate::naming::snake_ident(s))).collect::<String>();
+    let items = pagination.items_field.trim_start_matches("r#");
+    let item = match items.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => items.strip_suffix('s').unwrap_or("item").to_owned(),
+    };
+    let pages = format!(
+        "let request = {request};\nlet mut pages = seam{call}.{}(request);\nwhile let Some(page) = pages.next_page().await? {{\n    println!(\"{{}} {items}\", page.items.len());\n    // `page.next_page_cursor` resumes from here later, through the request's `page_cursor`.\n}}",
+        pagination.pages_method
+    );
+    let all = format!(
+        "let request = {request};\nlet mut {items} = seam{call}.{}(request);\nwhile let Some({item}) = {items}.next().await {{\n    println!(\"{{:?}}\", {item}?);\n}}\n// Or all at once: seam{call}.{}(request).try_collect().await?",
+        pagination.all_method, pagination.all_method
+    );
+    let lines =
+        |text: String| std::iter::once(String::new()).chain(text.lines().map(|line| format!(" {line}"))).collect();
+    Some((lines(doc_example(index.crate_name, &pages)), lines(doc_example(index.crate_name, &all))))
+}
+
+/// The request of a doc example: its constructor with the required fields and a setter per optional
+/// field of the spec's request example, with the example's values where it has them.
+fn request_example(operation: &Operation, group: &Group, index: &TypeIndex) -> Option<String> {
+    let module = super::group_module(group).join("::");
+    let fields = index.request_fields(operation, group);
+    let example = operation.request_example.as_ref().and_then(serde_json::Value::as_object);
+    let value_of = |field: &Field| example.and_then(|example| example.get(&field.wire));
+    let args: Vec<String> = fields
+        .iter()
+        .filter(|f| f.ty.is_required())
+        .map(|field| {
+            let literal = value_of(field).and_then(|value| index.example_literal(field.ty.inner(), value));
+            match (&field.ty, literal) {
+                (FieldType::RequiredNullable(TypeRef::String | TypeRef::DateTime), Some(literal)) => {
+                    Some(format!("Some({literal}.into())"))
+                }
+                (FieldType::RequiredNullable(_), Some(literal)) => Some(format!("Some({literal})")),
+                (FieldType::RequiredNullable(_), None) => Some("None".to_owned()),
+                (_, Some(literal)) => Some(literal),
+                (ty, None) => index.placeholder(field, ty.inner()),
+            }
+        })
+        .collect::<Option<_>>()?;
+    let setters: String = fields
+        .iter()
+        .filter(|f| !f.ty.is_required() && !f.boxed)
+        .filter_map(|field| {
+            let value = value_of(field)?;
+            let literal = match (field.ty.inner(), value) {
+                (TypeRef::Vec(item), serde_json::Value::Array(items)) if **item == TypeRef::String => {
+                    let items: Vec<String> = items
+                        .iter()
+                        .map(|item| item.as_str().map(|text| format!("{text:?}")))
+                        .collect::<Option<_>>()?;
+                    format!("[{}]", items.join(", "))
+                }
+                (ty, value) => index.example_literal(ty, value)?,
+            };
+            Some(format!("\n    .{}({literal})", field.name))
+        })
+        .collect();
+    Some(format!("{}::{module}::{}::new({}){setters}", index.crate_name, operation.request, args.join(", ")))
 }

@@ -280,6 +280,40 @@ impl<'m> TypeIndex<'m> {
         }
     }
 
+    /// Rust source of a value from the spec's example, where the field's type takes it as a literal:
+    /// text (strings and date-times), numbers, booleans and enum values.
+    pub(crate) fn example_literal(&self, ty: &TypeRef, value: &serde_json::Value) -> Option<String> {
+        use serde_json::Value;
+        match (ty, value) {
+            (TypeRef::String | TypeRef::DateTime, Value::String(text)) => Some(format!("{text:?}")),
+            (TypeRef::Bool, Value::Bool(flag)) => Some(flag.to_string()),
+            (TypeRef::I32 | TypeRef::I64, Value::Number(number)) if number.is_i64() => Some(number.to_string()),
+            (TypeRef::F32 | TypeRef::F64, Value::Number(number)) => number.as_f64().map(|n| format!("{n:?}")),
+            (TypeRef::Named { module, name }, Value::String(text)) => match &self.get(module, name)?.kind {
+                TypeKind::Enum { variants, .. } => variants
+                    .iter()
+                    .find(|variant| &variant.wire == text)
+                    .map(|variant| format!("{}::{}::{name}::{}", self.crate_name, module.join("::"), variant.name)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A plausible value of a required field that the spec gives no example of: an id looks like one,
+    /// a digits-only code like a PIN.
+    pub(crate) fn placeholder(&self, field: &Field, ty: &TypeRef) -> Option<String> {
+        if *ty == TypeRef::String {
+            if field.wire.ends_with("_id") {
+                return Some("\"3c90c3cc-0d44-4b50-8888-8dd25736052a\"".to_owned());
+            }
+            if field.constraints.pattern.as_deref() == Some("^\\d+$") {
+                return Some("\"1234\"".to_owned());
+            }
+        }
+        self.example_value(ty, 0)
+    }
+
     /// Rust source of a plausible value of a type, for doc examples.
     pub(crate) fn example_value(&self, ty: &TypeRef, depth: usize) -> Option<String> {
         let crate_name = self.crate_name;

@@ -230,14 +230,16 @@ impl<'a> Resolver<'a> {
         }
         let params = self.parameters(path, item, operation, at);
         let flatten = self.conventions.flatten_object_body && params.is_empty();
+        let mut request_example = None;
         let (request_ok, params, body) = if flatten && self.is_json_object_body(operation) {
             let ok = self.request_body(operation, at, module, &request);
-            let content_type = operation
+            let media = operation
                 .request_body
                 .as_ref()
                 .and_then(|body| self.request_body_item(body))
-                .and_then(|body| body.content.keys().find(|media| is_json(media)).cloned())
-                .unwrap_or_else(|| "application/json".to_owned());
+                .and_then(|body| body.content.iter().find(|(media, _)| is_json(media)));
+            request_example = media.and_then(|(_, media)| first_example(media));
+            let content_type = media.map_or_else(|| "application/json".to_owned(), |(media, _)| media.clone());
             (ok, Vec::new(), RequestBody::Itself { content_type })
         } else {
             self.parameter_request(operation, at, module, &request, params)
@@ -287,6 +289,7 @@ impl<'a> Resolver<'a> {
             retry_safe,
             pagination,
             owned_types: 0..0,
+            request_example,
         })
     }
 
@@ -753,6 +756,16 @@ fn template_names(path: &str) -> impl Iterator<Item = &str> {
 }
 
 /// `application/json`, `application/json; charset=utf-8`, `application/problem+json`, `*/*`...
+/// A media type's `example`, or the value of its first inline `examples` entry.
+fn first_example(media: &openapiv3::MediaType) -> Option<serde_json::Value> {
+    media.example.clone().or_else(|| {
+        media.examples.values().find_map(|example| match example {
+            ReferenceOr::Item(example) => example.value.clone(),
+            ReferenceOr::Reference { .. } => None,
+        })
+    })
+}
+
 pub(super) fn is_json(media: &str) -> bool {
     let base = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
     base == "application/json" || base.ends_with("+json") || base == "*/*" || base == "application/*"
