@@ -80,6 +80,14 @@ cat "$RESULTS/compile.json" >&2
 step "decode throughput (criterion)"
 (cd "$BENCH" && $NICE cargo bench --bench decode -- --noplot >&2)
 
+step "decode, counted in instructions (callgrind): steady whatever else the machine runs"
+if command -v valgrind >/dev/null; then
+    bash "$BENCH/decode_instructions.sh" > "$RESULTS/decode_instructions.md"
+else
+    echo "valgrind is not installed: no instruction counts in this run (apt-get install valgrind)." > "$RESULTS/decode_instructions.md"
+fi
+cat "$RESULTS/decode_instructions.md" >&2
+
 step "client overhead: seam against raw reqwest on loopback (custom harness; ROUNDS, CALLS, ... in bench/README.md)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 (cd "$BENCH" && RESULTS_DIR="$RESULTS" $NICE cargo bench --bench client_overhead >&2)
