@@ -38,6 +38,9 @@ fn wrap_marked_items(text: &str) -> Result<String, String> {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     let mut lines = text.lines();
     while let Some(line) = lines.next() {
+        if line.trim_start().starts_with(WRAP_MARKER) && !line.starts_with(WRAP_MARKER) {
+            return Err(format!("an item to wrap in a macro is not at the top level: {}", line.trim_start()));
+        }
         let Some(rest) = line.strip_prefix(WRAP_MARKER) else {
             out.push_str(line);
             out.push('\n');
@@ -252,5 +255,8 @@ mod tests {
             "crate::m! {\n    /// Doc.\n    pub enum A {\n        B = \"b\",\n    }\n}\nstruct C;\n"
         );
         assert!(wrap_marked_items("#[seam_codegen::wrap_in(\"crate::m\")]\npub enum A {\n").is_err());
+        assert!(
+            wrap_marked_items("mod m {\n    #[seam_codegen::wrap_in(\"crate::m\")]\n    pub enum A {}\n}\n").is_err()
+        );
     }
 }
