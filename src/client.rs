@@ -170,8 +170,8 @@ impl Seam {
     }
 
     /// Sends a prepared request until it succeeds or fails for good. Not generic over the operation:
-    /// one copy of the retry loop serves every operation, which keeps the generated crate quick to
-    /// compile, in release builds above all.
+    /// one copy of the retry loop serves every operation, and only validation, encoding and decoding
+    /// are compiled per operation.
     async fn send(&self, call: Call, prepared: &Prepared) -> Result<Success> {
         let Call { path, retry_safe, envelope_flag } = call;
         let started = Instant::now();
