@@ -70,6 +70,9 @@ pub struct Operation {
     /// The types this operation defined (its request, response and inline types), as indices into
     /// its group's `types`: they are printed beside it, so that the operation is one block of code.
     pub owned_types: std::ops::Range<usize>,
+    /// The request type, as an index into its group's `types` (the first of `owned_types`): emitters
+    /// read its fields and constraints from there, never by looking its name up.
+    pub request_type: usize,
     /// The spec's first example of the request body, when the request type is the body itself: the
     /// doc example builds the request from it.
     pub request_example: Option<serde_json::Value>,

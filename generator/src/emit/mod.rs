@@ -258,24 +258,22 @@ impl<'m> TypeIndex<'m> {
         self.types.get(&(module.to_vec(), name)).copied()
     }
 
-    /// The fields of an operation's request body, defined in its group's module.
-    pub(crate) fn request_fields(&self, operation: &Operation, group: &crate::model::Group) -> Vec<&'m Field> {
-        let module = group_module(group);
-        match self.get(&module, &operation.request).map(|def| &def.kind) {
-            Some(TypeKind::Struct(s)) => s.fields.iter().collect(),
+    /// The fields of an operation's request type.
+    pub(crate) fn request_fields(&self, operation: &Operation, group: &'m Group) -> Vec<&'m Field> {
+        match &group.types[operation.request_type].kind {
+            TypeKind::Struct(s) => s.fields.iter().collect(),
             _ => Vec::new(),
         }
     }
 
-    /// The `x-mutually-exclusive` and `x-at-least-one` groups of an operation's request body.
+    /// The `x-mutually-exclusive` and `x-at-least-one` groups of an operation's request type.
     pub(crate) fn request_groups(
         &self,
         operation: &Operation,
-        group: &crate::model::Group,
+        group: &'m Group,
     ) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
-        let module = group_module(group);
-        match self.get(&module, &operation.request).map(|def| &def.kind) {
-            Some(TypeKind::Struct(s)) => (s.exclusive.clone(), s.at_least_one.clone()),
+        match &group.types[operation.request_type].kind {
+            TypeKind::Struct(s) => (s.exclusive.clone(), s.at_least_one.clone()),
             _ => (Vec::new(), Vec::new()),
         }
     }

@@ -231,6 +231,8 @@ impl<'a> Resolver<'a> {
     /// into indices of that list.
     fn take_module_types(&mut self, module: &[String], operations: &mut [Operation]) -> Vec<TypeDef> {
         let slots = self.modules.remove(module).map(|t| t.slots).unwrap_or_default();
+        let holds =
+            |slot: usize, name: &str| slots.get(slot).and_then(Option::as_ref).is_some_and(|def| def.name == name);
         // The index a slot's type takes once the empty slots (of failed definitions) are left out.
         let mut index_of_slot = Vec::with_capacity(slots.len() + 1);
         let mut defined = 0;
@@ -240,8 +242,14 @@ impl<'a> Resolver<'a> {
         }
         index_of_slot.push(defined);
         for operation in operations {
-            let slots = operation.owned_types.clone();
-            operation.owned_types = index_of_slot[slots.start]..index_of_slot[slots.end];
+            let owned = operation.owned_types.clone();
+            operation.owned_types = index_of_slot[owned.start]..index_of_slot[owned.end];
+            debug_assert!(
+                holds(operation.request_type, &operation.request),
+                "the request type of {} is not in its slot",
+                operation.http_path
+            );
+            operation.request_type = index_of_slot[operation.request_type];
         }
         slots.into_iter().flatten().collect()
     }

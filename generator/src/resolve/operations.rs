@@ -231,6 +231,8 @@ impl<'a> Resolver<'a> {
         let params = self.parameters(path, item, operation, at);
         let flatten = self.conventions.flatten_object_body && params.is_empty();
         let mut request_example = None;
+        // Both ways of building the request reserve its slot first.
+        let request_slot = self.module(module).slots.len();
         let (request_ok, params, body) = if flatten && self.is_json_object_body(operation) {
             let ok = self.request_body(operation, at, module, &request);
             let media = operation
@@ -289,6 +291,7 @@ impl<'a> Resolver<'a> {
             retry_safe,
             pagination,
             owned_types: 0..0,
+            request_type: request_slot,
             request_example,
         })
     }
