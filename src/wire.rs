@@ -18,8 +18,8 @@ pub use serde_json::Value as Json;
 /// An open enum of strings. Generated code declares the enum inside it with each known value as its
 /// variant's discriminant (`Set = "set"`); the macro documents each variant with its value, adds
 /// `Unknown(String)` and writes `as_str`, `From<&str>`, `Display`, `Serialize` and `Deserialize`, so
-/// that a value the spec adds is one line of the generated diff. Values this version does not know are kept in `Unknown` and
-/// written back unchanged.
+/// that a value the spec adds is one line of the generated diff. Values this version does not know
+/// are kept in `Unknown` and written back unchanged.
 // A crate whose spec has no enum (or no tagged union) leaves a macro unused.
 #[allow(unused_macros)]
 macro_rules! open_enum {

@@ -77,26 +77,27 @@ fn space_out_items(text: &str) -> String {
         spaced.push('\n');
         let indent = line.len() - line.trim_start().len();
         let trimmed = line.trim_start();
+        let next = lines.get(n + 1).copied().unwrap_or("");
+        let next_trimmed = next.trim_start();
         let ends_item = !trimmed.starts_with("//")
             && match indent {
                 0 => trimmed == "}" || trimmed.ends_with(';') || trimmed.starts_with("#!["),
                 // A `const` or `type` of an impl sits with its siblings; a method after it stands apart.
-                4 => trimmed == "}" || (trimmed.ends_with(';') && !next_line_starts(&lines, n, &["const ", "type "])),
+                4 => {
+                    trimmed == "}"
+                        || (trimmed.ends_with(';')
+                            && !next_trimmed.starts_with("const ")
+                            && !next_trimmed.starts_with("type "))
+                }
                 _ => false,
             };
-        let next = lines.get(n + 1).copied().unwrap_or("");
-        let next_indent = next.len() - next.trim_start().len();
-        let next_starts_item = !next.trim().is_empty() && next_indent == indent && !next.trim_start().starts_with('}');
+        let next_indent = next.len() - next_trimmed.len();
+        let next_starts_item = !next_trimmed.is_empty() && next_indent == indent && !next_trimmed.starts_with('}');
         if ends_item && next_starts_item {
             spaced.push('\n');
         }
     }
     spaced
-}
-
-/// Whether the line after line `n` starts, after its indentation, with one of `prefixes`.
-fn next_line_starts(lines: &[&str], n: usize, prefixes: &[&str]) -> bool {
-    lines.get(n + 1).is_some_and(|next| prefixes.iter().any(|prefix| next.trim_start().starts_with(prefix)))
 }
 
 /// What a write changed.

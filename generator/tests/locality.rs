@@ -30,12 +30,17 @@ fn changed_lines(before: &[OutputFile], after: &[OutputFile]) -> Vec<(String, St
     changes
 }
 
-fn set(spec: &mut Value, path: &[&str], value: &str) {
+/// The node at `path` in the spec.
+fn node<'v>(spec: &'v mut Value, path: &[&str]) -> &'v mut Value {
     let mut node = spec;
     for key in path {
         node = node.get_mut(*key).unwrap_or_else(|| panic!("no `{key}` in the spec"));
     }
-    *node = Value::String(value.to_owned());
+    node
+}
+
+fn set(spec: &mut Value, path: &[&str], value: &str) {
+    *node(spec, path) = Value::String(value.to_owned());
 }
 
 #[test]
@@ -121,11 +126,7 @@ fn yaml(text: &str) -> Value {
 }
 
 fn mapping<'v>(spec: &'v mut Value, path: &[&str]) -> &'v mut serde_yaml::Mapping {
-    let mut node = spec;
-    for key in path {
-        node = node.get_mut(*key).unwrap_or_else(|| panic!("no `{key}` in the spec"));
-    }
-    node.as_mapping_mut().expect("a mapping")
+    node(spec, path).as_mapping_mut().expect("a mapping")
 }
 
 #[test]

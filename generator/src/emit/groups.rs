@@ -492,7 +492,7 @@ fn option_tokens<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
 fn example(operation: &Operation, group: &Group, index: &TypeIndex) -> Option<String> {
     let crate_name = index.crate_name;
     let request = request_example(operation, group, index)?;
-    let call = group.path.iter().map(|s| format!(".{}()", crate::naming::snake_ident(s))).collect::<String>();
+    let call = accessor_chain(group);
     let binding = match &operation.returns {
         Returns::Field(key) => format!("let {} = ", key.field.trim_start_matches("r#")),
         Returns::Whole => "let response = ".to_owned(),
@@ -500,6 +500,11 @@ fn example(operation: &Operation, group: &Group, index: &TypeIndex) -> Option<St
     };
     let body = format!("let request = {request};\n{binding}seam{call}.{}(request).await?;", operation.method);
     Some(doc_example(crate_name, &body))
+}
+
+/// The accessors from the client to a group: `.acs().credentials()`.
+fn accessor_chain(group: &Group) -> String {
+    group.path.iter().map(|s| format!(".{}()", crate::naming::snake_ident(s))).collect()
 }
 
 /// A compiled (not run) doc example with a client `seam` in scope.
@@ -517,7 +522,7 @@ fn pagination_examples(
     index: &TypeIndex,
 ) -> Option<(Vec<String>, Vec<String>)> {
     let request = request_example(operation, group, index)?;
-    let call = group.path.iter().map(|s| format!(".{}()", crate::naming::snake_ident(s))).collect::<String>();
+    let call = accessor_chain(group);
     let items = pagination.items_field.trim_start_matches("r#");
     let item = match items.strip_suffix("ies") {
         Some(stem) => format!("{stem}y"),

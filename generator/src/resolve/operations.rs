@@ -758,7 +758,6 @@ fn template_names(path: &str) -> impl Iterator<Item = &str> {
     path.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
 }
 
-/// `application/json`, `application/json; charset=utf-8`, `application/problem+json`, `*/*`...
 /// A media type's `example`, or the value of its first inline `examples` entry.
 fn first_example(media: &openapiv3::MediaType) -> Option<serde_json::Value> {
     media.example.clone().or_else(|| {
@@ -769,6 +768,7 @@ fn first_example(media: &openapiv3::MediaType) -> Option<serde_json::Value> {
     })
 }
 
+/// `application/json`, `application/json; charset=utf-8`, `application/problem+json`, `*/*`...
 pub(super) fn is_json(media: &str) -> bool {
     let base = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
     base == "application/json" || base.ends_with("+json") || base == "*/*" || base == "application/*"
