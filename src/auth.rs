@@ -1,7 +1,8 @@
 //! Credentials and where they come from: arguments or the environment.
 
 use crate::error::Error;
-use reqwest::header::{HeaderName, HeaderValue, AUTHORIZATION};
+use reqwest::header::HeaderValue;
+use seam_codegen_runtime::{ClientBuilder, Credential};
 use std::fmt;
 
 /// A secret string whose `Debug` and `Display` never show it.
@@ -42,29 +43,19 @@ pub(crate) enum Auth {
 }
 
 impl Auth {
-    /// The headers every request carries, built once per client; marked sensitive so that neither
-    /// reqwest nor hyper shows them.
-    pub(crate) fn headers(&self) -> Vec<(HeaderName, HeaderValue)> {
-        let secret = |value: String| {
-            let mut value = HeaderValue::from_str(&value).expect("checked by Secret::new");
-            value.set_sensitive(true);
-            value
-        };
-        let bearer = |token: &Secret| (AUTHORIZATION, secret(format!("Bearer {}", token.expose())));
-        match self {
-            Auth::ApiKey(key) => vec![bearer(key)],
-            Auth::PersonalAccessToken { token, workspace_id } => vec![
-                bearer(token),
-                (
-                    HeaderName::from_static("seam-workspace"),
-                    HeaderValue::from_str(workspace_id).expect("checked when resolved"),
-                ),
-            ],
-            Auth::ClientSessionToken(token) => vec![
-                bearer(token),
-                (HeaderName::from_static("client-session-token"), secret(token.expose().to_owned())),
-            ],
-        }
+    /// The client with these credentials: the token as a bearer credential (marked sensitive, so
+    /// that neither reqwest nor hyper shows it), and Seam's header beside it.
+    pub(crate) fn configure(&self, client: ClientBuilder) -> Result<ClientBuilder, Error> {
+        let bearer = |token: &Secret| Credential::bearer(token.expose());
+        Ok(match self {
+            Auth::ApiKey(key) => client.credential(bearer(key)?),
+            Auth::PersonalAccessToken { token, workspace_id } => {
+                client.credential(bearer(token)?).header("seam-workspace", workspace_id)
+            }
+            Auth::ClientSessionToken(token) => client
+                .credential(bearer(token)?)
+                .credential(Credential::api_key_header("client-session-token", token.expose())?),
+        })
     }
 }
 

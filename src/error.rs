@@ -1,11 +1,14 @@
-//! The one error type of every call.
+//! The one error type of every call: the runtime's errors, Seam's action attempts, and how Seam
+//! writes its errors (`{"ok": false, "error": {"type", "message", ...}}`).
 
 #[cfg(feature = "action-attempts")]
 use crate::types::ActionAttempt;
+use seam_codegen_runtime::{ApiError, ErrorBody, ErrorKind, FieldError, InvalidInputError, RetryStop, ValidationError};
 use std::fmt;
 use std::time::Duration;
 
-/// What a call can fail with. Each variant is a different situation a caller may want to handle
+/// What a call can fail with: the runtime's [`seam_codegen_runtime::Error`], variant for variant,
+/// and the outcomes of waiting for an action attempt. Each variant is a different situation a caller may want to handle
 /// differently; every variant that follows an answer carries its request id. To tell situations
 /// apart without matching variants (a 404 may arrive as [`Error::Api`] or
 /// [`Error::UnexpectedResponse`], or wrapped in [`Error::Retried`]), use [`Error::kind`] and the
@@ -105,166 +108,8 @@ pub enum Error {
     Config(String),
 }
 
-/// Why a call stopped retrying.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum RetryStop {
-    /// Every retry of the [`crate::RetryPolicy`] was used.
-    Exhausted,
-    /// The next wait would end after the call's deadline.
-    Deadline(Duration),
-    /// The server's `Retry-After` asked for a longer wait than the policy allows.
-    RetryAfterTooLong(Duration),
-}
-
-impl fmt::Display for RetryStop {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RetryStop::Exhausted => f.write_str("every retry was used"),
-            RetryStop::Deadline(deadline) => write!(f, "no time for another before the deadline of {deadline:?}"),
-            RetryStop::RetryAfterTooLong(wait) => {
-                write!(f, "the server asked to wait {wait:?}, longer than the retry policy allows")
-            }
-        }
-    }
-}
-
-/// The situation behind an [`Error`], whatever variant carries it: what a caller branches on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ErrorKind {
-    /// The resource does not exist: HTTP 404, or a Seam error type `not_found` or `*_not_found`.
-    NotFound,
-    /// HTTP 401: the credentials were missing, wrong or revoked.
-    Unauthorized,
-    /// HTTP 403: the credentials do not allow this.
-    Forbidden,
-    /// The request's input was rejected: before sending ([`Error::Validation`]), by the server
-    /// ([`Error::InvalidInput`]), or it could not be encoded.
-    InvalidInput,
-    /// HTTP 429.
-    RateLimited,
-    /// HTTP 5xx.
-    Server,
-    /// No answer in time: an attempt's timeout, the call's deadline, or an action attempt still
-    /// pending.
-    Timeout,
-    /// The request or the answer did not get through.
-    Transport,
-    /// A 2xx answer that does not match the response type.
-    Decode,
-    /// An action attempt finished with an error.
-    ActionAttemptFailed,
-    /// The client is configured wrongly.
-    Config,
-    /// Anything else: another 4xx error from the server (see [`ApiError::error_type`]), a list whose
-    /// cursor repeats.
-    Other,
-}
-
 /// Shorthand for results of this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// An error reported by the API.
-#[derive(Clone, PartialEq)]
-#[non_exhaustive]
-pub struct ApiError {
-    /// HTTP status code of the answer.
-    pub status: u16,
-    /// Seam's error type, such as `invalid_input` or `access_code_not_found`.
-    pub error_type: String,
-    /// Seam's human-readable message.
-    pub message: String,
-    /// The `seam-request-id` response header: quote it when asking Seam for support.
-    pub request_id: Option<String>,
-    /// The whole `error` object as received, with any fields beyond `type` and `message`.
-    pub data: serde_json::Value,
-}
-
-impl fmt::Display for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "API error `{}` (HTTP {}{}): {}",
-            self.error_type,
-            self.status,
-            request_id_suffix(&self.request_id),
-            self.message
-        )
-    }
-}
-
-/// Compact: the error object's other fields (a server's stack, context) are named, not dumped.
-impl fmt::Debug for ApiError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let other_fields: Vec<&str> = self
-            .data
-            .as_object()
-            .map(|object| object.keys().map(String::as_str).filter(|key| !["type", "message"].contains(key)).collect())
-            .unwrap_or_default();
-        f.debug_struct("ApiError")
-            .field("status", &self.status)
-            .field("error_type", &self.error_type)
-            .field("message", &self.message)
-            .field("request_id", &self.request_id)
-            .field("data_fields", &other_fields)
-            .finish()
-    }
-}
-
-impl std::error::Error for ApiError {}
-
-/// Seam's `invalid_input` error, with its validation messages by field.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub struct InvalidInputError {
-    pub api: ApiError,
-    /// One entry per field Seam complained about, in the order it listed them; `field` is a dotted
-    /// path (`visionline_metadata.card_format`), empty for messages about the request as a whole.
-    pub fields: Vec<FieldError>,
-}
-
-impl fmt::Display for InvalidInputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.api)?;
-        // Seam's message often already quotes the field messages; each is said once.
-        for field in &self.fields {
-            let unsaid: Vec<&str> = field
-                .messages
-                .iter()
-                .map(String::as_str)
-                .filter(|message| !self.api.message.contains(*message))
-                .collect();
-            if unsaid.is_empty() {
-                continue;
-            }
-            let name = if field.field.is_empty() { "(request)" } else { &field.field };
-            write!(f, "; {name}: {}", unsaid.join(", "))?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for InvalidInputError {}
-
-/// Validation messages for one field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct FieldError {
-    pub field: String,
-    pub messages: Vec<String>,
-}
-
-/// A request that breaks a constraint of the spec, found before sending.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid request: `{field}` {rule}")]
-#[non_exhaustive]
-pub struct ValidationError {
-    /// The field, as a dotted path of wire names.
-    pub field: String,
-    /// The rule it breaks, in words: "must match the pattern `^\d+$`".
-    pub rule: String,
-}
 
 impl Error {
     /// The situation behind this error, whatever the variant; [`Error::Retried`] answers for its
@@ -276,12 +121,12 @@ impl Error {
             Error::InvalidInput(_) | Error::Validation(_) | Error::Encode { .. } => ErrorKind::InvalidInput,
             Error::Timeout { .. } | Error::DeadlineExceeded { .. } => ErrorKind::Timeout,
             Error::Transport { .. } => ErrorKind::Transport,
-            Error::UnexpectedResponse { status, .. } => kind_of_status(*status).unwrap_or(ErrorKind::Other),
+            Error::UnexpectedResponse { status, .. } => ErrorKind::of_status(*status).unwrap_or(ErrorKind::Other),
             Error::Decode { .. } => ErrorKind::Decode,
             Error::RepeatedCursor { .. } => ErrorKind::Other,
             Error::Retried { last, .. } => last.kind(),
             #[cfg(feature = "action-attempts")]
-            Error::ActionAttemptFailed(_) => ErrorKind::ActionAttemptFailed,
+            Error::ActionAttemptFailed(_) => ErrorKind::OperationFailed,
             #[cfg(feature = "action-attempts")]
             Error::ActionAttemptTimeout { .. } => ErrorKind::Timeout,
             Error::Config(_) => ErrorKind::Config,
@@ -373,30 +218,6 @@ impl Error {
     }
 }
 
-impl ApiError {
-    /// The situation, from the status and Seam's error type.
-    pub fn kind(&self) -> ErrorKind {
-        if self.error_type == "not_found" || self.error_type.ends_with("_not_found") {
-            return ErrorKind::NotFound;
-        }
-        if self.error_type == "invalid_input" {
-            return ErrorKind::InvalidInput;
-        }
-        kind_of_status(self.status).unwrap_or(ErrorKind::Other)
-    }
-}
-
-fn kind_of_status(status: u16) -> Option<ErrorKind> {
-    Some(match status {
-        401 => ErrorKind::Unauthorized,
-        403 => ErrorKind::Forbidden,
-        404 => ErrorKind::NotFound,
-        429 => ErrorKind::RateLimited,
-        500..=599 => ErrorKind::Server,
-        _ => return None,
-    })
-}
-
 /// Compact, because `fn main() -> seam::Result<()>` prints it: the kind, the status and request id,
 /// and each message of the source chain once; never a body.
 impl fmt::Debug for Error {
@@ -423,8 +244,28 @@ impl fmt::Debug for Error {
     }
 }
 
+/// Seam's error format: `{"error": {"type": "...", "message": "...", ...}}` (the envelope's `ok` is
+/// false); `invalid_input` carries `validation_errors`, and `not_found` or `*_not_found` types mean
+/// the resource does not exist whatever the status. The [`seam_codegen_runtime::ErrorReader`] of
+/// [`crate::Seam`].
+pub(crate) fn read_error(_status: u16, body: &[u8]) -> Option<ErrorBody> {
+    let body = serde_json::from_slice::<serde_json::Value>(body).ok()?;
+    let data = body.get("error")?.clone();
+    let text = |key: &str| data.get(key).and_then(|value| value.as_str()).map(str::to_owned);
+    let error_type = text("type")?;
+    let message = text("message").unwrap_or_default();
+    let not_found = error_type == "not_found" || error_type.ends_with("_not_found");
+    let fields = (error_type == "invalid_input").then(|| data.get("validation_errors").map(field_errors));
+    let read = ErrorBody::new(error_type, message, data.clone());
+    Some(match fields {
+        Some(fields) => read.kind(ErrorKind::InvalidInput).fields(fields.unwrap_or_default()),
+        None if not_found => read.kind(ErrorKind::NotFound),
+        None => read,
+    })
+}
+
 /// Reads Seam's `validation_errors`, which nest like the request (`{"_errors": [...], "field": {"_errors": [...]}}`).
-pub(crate) fn field_errors(validation: &serde_json::Value) -> Vec<FieldError> {
+fn field_errors(validation: &serde_json::Value) -> Vec<FieldError> {
     fn walk(value: &serde_json::Value, path: &str, out: &mut Vec<FieldError>) {
         let Some(object) = value.as_object() else { return };
         let messages: Vec<String> = object
@@ -433,7 +274,7 @@ pub(crate) fn field_errors(validation: &serde_json::Value) -> Vec<FieldError> {
             .map(|list| list.iter().filter_map(|m| m.as_str().map(str::to_owned)).collect())
             .unwrap_or_default();
         if !messages.is_empty() {
-            out.push(FieldError { field: path.to_owned(), messages });
+            out.push(FieldError::new(path, messages));
         }
         for (key, child) in object.iter().filter(|(key, _)| *key != "_errors") {
             let child_path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
@@ -443,6 +284,38 @@ pub(crate) fn field_errors(validation: &serde_json::Value) -> Vec<FieldError> {
     let mut out = Vec::new();
     walk(validation, "", &mut out);
     out
+}
+
+/// The runtime's errors, variant for variant.
+impl From<seam_codegen_runtime::Error> for Error {
+    fn from(error: seam_codegen_runtime::Error) -> Self {
+        use seam_codegen_runtime::Error as Runtime;
+        match error {
+            Runtime::Api(api) => Error::Api(api),
+            Runtime::Unauthorized(api) => Error::Unauthorized(api),
+            Runtime::InvalidInput(input) => Error::InvalidInput(input),
+            Runtime::Validation(validation) => Error::Validation(validation),
+            Runtime::Timeout { path, timeout } => Error::Timeout { path, timeout },
+            Runtime::DeadlineExceeded { path, deadline, attempts } => {
+                Error::DeadlineExceeded { path, deadline, attempts }
+            }
+            Runtime::Transport { path, source } => Error::Transport { path, source },
+            Runtime::UnexpectedResponse { path, status, request_id, excerpt, body } => {
+                Error::UnexpectedResponse { path, status, request_id, excerpt, body }
+            }
+            Runtime::Decode { path, status, request_id, field, excerpt, body, source } => {
+                Error::Decode { path, status, request_id, field, excerpt, body, source }
+            }
+            Runtime::RepeatedCursor { path, cursor } => Error::RepeatedCursor { path, cursor },
+            Runtime::Encode { path, source } => Error::Encode { path, source },
+            Runtime::Retried { path, attempts, stop, last } => {
+                Error::Retried { path, attempts, stop, last: Box::new(Error::from(*last)) }
+            }
+            Runtime::Config(message) => Error::Config(message),
+            // The runtime's error is non-exhaustive; a variant it adds shows here until it has its own.
+            other => Error::Config(format!("unexpected runtime error: {other}")),
+        }
+    }
 }
 
 fn request_id_suffix(request_id: &Option<String>) -> String {
@@ -462,14 +335,12 @@ mod tests {
     use super::*;
     use serde_json::json;
 
-    fn api(status: u16, error_type: &str) -> ApiError {
-        ApiError {
-            status,
-            error_type: error_type.to_owned(),
-            message: "m".to_owned(),
-            request_id: Some("req_1".to_owned()),
-            data: json!({"type": error_type, "message": "m", "stack": "at x (y.js:1)\n".repeat(50)}),
-        }
+    /// An error as Seam answers it, read by Seam's reader.
+    fn api(status: u16, error_type: &str) -> Error {
+        let body =
+            json!({"ok": false, "error": {"type": error_type, "message": "m", "stack": "at x (y.js:1)\n".repeat(50)}});
+        let read = read_error(status, body.to_string().as_bytes()).unwrap();
+        Error::from(seam_codegen_runtime::Error::from_body(status, Some("req_1".to_owned()), read))
     }
 
     #[test]
@@ -484,12 +355,13 @@ mod tests {
             (api(400, "invalid_input"), ErrorKind::InvalidInput),
             (api(409, "access_code_already_exists"), ErrorKind::Other),
         ];
-        for (api, kind) in cases {
-            let error = Error::Api(Box::new(api.clone()));
-            assert_eq!(error.kind(), kind, "{api}");
+        for (error, kind) in cases {
+            assert_eq!(error.kind(), kind, "{error}");
+            assert_eq!(error.api().unwrap().kind(), kind, "{error}");
+            let status = error.status();
             let retried = Error::Retried { path: "/x", attempts: 3, stop: RetryStop::Exhausted, last: Box::new(error) };
             assert_eq!(retried.kind(), kind);
-            assert_eq!(retried.status(), Some(api.status));
+            assert_eq!(retried.status(), status);
             assert_eq!(retried.request_id(), Some("req_1"));
         }
         let page = Error::UnexpectedResponse {
@@ -505,11 +377,11 @@ mod tests {
 
     #[test]
     fn debug_is_compact_and_never_dumps_the_error_object() {
-        let error = Error::Api(Box::new(api(500, "internal")));
+        let error = api(500, "internal");
         let debug = format!("{error:?}");
         assert!(!debug.contains("y.js"), "{debug}");
         assert!(debug.contains("kind: Server") && debug.contains("req_1"), "{debug}");
-        assert!(format!("{:?}", api(500, "internal")).contains(r#"data_fields: ["stack"]"#));
+        assert!(format!("{:?}", error.api().unwrap()).contains(r#"data_fields: ["stack"]"#));
     }
 
     #[test]
@@ -522,12 +394,9 @@ mod tests {
         assert_eq!(
             field_errors(&validation),
             [
-                FieldError { field: "".into(), messages: vec!["Only one of acs_user_id or user_identity_id".into()] },
-                FieldError { field: "code".into(), messages: vec!["Invalid".into()] },
-                FieldError {
-                    field: "visionline_metadata.card_format".into(),
-                    messages: vec!["Invalid enum value".into()]
-                },
+                FieldError::new("", vec!["Only one of acs_user_id or user_identity_id".into()]),
+                FieldError::new("code", vec!["Invalid".into()]),
+                FieldError::new("visionline_metadata.card_format", vec!["Invalid enum value".into()]),
             ]
         );
     }

@@ -24,19 +24,16 @@
 //! ```
 //!
 //! The bindings ([`types`], [`acs`], [`access_codes`]) are generated from `spec/seam.yaml` by
-//! `seam-codegen`; the runtime around them ([`Seam`], [`Error`], [`Nullable`]) is written by hand.
+//! `seam-codegen`. The runtime under them (transport, retries, deadlines, pagination, [`Nullable`],
+//! [`DateTime`]) is the crate `seam-codegen-runtime`, written by hand and shared with every crate
+//! `seam-codegen` writes; Seam's own parts ([`Seam`]'s credentials and environment variables, its
+//! headers and error format, [`Error`] and action-attempt waits) are this crate's.
 
 #[cfg(feature = "action-attempts")]
 mod action_attempt_wait;
 mod auth;
 mod client;
-mod datetime;
 mod error;
-mod http;
-mod nullable;
-mod pagination;
-mod retry;
-pub mod wire;
 
 // prettyplease formats the generated files; rustfmt would fight it.
 #[rustfmt::skip]
@@ -45,17 +42,24 @@ mod generated;
 
 #[cfg(feature = "action-attempts")]
 pub use action_attempt_wait::WaitOptions;
-pub use client::{Operation, Seam, SeamBuilder, DEFAULT_DEADLINE, DEFAULT_ENDPOINT, DEFAULT_TIMEOUT};
-pub use datetime::DateTime;
-pub use error::{ApiError, Error, ErrorKind, FieldError, InvalidInputError, Result, RetryStop, ValidationError};
+pub use client::{Seam, SeamBuilder, DEFAULT_ENDPOINT};
+pub use error::{Error, Result};
 pub use generated::*;
-pub use http::{Body, DecodeError, HttpRequest, HttpResponse, Method, ParamStyle, Part};
-pub use nullable::Nullable;
-pub use pagination::{Items, Page, Pages, Paginated};
-pub use retry::RetryPolicy;
+/// The runtime's parts, which the bindings are written in: Seam's client is the runtime's
+/// [`Client`](seam_codegen_runtime::Client) with Seam's settings.
+pub use seam_codegen_runtime::{
+    wire, ApiError, Body, DateTime, DecodeError, ErrorKind, FieldError, HttpRequest, HttpResponse, InvalidInputError,
+    Method, Nullable, Operation, Page, Paginated, ParamStyle, Part, RetryPolicy, RetryStop, ValidationError,
+    DEFAULT_DEADLINE, DEFAULT_TIMEOUT,
+};
 /// `serde_json`, whose `Value` holds the untyped parts of answers (`ApiError::data`, JSON that no
 /// schema describes), re-exported so that reading them needs no dependency of your own.
 pub use serde_json;
+
+/// The pages of a list request through a [`Seam`] client.
+pub type Pages<O> = seam_codegen_runtime::Pages<O, Seam>;
+/// Every item of a paginated list, with this crate's [`Error`].
+pub type Items<T> = seam_codegen_runtime::Items<T, Error>;
 
 /// The README's example, compiled as a doctest so that it stays true.
 #[doc = include_str!("../README.md")]

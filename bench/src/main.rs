@@ -175,7 +175,7 @@ fn edits_json(edits: &[progenitor_edits::Edit]) -> serde_json::Value {
 }
 
 /// Two throwaway crates: ours (the seam crate's hand-written src/ plus the generated files of this run,
-/// with the seam crate's dependencies) and progenitor's (its formatted output as lib.rs, with the
+/// with the seam crate's dependencies, the runtime crate among them) and progenitor's (its formatted output as lib.rs, with the
 /// dependencies its output names).
 fn write_compile_crates(root: &Path, dir: &Path, ours: &Output, theirs: &Output) {
     let _ = std::fs::remove_dir_all(dir.join("ours/src"));
@@ -188,7 +188,11 @@ fn write_compile_crates(root: &Path, dir: &Path, ours: &Output, theirs: &Output)
         std::fs::write(target, contents).unwrap();
     }
     let manifest = std::fs::read_to_string(root.join("Cargo.toml")).unwrap();
-    let deps = toml_table(&manifest, "[dependencies]");
+    // The runtime crate is a dependency, as progenitor-client is of progenitor's output: the crate
+    // measured is the seam crate's own code and its bindings.
+    let runtime = root.join("runtime").display().to_string();
+    let deps = toml_table(&manifest, "[dependencies]")
+        .replace("path = \"runtime\"", &format!("path = {}", serde_json::Value::String(runtime)));
     // The seam crate's features (default ones on), less `codegen`, which pulls in the generator.
     let features: String = toml_table(&manifest, "[features]")
         .lines()

@@ -2086,7 +2086,10 @@ mod tests {
                 subgroups: Vec::new(),
             },
         };
-        let code: String = crate::emit::emit(&model, "seam").iter().map(|file| file.tokens.to_string()).collect();
+        let code: String = crate::emit::emit(&model, crate::Settings::default().target())
+            .iter()
+            .map(|file| file.tokens.to_string())
+            .collect();
         assert!(code.contains("enum Colour"), "{code}");
         assert_eq!(!code.contains("non_exhaustive"), ENUMS_ARE_EXHAUSTIVE, "{code}");
     }

@@ -42,6 +42,8 @@ pub struct Settings {
     pub regenerate_command: String,
     /// The name of the crate the output is mounted in, as doc examples refer to it.
     pub crate_name: String,
+    /// The client type at the crate's root, which the operations hang off (`Seam`).
+    pub client_name: String,
     /// Leave out operations and properties marked `x-undocumented` instead of hiding them from rustdoc.
     pub drop_undocumented: bool,
     /// What the API adds to plain OpenAPI: Seam's conventions by default.
@@ -55,10 +57,18 @@ impl Default for Settings {
         Settings {
             regenerate_command: REGENERATE_COMMAND.to_owned(),
             crate_name: "seam".to_owned(),
+            client_name: "Seam".to_owned(),
             drop_undocumented: false,
             conventions: conventions::Conventions::seam(),
             deny_warnings: false,
         }
+    }
+}
+
+impl Settings {
+    /// The crate and client the generated code is written for.
+    pub fn target(&self) -> emit::Target<'_> {
+        emit::Target { crate_name: &self.crate_name, client: &self.client_name }
     }
 }
 
@@ -67,8 +77,8 @@ impl Default for Settings {
 pub struct Generated {
     pub files: Vec<OutputFile>,
     pub warnings: Vec<Diagnostic>,
-    /// The document's first `servers` URL, its variables at their defaults.
-    pub server_url: Option<String>,
+    /// What a client needs besides the operations: the server and the security schemes.
+    pub api: standalone::ApiInfo,
 }
 
 #[derive(Debug)]
@@ -111,7 +121,7 @@ impl std::error::Error for Error {}
 pub fn generate(spec_text: &str, source_name: &str, settings: &Settings) -> Result<Generated, Error> {
     let loaded = load_model(spec_text, source_name, settings)?;
     let files = render_all(&loaded.model, settings)?;
-    Ok(Generated { files, warnings: loaded.warnings, server_url: loaded.server_url })
+    Ok(Generated { files, warnings: loaded.warnings, api: loaded.api })
 }
 
 /// A spec read and resolved: stages 1 and 2 of [`generate`], for commands that compare models
@@ -123,8 +133,8 @@ pub struct Loaded {
     pub document: serde_json::Value,
     /// The warnings about the spec, located.
     pub warnings: Vec<Diagnostic>,
-    /// The document's first `servers` URL, its variables at their defaults.
-    pub server_url: Option<String>,
+    /// What a client needs besides the operations: the server and the security schemes.
+    pub api: standalone::ApiInfo,
 }
 
 /// Runs load and resolve on a spec's text; errors (and warnings, under `deny_warnings`) carry their
@@ -142,22 +152,12 @@ pub fn load_model(spec_text: &str, source_name: &str, settings: &Settings) -> Re
         return Err(spec_error(warnings));
     }
     locate(spec_text, &mut warnings);
-    Ok(Loaded { model: resolved.model, document, warnings, server_url: server_url(&api) })
-}
-
-/// The first server's URL with its variables at their defaults.
-fn server_url(api: &openapiv3::OpenAPI) -> Option<String> {
-    let server = api.servers.first()?;
-    let mut url = server.url.clone();
-    for (name, variable) in server.variables.iter().flatten() {
-        url = url.replace(&format!("{{{name}}}"), &variable.default);
-    }
-    Some(url)
+    Ok(Loaded { model: resolved.model, document, warnings, api: standalone::ApiInfo::of(&api) })
 }
 
 /// Adds the line and column of each diagnostic's pointer; the text is read for positions only when
 /// there is something to report.
-fn locate(spec_text: &str, diagnostics: &mut [Diagnostic]) {
+pub(crate) fn locate(spec_text: &str, diagnostics: &mut [Diagnostic]) {
     let pointers = diagnostics.iter().any(|d| matches!(d.location, Location::Pointer(_)));
     if !pointers {
         return;
@@ -173,7 +173,7 @@ fn locate(spec_text: &str, diagnostics: &mut [Diagnostic]) {
 /// Emits and formats the files on all cores. Each file is made alone from the model, so the output
 /// does not depend on the order in which threads finish.
 fn render_all(model: &model::Model, settings: &Settings) -> Result<Vec<OutputFile>, Error> {
-    let index = emit::TypeIndex::new(model, &settings.crate_name);
+    let index = emit::TypeIndex::new(model, settings.target());
     let kinds = emit::file_kinds(model);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(kinds.len());
     // Shared types first: the largest file should not start last.

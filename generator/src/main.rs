@@ -51,12 +51,17 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         allow: Option<PathBuf>,
     },
-    /// Write a complete crate (Cargo.toml, runtime, bindings) for any OpenAPI 3.0 document into --out
-    /// (required: the default output directory holds the committed Seam bindings).
+    /// Write a complete crate (Cargo.toml, crate root with the API's client, bindings) for any OpenAPI
+    /// 3.0 document into --out (required: the default output directory holds the committed Seam
+    /// bindings). The crate depends on the runtime crate seam-codegen-runtime by path.
     Crate {
-        /// The crate's name.
+        /// The crate's name; its client is named after it (`petstore` gives `Petstore`).
         #[arg(long)]
         name: String,
+        /// The sources of seam-codegen-runtime the crate depends on; default: those this
+        /// seam-codegen was built with (`runtime/` of its repository).
+        #[arg(long, value_name = "DIR")]
+        runtime: Option<PathBuf>,
         /// The API's conventions: `plain` (HTTP as the document says it) or `seam` (Seam's envelope,
         /// path groups, action attempts, cursor pagination).
         #[arg(long, default_value = "plain", value_parser = ["plain", "seam"])]
@@ -143,10 +148,11 @@ fn main() -> ExitCode {
             eprintln!("error: `crate` needs --out DIR: the default output directory holds the committed bindings");
             ExitCode::from(2)
         }
-        Some(Command::Crate { name, profile }) => match seam_codegen::standalone::write_crate(
+        Some(Command::Crate { name, runtime, profile }) => match seam_codegen::standalone::write_crate(
             &spec,
             &out,
             &name,
+            &runtime.unwrap_or_else(|| PathBuf::from(seam_codegen::standalone::BUNDLED_RUNTIME)),
             &Settings {
                 conventions: seam_codegen::conventions::Conventions::named(&profile)
                     .unwrap_or_else(seam_codegen::conventions::Conventions::plain),

@@ -5,7 +5,7 @@
 
 use crate::npm;
 
-use seam_codegen::standalone::crate_files;
+use seam_codegen::standalone::{crate_files, Runtime};
 use seam_codegen::Settings;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -94,10 +94,11 @@ fn every_fixture_compiles_under_deny_warnings_and_round_trips_its_samples() {
     let root = target.join("fixture-crates");
     std::fs::create_dir_all(&root).unwrap();
     let mut members = Vec::new();
+    let runtime = Runtime::Path(workspace_root.join("runtime").display().to_string());
     for name in FIXTURES {
         let crate_name = format!("fixture-{}", name.replace('_', "-"));
         let (manifest, files, _) =
-            crate_files(&spec(name), &format!("{name}.yaml"), &crate_name, &settings(name)).unwrap();
+            crate_files(&spec(name), &format!("{name}.yaml"), &crate_name, &runtime, &settings(name)).unwrap();
         let dir = root.join(name);
         seam_codegen::write::write(&dir, &files).unwrap();
         let lib = dir.join("src/lib.rs");

@@ -21,7 +21,8 @@ fn seams_published_document_becomes_a_crate_that_compiles_without_warnings() {
 
     let out = target.join("published-crate");
     let started = Instant::now();
-    let (warnings, _) = write_crate(&document, &out, "seam-published", &Settings::default()).unwrap();
+    let runtime = std::path::Path::new(seam_codegen::standalone::BUNDLED_RUNTIME);
+    let (warnings, _) = write_crate(&document, &out, "seam-published", runtime, &Settings::default()).unwrap();
     let generation = started.elapsed();
 
     let mut generated = Vec::new();

@@ -18,8 +18,9 @@ pub fn module_file(group: &Group, top_level: bool, index: &TypeIndex) -> TokenSt
         let accessor = ident(&group.module);
         let client = ident(&group.client);
         let doc = format!(" Operations under `/{}`.", group.path.join("/"));
+        let root_client = ident(index.client);
         quote! {
-            impl crate::Seam {
+            impl crate::#root_client {
                 #[doc = #doc]
                 pub fn #accessor(&self) -> #client<'_> {
                     #client { client: self }
@@ -39,7 +40,8 @@ pub fn module_file(group: &Group, top_level: bool, index: &TypeIndex) -> TokenSt
 /// The file of the operations outside any group: methods of the client itself, and their types.
 pub fn root_file(root: &Group, index: &TypeIndex) -> TokenStream {
     let blocks = super::in_module(root.module_path(), || {
-        operation_blocks(root, index, |methods| quote!(impl crate::Seam { #methods }), quote!(self))
+        let client = ident(index.client);
+        operation_blocks(root, index, |methods| quote!(impl crate::#client { #methods }), quote!(self))
     });
     quote! {
         #![allow(deprecated)]
@@ -50,8 +52,12 @@ pub fn root_file(root: &Group, index: &TypeIndex) -> TokenStream {
 
 fn group_contents(group: &Group, index: &TypeIndex) -> TokenStream {
     let client = ident(&group.client);
-    let client_doc =
-        format!(" Client for the operations under `/{}`; borrow one from [`crate::Seam`].", group.path.join("/"));
+    let root_client = ident(index.client);
+    let client_doc = format!(
+        " Client for the operations under `/{}`; borrow one from [`crate::{}`].",
+        group.path.join("/"),
+        index.client
+    );
     let subgroup_accessors = group.subgroups.iter().map(|sub| {
         let accessor = ident(&sub.module);
         let module = ident(&sub.module);
@@ -79,7 +85,7 @@ fn group_contents(group: &Group, index: &TypeIndex) -> TokenStream {
         #[doc = #client_doc]
         #[derive(Debug, Clone, Copy)]
         pub struct #client<'a> {
-            pub(crate) client: &'a crate::Seam,
+            pub(crate) client: &'a crate::#root_client,
         }
 
         #accessors
@@ -142,11 +148,14 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex, client: Token
     if let ResponseType::Defined(whole) = &operation.response {
         docs.notes.push(match &operation.returns {
             Returns::Field(key) => format!(
-                "Returns the response's `{}`; [`crate::Seam::execute`] gives the whole [`{whole}`].",
+                "Returns the response's `{}`; [`crate::{}::execute`] gives the whole [`{whole}`].",
                 key.field.trim_start_matches("r#"),
+                index.client,
             ),
             Returns::Whole => "Returns the whole response, with the action attempt the change started.".to_owned(),
-            Returns::Nothing => format!("Returns nothing; [`crate::Seam::execute`] gives the whole [`{whole}`]."),
+            Returns::Nothing => {
+                format!("Returns nothing; [`crate::{}::execute`] gives the whole [`{whole}`].", index.client)
+            }
         });
     }
     if let Some(example) = example(operation, group, index) {
@@ -490,7 +499,6 @@ fn option_tokens<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
 /// A doctest (compiled, not run) calling the operation with its required fields, or `None` when a
 /// required field has no obvious example value.
 fn example(operation: &Operation, group: &Group, index: &TypeIndex) -> Option<String> {
-    let crate_name = index.crate_name;
     let request = request_example(operation, group, index)?;
     let call = accessor_chain(group);
     let binding = match &operation.returns {
@@ -498,8 +506,9 @@ fn example(operation: &Operation, group: &Group, index: &TypeIndex) -> Option<St
         Returns::Whole => "let response = ".to_owned(),
         Returns::Nothing => String::new(),
     };
-    let body = format!("let request = {request};\n{binding}seam{call}.{}(request).await?;", operation.method);
-    Some(doc_example(crate_name, &body))
+    let client = index.client_variable();
+    let body = format!("let request = {request};\n{binding}{client}{call}.{}(request).await?;", operation.method);
+    Some(doc_example(index, &body))
 }
 
 /// The accessors from the client to a group: `.acs().credentials()`.
@@ -507,10 +516,11 @@ fn accessor_chain(group: &Group) -> String {
     group.path.iter().map(|s| format!(".{}()", crate::naming::snake_ident(s))).collect()
 }
 
-/// A compiled (not run) doc example with a client `seam` in scope.
-fn doc_example(crate_name: &str, body: &str) -> String {
+/// A compiled (not run) doc example with a client (`seam` for Seam) in scope.
+fn doc_example(index: &TypeIndex, body: &str) -> String {
+    let (crate_name, client, variable) = (index.crate_name, index.client, index.client_variable());
     format!(
-        "# Example\n\n```no_run\n# async fn example(seam: {crate_name}::Seam) -> {crate_name}::Result<()> {{\n{body}\n# Ok(())\n# }}\n```"
+        "# Example\n\n```no_run\n# async fn example({variable}: {crate_name}::{client}) -> {crate_name}::Result<()> {{\n{body}\n# Ok(())\n# }}\n```"
     )
 }
 
@@ -523,22 +533,23 @@ fn pagination_examples(
 ) -> Option<(Vec<String>, Vec<String>)> {
     let request = request_example(operation, group, index)?;
     let call = accessor_chain(group);
+    let client = index.client_variable();
     let items = pagination.items_field.trim_start_matches("r#");
     let item = match items.strip_suffix("ies") {
         Some(stem) => format!("{stem}y"),
         None => items.strip_suffix('s').unwrap_or("item").to_owned(),
     };
     let pages = format!(
-        "let request = {request};\nlet mut pages = seam{call}.{}(request);\nwhile let Some(page) = pages.next_page().await? {{\n    println!(\"{{}} {items}\", page.items.len());\n    // `page.next_page_cursor` resumes from here later, through the request's `page_cursor`.\n}}",
+        "let request = {request};\nlet mut pages = {client}{call}.{}(request);\nwhile let Some(page) = pages.next_page().await? {{\n    println!(\"{{}} {items}\", page.items.len());\n    // `page.next_page_cursor` resumes from here later, through the request's `page_cursor`.\n}}",
         pagination.pages_method
     );
     let all = format!(
-        "let request = {request};\nlet mut {items} = seam{call}.{}(request);\nwhile let Some({item}) = {items}.next().await {{\n    println!(\"{{:?}}\", {item}?);\n}}\n// Or all at once: seam{call}.{}(request).try_collect().await?",
+        "let request = {request};\nlet mut {items} = {client}{call}.{}(request);\nwhile let Some({item}) = {items}.next().await {{\n    println!(\"{{:?}}\", {item}?);\n}}\n// Or all at once: {client}{call}.{}(request).try_collect().await?",
         pagination.all_method, pagination.all_method
     );
     let lines =
         |text: String| std::iter::once(String::new()).chain(text.lines().map(|line| format!(" {line}"))).collect();
-    Some((lines(doc_example(index.crate_name, &pages)), lines(doc_example(index.crate_name, &all))))
+    Some((lines(doc_example(index, &pages)), lines(doc_example(index, &all))))
 }
 
 /// The request of a doc example: its constructor with the required fields and a setter per optional

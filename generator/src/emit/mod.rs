@@ -119,9 +119,10 @@ fn shorten_std_paths(tokens: TokenStream, taken: &BTreeSet<String>) -> TokenStre
     out.into_iter().collect()
 }
 
-/// Every file, in order. `crate_name` is the name doctests use for the crate.
-pub fn emit(model: &Model, crate_name: &str) -> Vec<EmittedFile> {
-    let index = TypeIndex::new(model, crate_name);
+/// Every file, in order. `target` names the crate and its client, as the output and its doctests
+/// refer to them.
+pub fn emit(model: &Model, target: Target<'_>) -> Vec<EmittedFile> {
+    let index = TypeIndex::new(model, target);
     file_kinds(model).into_iter().map(|kind| emit_file(model, kind, &index)).collect()
 }
 
@@ -235,11 +236,22 @@ pub(crate) fn group_module(group: &crate::model::Group) -> Vec<String> {
 pub struct TypeIndex<'m> {
     types: BTreeMap<(Vec<String>, &'m str), &'m TypeDef>,
     crate_name: &'m str,
+    client: &'m str,
+}
+
+/// The crate the output is mounted in, and the client type at its root that the group accessors
+/// hang off.
+#[derive(Debug, Clone, Copy)]
+pub struct Target<'a> {
+    /// The crate's name as paths spell it (`seam`, `petstore_client`).
+    pub crate_name: &'a str,
+    /// The client type at the crate's root (`Seam`).
+    pub client: &'a str,
 }
 
 impl<'m> TypeIndex<'m> {
-    pub fn new(model: &'m Model, crate_name: &'m str) -> Self {
-        let mut index = TypeIndex { types: BTreeMap::new(), crate_name };
+    pub fn new(model: &'m Model, target: Target<'m>) -> Self {
+        let mut index = TypeIndex { types: BTreeMap::new(), crate_name: target.crate_name, client: target.client };
         for def in &model.types {
             index.types.insert((vec!["types".to_owned()], def.name.as_str()), def);
         }
@@ -252,6 +264,11 @@ impl<'m> TypeIndex<'m> {
             stack.extend(group.subgroups.iter());
         }
         index
+    }
+
+    /// The client's variable in doc examples: `seam` for `Seam`.
+    fn client_variable(&self) -> String {
+        crate::naming::snake_ident(self.client)
     }
 
     fn get(&self, module: &[String], name: &str) -> Option<&'m TypeDef> {

@@ -1,4 +1,4 @@
-//! Date-times as Seam sends them: RFC 3339 text, parsed, and written back exactly as received.
+//! Date-times as APIs send them (OpenAPI's `format: date-time`): RFC 3339 text, parsed, and written back exactly as received.
 
 use std::fmt;
 use std::str::FromStr;
@@ -8,7 +8,7 @@ use time::OffsetDateTime;
 
 /// An RFC 3339 date and time (`2025-06-16T16:54:17.946514Z`, `2025-06-16T18:54:17+02:00`).
 ///
-/// A value decoded from Seam is parsed (decoding fails on anything else) and keeps its text, so
+/// A value decoded from an answer is parsed (decoding fails on anything else) and keeps its text, so
 /// encoding it again writes exactly what arrived, fractional digits and offset included. A value built
 /// in code from a string is checked before the request is sent, like the spec's other constraints.
 #[derive(Clone, PartialEq, Eq, Hash)]

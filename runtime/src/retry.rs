@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 /// Retries with exponential backoff and jitter. By default: 2 retries, waits from 0.5 s doubling up
 /// to 10 s, and a server's `Retry-After` honoured up to 60 s.
 ///
-/// A request is retried after a refused connection or a 429 (Seam did not run it), and after a
+/// A request is retried after a refused connection or a 429 (the server did not run it), and after a
 /// timeout, a broken connection or a 5xx only when the operation is safe to repeat
 /// ([`crate::Operation::RETRY_SAFE`]). A `Retry-After` on a 429 or a 5xx (such as a 503) replaces the
 /// backoff. No retry starts that could not end before the call's deadline.

@@ -20,9 +20,9 @@ pub use serde_json::Value as Json;
 /// `Unknown(String)` and writes `as_str`, `From<&str>`, `Display`, `Serialize` and `Deserialize`, so
 /// that a value the spec adds is one line of the generated diff. Values this version does not know
 /// are kept in `Unknown` and written back unchanged.
-// A crate whose spec has no enum (or no tagged union) leaves a macro unused.
-#[allow(unused_macros)]
-macro_rules! open_enum {
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __open_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
@@ -76,16 +76,17 @@ macro_rules! open_enum {
         }
     };
 }
-#[allow(unused_imports)]
-pub(crate) use open_enum;
+#[doc(inline)]
+pub use crate::__open_enum as open_enum;
 
 /// A union of objects told apart by a tag property (`#[tag = "mutation_code"]`, first). Generated
 /// code declares the enum inside it with each variant's tag value as its discriminant
 /// (`Creating(PendingCreating) = "creating"`); the macro adds `Unknown(Json)` and writes
 /// `TAG`, `tag()`, `Serialize` and `Deserialize`, so that a variant the spec adds is one block of the
 /// generated diff. Objects with a tag this version does not know are kept in `Unknown` as JSON.
-#[allow(unused_macros)]
-macro_rules! tagged_union {
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __tagged_union {
     (
         #[tag = $tag:literal]
         $(#[$meta:meta])*
@@ -142,8 +143,8 @@ macro_rules! tagged_union {
         }
     };
 }
-#[allow(unused_imports)]
-pub(crate) use tagged_union;
+#[doc(inline)]
+pub use crate::__tagged_union as tagged_union;
 
 /// Reads a string into an open enum (`From<&str>`), which keeps values it does not know, without
 /// allocating for the known ones.
