@@ -2,46 +2,31 @@
 //! infinite size. This pass puts exactly the fields and variants that close such a cycle in a `Box`;
 //! fields behind a `Vec` or a map are already indirect and stay as they are.
 
-use crate::model::{Group, Model, TypeDef, TypeKind, TypeRef};
+use crate::model::{Model, TypeId, TypeKind, TypeRef};
 use std::collections::BTreeMap;
-
-/// A type's module path and name.
-pub(crate) type Key = (Vec<String>, String);
 
 pub fn box_recursive_fields(model: &mut Model) {
     // Struct fields first: boxing them breaks every cycle that passes through a struct. Union variants
     // are boxed only for cycles that remain (a union that holds itself through unions alone).
-    let mut ids: BTreeMap<Key, usize> = BTreeMap::new();
-    visit(model, &mut |module, def| {
-        let next = ids.len();
-        ids.entry((module.to_vec(), def.name.clone())).or_insert(next);
-    });
-    let mut decisions: BTreeMap<Key, Vec<bool>> = BTreeMap::new();
+    let mut decisions: BTreeMap<TypeId, Vec<bool>> = BTreeMap::new();
     for unions in [false, true] {
-        // The graph of by-value containment, without the fields already boxed.
-        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); ids.len()];
-        visit(model, &mut |module, def| {
-            let owner = (module.to_vec(), def.name.clone());
-            let boxed = decisions.get(&owner);
-            let from = ids[&owner];
+        // The graph of by-value containment, without the fields already boxed; a type's node is its id.
+        let mut edges: Vec<Vec<usize>> = vec![Vec::new(); model.types.len()];
+        for (from, def) in model.types.iter().enumerate() {
+            let boxed = decisions.get(&TypeId(from as u32));
             for (index, target) in by_value_targets(&def.kind).into_iter().enumerate() {
                 let already_boxed = boxed.is_some_and(|b| b.get(index).copied().unwrap_or(false));
-                if let (false, Some(&to)) = (already_boxed, ids.get(&target)) {
-                    edges[from].push(to);
+                if let (false, Some(to)) = (already_boxed, target) {
+                    edges[from].push(to.0 as usize);
                 }
             }
-        });
+        }
         // An edge closes a cycle exactly when both ends are in the same strongly connected component.
         let component = strongly_connected_components(&edges);
         let in_cycle = |owner: usize, ty: &TypeRef| {
-            by_value(ty)
-                .and_then(|target| ids.get(&target))
-                .is_some_and(|&target| component[target] == component[owner])
+            by_value(ty).is_some_and(|target| component[target.0 as usize] == component[owner])
         };
-        let mut found: Vec<(Key, Vec<bool>)> = Vec::new();
-        visit(model, &mut |module, def| {
-            let key = (module.to_vec(), def.name.clone());
-            let owner = ids[&key];
+        for (owner, def) in model.types.iter().enumerate() {
             let boxed = match (&def.kind, unions) {
                 (TypeKind::Struct(s), false) => s.fields.iter().map(|f| in_cycle(owner, f.ty.inner())).collect(),
                 (TypeKind::TaggedUnion { variants, .. }, true) => {
@@ -50,13 +35,19 @@ pub fn box_recursive_fields(model: &mut Model) {
                 (TypeKind::UntaggedUnion { variants }, true) => {
                     variants.iter().map(|v| in_cycle(owner, &v.ty)).collect()
                 }
-                _ => return,
+                _ => continue,
             };
-            found.push((key, boxed));
-        });
-        decisions.extend(found);
+            decisions.insert(TypeId(owner as u32), boxed);
+        }
     }
-    apply(model, &decisions);
+    for (id, boxed) in decisions {
+        match &mut model.types[id.0 as usize].kind {
+            TypeKind::Struct(s) => s.fields.iter_mut().zip(boxed).for_each(|(f, b)| f.boxed = b),
+            TypeKind::TaggedUnion { variants, .. } => variants.iter_mut().zip(boxed).for_each(|(v, b)| v.boxed = b),
+            TypeKind::UntaggedUnion { variants } => variants.iter_mut().zip(boxed).for_each(|(v, b)| v.boxed = b),
+            TypeKind::Enum { .. } | TypeKind::Alias(_) => {}
+        }
+    }
 }
 
 /// Tarjan's algorithm: the component of every node, iteratively so that deep graphs cannot overflow the stack.
@@ -107,75 +98,23 @@ fn strongly_connected_components(edges: &[Vec<usize>]) -> Vec<usize> {
 }
 
 /// The named type a field holds by value, if any (an `Option` is by value too; a `Vec` or map is not).
-pub(crate) fn by_value(ty: &TypeRef) -> Option<Key> {
+pub(crate) fn by_value(ty: &TypeRef) -> Option<TypeId> {
     match ty {
-        TypeRef::Named { module, name } => Some((module.clone(), name.clone())),
+        TypeRef::Named(id) => Some(*id),
         _ => None,
     }
 }
 
 /// The types a definition holds by value, one entry per field or variant (in order, so that an index
-/// matches a boxing decision); entries that are not named types point nowhere.
-fn by_value_targets(kind: &TypeKind) -> Vec<Key> {
-    let nowhere = || (Vec::new(), String::new());
+/// matches a boxing decision); `None` for entries that are not named types.
+fn by_value_targets(kind: &TypeKind) -> Vec<Option<TypeId>> {
     match kind {
-        TypeKind::Struct(s) => s.fields.iter().map(|f| by_value(f.ty.inner()).unwrap_or_else(nowhere)).collect(),
-        TypeKind::TaggedUnion { variants, .. } => {
-            variants.iter().map(|v| by_value(&v.ty).unwrap_or_else(nowhere)).collect()
-        }
-        TypeKind::UntaggedUnion { variants } => {
-            variants.iter().map(|v| by_value(&v.ty).unwrap_or_else(nowhere)).collect()
-        }
-        TypeKind::Alias(ty) => by_value(ty).into_iter().collect(),
+        TypeKind::Struct(s) => s.fields.iter().map(|f| by_value(f.ty.inner())).collect(),
+        TypeKind::TaggedUnion { variants, .. } => variants.iter().map(|v| by_value(&v.ty)).collect(),
+        TypeKind::UntaggedUnion { variants } => variants.iter().map(|v| by_value(&v.ty)).collect(),
+        TypeKind::Alias(ty) => vec![by_value(ty)],
         TypeKind::Enum { .. } => Vec::new(),
     }
-}
-
-/// Every type definition of the model with its module path, the root group's (`operations`) included.
-pub(crate) fn visit(model: &Model, f: &mut impl FnMut(&[String], &TypeDef)) {
-    for def in &model.types {
-        f(&["types".to_owned()], def);
-    }
-    fn groups<'g>(list: impl IntoIterator<Item = &'g Group>, f: &mut impl FnMut(&[String], &TypeDef)) {
-        for group in list {
-            let module = group.module_path();
-            for def in &group.types {
-                f(&module, def);
-            }
-            groups(&group.subgroups, f);
-        }
-    }
-    groups(model.groups.iter().chain([&model.root]), f);
-}
-
-fn apply(model: &mut Model, decisions: &BTreeMap<Key, Vec<bool>>) {
-    fn apply_def(module: &[String], def: &mut TypeDef, decisions: &BTreeMap<Key, Vec<bool>>) {
-        let Some(boxed) = decisions.get(&(module.to_vec(), def.name.clone())) else { return };
-        match &mut def.kind {
-            TypeKind::Struct(s) => s.fields.iter_mut().zip(boxed).for_each(|(f, b)| f.boxed = *b),
-            TypeKind::TaggedUnion { variants, .. } => variants.iter_mut().zip(boxed).for_each(|(v, b)| v.boxed = *b),
-            TypeKind::UntaggedUnion { variants } => variants.iter_mut().zip(boxed).for_each(|(v, b)| v.boxed = *b),
-            TypeKind::Enum { .. } | TypeKind::Alias(_) => {}
-        }
-    }
-    visit_mut(model, &mut |module, def| apply_def(module, def, decisions));
-}
-
-/// [`visit`], mutably.
-pub(crate) fn visit_mut(model: &mut Model, f: &mut impl FnMut(&[String], &mut TypeDef)) {
-    for def in &mut model.types {
-        f(&["types".to_owned()], def);
-    }
-    fn groups<'g>(list: impl IntoIterator<Item = &'g mut Group>, f: &mut impl FnMut(&[String], &mut TypeDef)) {
-        for group in list {
-            let module = group.module_path();
-            for def in &mut group.types {
-                f(&module, def);
-            }
-            groups(&mut group.subgroups, f);
-        }
-    }
-    groups(model.groups.iter_mut().chain([&mut model.root]), f);
 }
 
 #[cfg(test)]

@@ -97,9 +97,14 @@ pub struct Side<'a> {
 
 /// The changes from `old` to `new`, for the crate named `crate_name`, sorted by impact and item.
 pub fn diff(old: Side<'_>, new: Side<'_>, crate_name: &str) -> Vec<Change> {
-    let old_index = Index::new(old, true);
-    let new_index = Index::new(new, false);
-    let mut differ = Differ { old: &old_index, new: &new_index, crate_name, changes: Vec::new() };
+    // One id space for both sides: a type keeps its id across versions when it keeps its module and
+    // name, so that the two models' type references compare directly.
+    let keys: Vec<TypeKey> =
+        all_keys(old.model).into_iter().chain(all_keys(new.model)).collect::<BTreeSet<_>>().into_iter().collect();
+    let (old_model, new_model) = (canonical(old.model, &keys), canonical(new.model, &keys));
+    let old_index = Index::new(Side { model: &old_model, ..old }, true, &keys);
+    let new_index = Index::new(Side { model: &new_model, ..new }, false, &keys);
+    let mut differ = Differ { old: &old_index, new: &new_index, crate_name, keys: &keys, changes: Vec::new() };
     differ.groups();
     differ.operations();
     differ.types();
@@ -298,6 +303,8 @@ struct OpEntry<'m> {
 /// One side's model by Rust path, with what requests and responses reach and where things are in the
 /// document.
 struct Index<'m> {
+    /// The keys of the shared id space (see [`canonical`]).
+    keys: &'m [TypeKey],
     types: BTreeMap<TypeKey, &'m TypeDef>,
     operations: BTreeMap<OpKey, OpEntry<'m>>,
     /// Groups by module path, with their client struct.
@@ -317,18 +324,48 @@ struct Index<'m> {
     old: bool,
 }
 
-fn group_module(group: &Group) -> Vec<String> {
-    crate::emit::group_module(group)
-}
-
 fn type_key(module: &[String], name: &str) -> TypeKey {
     (module.to_vec(), name.to_owned())
 }
 
+/// A type's key: its module's path and its name.
+fn key_of(model: &Model, id: TypeId) -> TypeKey {
+    type_key(model.module_path(id), &model.ty(id).name)
+}
+
+fn all_keys(model: &Model) -> Vec<TypeKey> {
+    (0..model.types.len()).map(|index| key_of(model, TypeId(index as u32))).collect()
+}
+
+/// `model` with its types renumbered into the shared id space of `keys` (sorted): the type with
+/// key `keys[n]` gets id `n`. Ids of types only the other side has hold a placeholder nothing refers to.
+fn canonical(model: &Model, keys: &[TypeKey]) -> Model {
+    let ids: Vec<TypeId> = all_keys(model)
+        .iter()
+        .map(|key| TypeId(keys.binary_search(key).expect("every key is in the shared list") as u32))
+        .collect();
+    let mut renumbered = model.clone();
+    renumbered.renumber_types(|id| ids[id.0 as usize]);
+    let placeholder = TypeDef {
+        name: String::new(),
+        module: ModuleId::TYPES,
+        schema: None,
+        docs: Docs::default(),
+        kind: TypeKind::Alias(TypeRef::Json),
+    };
+    let mut types = vec![placeholder; keys.len()];
+    for (def, id) in renumbered.types.drain(..).zip(&ids) {
+        types[id.0 as usize] = def;
+    }
+    renumbered.types = types;
+    renumbered
+}
+
 impl<'m> Index<'m> {
-    fn new(side: Side<'m>, old: bool) -> Self {
+    fn new(side: Side<'m>, old: bool, keys: &'m [TypeKey]) -> Self {
         let model = side.model;
         let mut index = Index {
+            keys,
             types: BTreeMap::new(),
             operations: BTreeMap::new(),
             groups: BTreeMap::new(),
@@ -340,15 +377,14 @@ impl<'m> Index<'m> {
             locator: Locator::new(side.document, side.text),
             old,
         };
-        for def in &model.types {
-            index.types.insert(type_key(&["types".to_owned()], &def.name), def);
+        for module in &model.modules {
+            for id in &module.types {
+                index.types.insert(keys[id.0 as usize].clone(), model.ty(*id));
+            }
         }
         let mut stack: Vec<&Group> = model.groups.iter().chain([&model.root]).collect();
         while let Some(group) = stack.pop() {
-            let module = group_module(group);
-            for def in &group.types {
-                index.types.insert(type_key(&module, &def.name), def);
-            }
+            let module = model.module(group.module_id).path.clone();
             if !group.path.is_empty() {
                 index.groups.insert(module.clone(), group);
             }
@@ -360,21 +396,20 @@ impl<'m> Index<'m> {
             }
             stack.extend(group.subgroups.iter());
         }
-        let keys: Vec<OpKey> = index.operations.keys().cloned().collect();
-        for key in keys {
+        let op_keys: Vec<OpKey> = index.operations.keys().cloned().collect();
+        for key in op_keys {
             let operation = index.operations[&key].operation;
-            let module = key.0.clone();
-            let request = type_key(&module, &operation.request);
+            let request = keys[operation.request_type.0 as usize].clone();
             index.request_roots.insert(request.clone());
             let from_request = index.reach(vec![request.clone()]);
             let mut response_roots = Vec::new();
             match &operation.response {
-                ResponseType::Defined(name) => response_roots.push(type_key(&module, name)),
-                ResponseType::Type(ty) => named_in(ty, &mut response_roots),
+                ResponseType::Defined(id) => response_roots.push(keys[id.0 as usize].clone()),
+                ResponseType::Type(ty) => named_in(keys, ty, &mut response_roots),
                 ResponseType::ByStatus { variants, .. } => {
                     for variant in variants {
                         if let Payload::Json(ty) = &variant.payload {
-                            named_in(ty, &mut response_roots);
+                            named_in(keys, ty, &mut response_roots);
                         }
                     }
                 }
@@ -390,18 +425,18 @@ impl<'m> Index<'m> {
         for (key, def) in &index.types {
             if let TypeKind::Struct(s) = &def.kind {
                 for field in &s.fields {
-                    if let TypeRef::Named { module, name } = field.ty.inner() {
-                        index.field_types.insert(type_key(module, name));
+                    if let TypeRef::Named(id) = field.ty.inner() {
+                        index.field_types.insert(keys[id.0 as usize].clone());
                     }
                 }
             }
             let mut named = Vec::new();
             for ty in refs_of(def) {
-                named_in(ty, &mut named);
+                named_in(keys, ty, &mut named);
             }
             index.refs.entry(Referrer::Type(key.clone())).or_default().extend(named);
         }
-        index.locator.map_types(&index.types, &index.operations);
+        index.locator.map_types(keys, &index.types, &index.operations);
         index
     }
 
@@ -431,7 +466,7 @@ impl<'m> Index<'m> {
             }
             if let Some(def) = self.types.get(&key) {
                 for ty in refs_of(def) {
-                    named_in(ty, &mut stack);
+                    named_in(self.keys, ty, &mut stack);
                 }
             }
         }
@@ -459,10 +494,10 @@ fn refs_of(def: &TypeDef) -> Vec<&TypeRef> {
 }
 
 /// The generated types named in a type reference.
-fn named_in(ty: &TypeRef, out: &mut Vec<TypeKey>) {
+fn named_in(keys: &[TypeKey], ty: &TypeRef, out: &mut Vec<TypeKey>) {
     match ty {
-        TypeRef::Named { module, name } => out.push(type_key(module, name)),
-        TypeRef::Vec(inner) | TypeRef::Map(inner) => named_in(inner, out),
+        TypeRef::Named(id) => out.push(keys[id.0 as usize].clone()),
+        TypeRef::Vec(inner) | TypeRef::Map(inner) => named_in(keys, inner, out),
         _ => {}
     }
 }
@@ -581,15 +616,17 @@ impl<'d> Locator<'d> {
 
     /// Finds pointers for the types of `types`: component schemas by name, operations' request and
     /// response types from the operation, inline types from the field that holds them.
-    fn map_types(&mut self, types: &BTreeMap<TypeKey, &TypeDef>, operations: &BTreeMap<OpKey, OpEntry<'_>>) {
+    fn map_types(
+        &mut self,
+        keys: &[TypeKey],
+        types: &BTreeMap<TypeKey, &TypeDef>,
+        operations: &BTreeMap<OpKey, OpEntry<'_>>,
+    ) {
         let schemas = Pointer::root().push("components").push("schemas");
-        if let Some(names) = self.node(schemas.as_str()).and_then(Value::as_object) {
-            for name in names.keys() {
-                let key = type_key(&["types".to_owned()], &crate::naming::pascal_ident(name));
-                if types.contains_key(&key) {
-                    self.components.insert(key.clone());
-                    self.types.entry(key).or_insert_with(|| schemas.push(name).to_string());
-                }
+        for (key, def) in types {
+            if let Some(name) = &def.schema {
+                self.components.insert(key.clone());
+                self.types.entry(key.clone()).or_insert_with(|| schemas.push(name).to_string());
             }
         }
         for (key, entry) in operations {
@@ -603,8 +640,7 @@ impl<'d> Locator<'d> {
                 continue;
             }
             self.operations.insert(key.clone(), pointer.clone());
-            let module = &key.0;
-            let request = type_key(module, &operation.request);
+            let request = keys[operation.request_type.0 as usize].clone();
             let body = self.child(&pointer, "requestBody");
             match &operation.body {
                 RequestBody::Itself { .. } => {
@@ -633,9 +669,9 @@ impl<'d> Locator<'d> {
                     .or_else(|| codes.keys().find(|c| *c == "default"))?;
                 self.child(&responses, code)
             });
-            if let (ResponseType::Defined(name), Some(success)) = (&operation.response, success) {
+            if let (ResponseType::Defined(id), Some(success)) = (&operation.response, success) {
                 if let Some(schema) = self.content_schema(&success) {
-                    self.types.insert(type_key(module, name), schema);
+                    self.types.insert(keys[id.0 as usize].clone(), schema);
                 }
             }
         }
@@ -666,8 +702,8 @@ impl<'d> Locator<'d> {
                                 Some(values) => (ty, at) = (value, values),
                                 None => break,
                             },
-                            TypeRef::Named { module, name } => {
-                                let inner = type_key(module, name);
+                            TypeRef::Named(id) => {
+                                let inner = keys[id.0 as usize].clone();
                                 if !self.types.contains_key(&inner) && types.contains_key(&inner) {
                                     if let Some(at) = self.deref(&at) {
                                         found.push((Some(inner), None, at));
@@ -726,7 +762,7 @@ fn escape(segment: &str) -> String {
 // ----- Rust spelling -----
 
 /// A type as users read it in rustdoc, without the `crate::` and `::std` noise.
-fn show(ty: &TypeRef) -> String {
+fn show(keys: &[TypeKey], ty: &TypeRef) -> String {
     match ty {
         TypeRef::String => "String".to_owned(),
         TypeRef::Bool => "bool".to_owned(),
@@ -736,17 +772,20 @@ fn show(ty: &TypeRef) -> String {
         TypeRef::F64 => "f64".to_owned(),
         TypeRef::DateTime => "DateTime".to_owned(),
         TypeRef::Json => "serde_json::Value".to_owned(),
-        TypeRef::Named { module, name } => format!("{}::{name}", module.join("::")),
-        TypeRef::Vec(item) => format!("Vec<{}>", show(item)),
-        TypeRef::Map(value) => format!("BTreeMap<String, {}>", show(value)),
+        TypeRef::Named(id) => {
+            let (module, name) = &keys[id.0 as usize];
+            format!("{}::{name}", module.join("::"))
+        }
+        TypeRef::Vec(item) => format!("Vec<{}>", show(keys, item)),
+        TypeRef::Map(value) => format!("BTreeMap<String, {}>", show(keys, value)),
         TypeRef::Bytes => "Vec<u8>".to_owned(),
         TypeRef::Parts => "Vec<(String, Part)>".to_owned(),
     }
 }
 
 /// A field's Rust type, as the struct declares it.
-fn show_field(ty: &FieldType, boxed: bool) -> String {
-    let inner = if boxed { format!("Box<{}>", show(ty.inner())) } else { show(ty.inner()) };
+fn show_field(keys: &[TypeKey], ty: &FieldType, boxed: bool) -> String {
+    let inner = if boxed { format!("Box<{}>", show(keys, ty.inner())) } else { show(keys, ty.inner()) };
     match ty {
         FieldType::Required(_) => inner,
         FieldType::RequiredNullable(_) | FieldType::Optional(_) => format!("Option<{inner}>"),
@@ -755,7 +794,7 @@ fn show_field(ty: &FieldType, boxed: bool) -> String {
 }
 
 /// What `new` or a setter takes for a field, as the builder writes it.
-fn setter_param(ty: &FieldType) -> String {
+fn setter_param(keys: &[TypeKey], ty: &FieldType) -> String {
     match ty {
         FieldType::Required(TypeRef::String) | FieldType::Optional(TypeRef::String) => "impl Into<String>".to_owned(),
         FieldType::Required(TypeRef::DateTime) | FieldType::Optional(TypeRef::DateTime) => {
@@ -764,9 +803,9 @@ fn setter_param(ty: &FieldType) -> String {
         FieldType::Optional(TypeRef::Vec(item)) if **item == TypeRef::String => {
             "impl IntoIterator<Item = impl Into<String>>".to_owned()
         }
-        FieldType::Required(inner) | FieldType::Optional(inner) => show(inner),
-        FieldType::RequiredNullable(inner) => format!("Option<{}>", show(inner)),
-        FieldType::OptionalNullable(inner) => format!("impl Into<Nullable<{}>>", show(inner)),
+        FieldType::Required(inner) | FieldType::Optional(inner) => show(keys, inner),
+        FieldType::RequiredNullable(inner) => format!("Option<{}>", show(keys, inner)),
+        FieldType::OptionalNullable(inner) => format!("impl Into<Nullable<{}>>", show(keys, inner)),
     }
 }
 
@@ -790,13 +829,14 @@ fn kind_name(kind: &TypeKind) -> &'static str {
 }
 
 /// What a method returns, as rustdoc shows it.
-fn returns_of(operation: &Operation) -> String {
+fn returns_of(keys: &[TypeKey], operation: &Operation) -> String {
     match &operation.returns {
-        Returns::Field(key) => show_field(&key.ty, false),
+        Returns::Field(key) => show_field(keys, &key.ty, false),
         Returns::Nothing => "()".to_owned(),
         Returns::Whole => match &operation.response {
-            ResponseType::Defined(name) | ResponseType::ByStatus { name, .. } => name.clone(),
-            ResponseType::Type(ty) => show(ty),
+            ResponseType::Defined(id) => keys[id.0 as usize].1.clone(),
+            ResponseType::ByStatus { name, .. } => name.clone(),
+            ResponseType::Type(ty) => show(keys, ty),
             ResponseType::Unit => "()".to_owned(),
             ResponseType::Text => "String".to_owned(),
             ResponseType::Bytes => "Vec<u8>".to_owned(),
@@ -859,6 +899,8 @@ struct Differ<'a, 'm> {
     old: &'a Index<'m>,
     new: &'a Index<'m>,
     crate_name: &'a str,
+    /// The keys of the shared id space (see [`canonical`]).
+    keys: &'a [TypeKey],
     changes: Vec<Change>,
 }
 
@@ -1008,7 +1050,7 @@ impl<'a, 'm> Differ<'a, 'm> {
                 self.op_path(&key, &entry.group_path),
                 Some(format!("`{http}`")),
                 format!("operation added{extra}"),
-                format!("Takes `{}`, returns `{}`.", entry.operation.request, returns_of(entry.operation)),
+                format!("Takes `{}`, returns `{}`.", entry.operation.request, returns_of(self.keys, entry.operation)),
                 At::New,
                 pointer,
             );
@@ -1046,7 +1088,7 @@ impl<'a, 'm> Differ<'a, 'm> {
                 "Calls that pass the old request type stop compiling.",
             );
         }
-        if returns_of(a) != returns_of(b) {
+        if returns_of(self.keys, a) != returns_of(self.keys, b) {
             let why = match (&a.returns, &b.returns) {
                 (Returns::Field(key), Returns::Whole) => format!(
                     "The answer now carries an action attempt beside `{}`, so the method returns both: code using the result as the old type stops compiling.",
@@ -1054,7 +1096,12 @@ impl<'a, 'm> Differ<'a, 'm> {
                 ),
                 _ => "Code that uses the result as the old type stops compiling.".to_owned(),
             };
-            push(self, Impact::Breaking, format!("returns `{}` instead of `{}`", returns_of(b), returns_of(a)), &why);
+            push(
+                self,
+                Impact::Breaking,
+                format!("returns `{}` instead of `{}`", returns_of(self.keys, b), returns_of(self.keys, a)),
+                &why,
+            );
         } else if a.decode != b.decode {
             push(
                 self,
@@ -1127,7 +1174,12 @@ impl<'a, 'm> Differ<'a, 'm> {
             (Some(p), Some(q)) if p.item != q.item => push(
                 self,
                 Impact::Breaking,
-                format!("`{}` yields `{}` instead of `{}`", q.all_method, show(&q.item), show(&p.item)),
+                format!(
+                    "`{}` yields `{}` instead of `{}`",
+                    q.all_method,
+                    show(self.keys, &q.item),
+                    show(self.keys, &p.item)
+                ),
                 "Code that uses the items as the old type stops compiling.",
             ),
             _ => {}
@@ -1164,7 +1216,11 @@ impl<'a, 'm> Differ<'a, 'm> {
                         Impact::Breaking,
                         format!("{status_enum}::{}", variant.name),
                         None,
-                        format!("payload `{}` instead of `{}`", payload_of(&variant.payload), payload_of(&old.payload)),
+                        format!(
+                            "payload `{}` instead of `{}`",
+                            payload_of(self.keys, &variant.payload),
+                            payload_of(self.keys, &old.payload)
+                        ),
                         "Code that uses the payload as the old type stops compiling.",
                         At::New,
                         pointer.clone(),
@@ -1264,7 +1320,7 @@ impl<'a, 'm> Differ<'a, 'm> {
                         Impact::Breaking,
                         item.clone(),
                         None,
-                        format!("`{}` instead of `{}`", show(new), show(old)),
+                        format!("`{}` instead of `{}`", show(self.keys, new), show(self.keys, old)),
                         "Code that uses the alias as the old type stops compiling.",
                         At::New,
                         pointer.clone(),
@@ -1403,7 +1459,7 @@ impl<'a, 'm> Differ<'a, 'm> {
                 Impact::Breaking,
                 format!("{item}::{}", field.name),
                 wire_of(field),
-                format!("field removed ({}, `{}`)", presence(&field.ty), show_field(&field.ty, field.boxed)),
+                format!("field removed ({}, `{}`)", presence(&field.ty), show_field(self.keys, &field.ty, field.boxed)),
                 why,
                 At::Old,
                 pointer,
@@ -1439,7 +1495,11 @@ impl<'a, 'm> Differ<'a, 'm> {
                         impact,
                         field_item,
                         wire_of(field),
-                        format!("field added ({}, `{}`)", presence(&field.ty), show_field(&field.ty, field.boxed)),
+                        format!(
+                            "field added ({}, `{}`)",
+                            presence(&field.ty),
+                            show_field(self.keys, &field.ty, field.boxed)
+                        ),
                         why,
                         At::New,
                         pointer,
@@ -1480,7 +1540,7 @@ impl<'a, 'm> Differ<'a, 'm> {
         let name = &key.1;
         let field = &b.name;
         let wire = wire_of(b);
-        let (old_type, new_type) = (show_field(&a.ty, a.boxed), show_field(&b.ty, b.boxed));
+        let (old_type, new_type) = (show_field(self.keys, &a.ty, a.boxed), show_field(self.keys, &b.ty, b.boxed));
         let presence_changed = presence(&a.ty) != presence(&b.ty);
         let presence_note =
             if presence_changed { format!(" ({} → {})", presence(&a.ty), presence(&b.ty)) } else { String::new() };
@@ -1497,14 +1557,14 @@ impl<'a, 'm> Differ<'a, 'm> {
                 // either way.
                 Build::Constructor if !takes.is_empty() && text_both && !presence_changed => format!(
                     "{takes} `{}` instead of `{}`: calls with `&str` or `String` still compile, others and code reading the field do not{}.",
-                    setter_param(&b.ty),
-                    setter_param(&a.ty),
+                    setter_param(self.keys, &b.ty),
+                    setter_param(self.keys, &a.ty),
                     if *b.ty.inner() == TypeRef::DateTime { ", and text that is not RFC 3339 fails before sending" } else { "" }
                 ),
                 Build::Constructor if !takes.is_empty() => format!(
                     "{takes} `{}` instead of `{}`: calls to it stop compiling.",
-                    setter_param(&b.ty),
-                    setter_param(&a.ty)
+                    setter_param(self.keys, &b.ty),
+                    setter_param(self.keys, &a.ty)
                 ),
                 Build::Constructor => format!(
                     "`{name}::new` and the setters change: calls that give `{field}` stop compiling."
@@ -1592,7 +1652,7 @@ impl<'a, 'm> Differ<'a, 'm> {
                     impact,
                     format!("{item}::{field}"),
                     None,
-                    format!("field added (`BTreeMap<String, {}>`, additionalProperties)", show(ty)),
+                    format!("field added (`BTreeMap<String, {}>`, additionalProperties)", show(self.keys, ty)),
                     why,
                     At::New,
                     pointer,
@@ -1602,7 +1662,7 @@ impl<'a, 'm> Differ<'a, 'm> {
                 Impact::Breaking,
                 format!("{item}::{field}"),
                 None,
-                format!("field removed (`BTreeMap<String, {}>`, additionalProperties)", show(ty)),
+                format!("field removed (`BTreeMap<String, {}>`, additionalProperties)", show(self.keys, ty)),
                 "Code using the map stops compiling.",
                 At::New,
                 pointer,
@@ -1614,8 +1674,8 @@ impl<'a, 'm> Differ<'a, 'm> {
                     None,
                     format!(
                         "`{old_field}: BTreeMap<String, {}>` → `{new_field}: BTreeMap<String, {}>`",
-                        show(old_ty),
-                        show(new_ty)
+                        show(self.keys, old_ty),
+                        show(self.keys, new_ty)
                     ),
                     "Code using the map as before stops compiling.",
                     At::New,
@@ -1906,7 +1966,13 @@ impl<'a, 'm> Differ<'a, 'm> {
                         Impact::Breaking,
                         format!("{item}::{}", variant.name),
                         Some(format!("tag `\"{}\"`", variant.tag_value)),
-                        format!("`{}({})` → `{}({})`", variant.name, show(&variant.ty), now.name, show(&now.ty)),
+                        format!(
+                            "`{}({})` → `{}({})`",
+                            variant.name,
+                            show(self.keys, &variant.ty),
+                            now.name,
+                            show(self.keys, &now.ty)
+                        ),
                         "Code naming or unpacking the old variant stops compiling.",
                         At::New,
                         pointer.clone(),
@@ -1924,7 +1990,7 @@ impl<'a, 'm> Differ<'a, 'm> {
                 impact,
                 format!("{item}::{}", variant.name),
                 Some(format!("tag `\"{}\"`", variant.tag_value)),
-                format!("union variant added (`{}`)", show(&variant.ty)),
+                format!("union variant added (`{}`)", show(self.keys, &variant.ty)),
                 why,
                 At::New,
                 pointer.clone(),
@@ -1952,7 +2018,7 @@ impl<'a, 'm> Differ<'a, 'm> {
                     Impact::Breaking,
                     format!("{item}::{}", variant.name),
                     None,
-                    format!("holds `{}` instead of `{}`", show(&now.ty), show(&variant.ty)),
+                    format!("holds `{}` instead of `{}`", show(self.keys, &now.ty), show(self.keys, &variant.ty)),
                     "Code unpacking the variant as the old type stops compiling.",
                     At::New,
                     pointer.clone(),
@@ -1974,7 +2040,7 @@ impl<'a, 'm> Differ<'a, 'm> {
                 Impact::Breaking,
                 format!("{item}::{}", variant.name),
                 None,
-                format!("union variant added (`{}`)", show(&variant.ty)),
+                format!("union variant added (`{}`)", show(self.keys, &variant.ty)),
                 format!("`{name}` has no catch-all and is not `#[non_exhaustive]`: a `match` without a `_` arm stops compiling; values may decode as the new variant."),
                 At::New,
                 pointer.clone(),
@@ -2021,9 +2087,9 @@ fn param_shape(param: &Param) -> String {
     format!("{} `{}` ({}{explode})", location_name(param.location), param.wire, param.style)
 }
 
-fn payload_of(payload: &Payload) -> String {
+fn payload_of(keys: &[TypeKey], payload: &Payload) -> String {
     match payload {
-        Payload::Json(ty) => show(ty),
+        Payload::Json(ty) => show(keys, ty),
         Payload::Text => "String".to_owned(),
         Payload::Bytes => "Vec<u8>".to_owned(),
         Payload::Empty => "nothing".to_owned(),
@@ -2070,19 +2136,25 @@ mod tests {
         let model = Model {
             types: vec![TypeDef {
                 name: "Colour".to_owned(),
+                module: ModuleId::TYPES,
+                schema: Some("colour".to_owned()),
                 docs: Docs::default(),
                 kind: TypeKind::Enum {
                     variants: vec![EnumVariant { name: "Red".to_owned(), wire: "red".to_owned() }],
                     unknown: "Unknown".to_owned(),
                 },
             }],
+            modules: vec![
+                Module { path: vec!["types".to_owned()], types: vec![TypeId(0)] },
+                Module { path: vec!["operations".to_owned()], types: Vec::new() },
+            ],
             groups: Vec::new(),
             root: Group {
                 module: "operations".to_owned(),
                 path: Vec::new(),
                 client: String::new(),
                 operations: Vec::new(),
-                types: Vec::new(),
+                module_id: ModuleId(1),
                 subgroups: Vec::new(),
             },
         };
@@ -2099,7 +2171,7 @@ mod tests {
         assert_eq!(number(3.0), "3");
         assert_eq!(number(0.5), "0.5");
         assert_eq!(
-            show_field(&FieldType::OptionalNullable(TypeRef::Vec(Box::new(TypeRef::String))), false),
+            show_field(&[], &FieldType::OptionalNullable(TypeRef::Vec(Box::new(TypeRef::String))), false),
             "Nullable<Vec<String>>"
         );
     }

@@ -3,31 +3,24 @@
 //! what only answers hold, so those structs are marked; a struct that a request reaches and that has
 //! no constructor stays open, since a struct literal is the only way to build it.
 
-use crate::cycles::{by_value, visit, visit_mut, Key};
-use crate::model::{Group, Model, TypeKind, TypeRef};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::cycles::by_value;
+use crate::model::{Model, TypeId, TypeKind, TypeRef};
+use std::collections::BTreeSet;
 
 pub fn mark(model: &mut Model) {
-    let mut kinds: BTreeMap<Key, TypeKind> = BTreeMap::new();
-    visit(model, &mut |module, def| {
-        kinds.insert((module.to_vec(), def.name.clone()), def.kind.clone());
-    });
     // What requests reach: every request type, and what its fields and variants hold, transitively.
-    let mut pending: Vec<Key> = Vec::new();
-    let mut groups: Vec<&Group> = model.groups.iter().chain([&model.root]).collect();
-    while let Some(group) = groups.pop() {
-        let module = group.module_path();
-        pending.extend(group.operations.iter().map(|operation| (module.clone(), operation.request.clone())));
-        groups.extend(&group.subgroups);
-    }
-    let mut reached: BTreeSet<Key> = BTreeSet::new();
-    while let Some(key) = pending.pop() {
-        if !reached.insert(key.clone()) {
+    let mut pending: Vec<TypeId> = model
+        .all_groups()
+        .into_iter()
+        .flat_map(|group| group.operations.iter().map(|operation| operation.request_type))
+        .collect();
+    let mut reached: BTreeSet<TypeId> = BTreeSet::new();
+    while let Some(id) = pending.pop() {
+        if !reached.insert(id) {
             continue;
         }
-        let Some(kind) = kinds.get(&key) else { continue };
         let mut held: Vec<&TypeRef> = Vec::new();
-        match kind {
+        match &model.ty(id).kind {
             TypeKind::Struct(s) => {
                 held.extend(s.fields.iter().map(|field| field.ty.inner()));
                 held.extend(s.additional.iter().map(|(_, value)| value));
@@ -39,11 +32,11 @@ pub fn mark(model: &mut Model) {
         }
         pending.extend(held.into_iter().filter_map(|ty| by_value(innermost(ty))));
     }
-    visit_mut(model, &mut |module, def| {
+    for (index, def) in model.types.iter_mut().enumerate() {
         if let TypeKind::Struct(s) = &mut def.kind {
-            s.non_exhaustive = s.builder || !reached.contains(&(module.to_vec(), def.name.clone()));
+            s.non_exhaustive = s.builder || !reached.contains(&TypeId(index as u32));
         }
-    });
+    }
 }
 
 /// The named type inside lists and maps.

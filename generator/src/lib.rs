@@ -173,7 +173,6 @@ pub(crate) fn locate(spec_text: &str, diagnostics: &mut [Diagnostic]) {
 /// Emits and formats the files on all cores. Each file is made alone from the model, so the output
 /// does not depend on the order in which threads finish.
 fn render_all(model: &model::Model, settings: &Settings) -> Result<Vec<OutputFile>, Error> {
-    let index = emit::TypeIndex::new(model, settings.target());
     let kinds = emit::file_kinds(model);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(kinds.len());
     // Shared types first: the largest file should not start last.
@@ -189,7 +188,7 @@ fn render_all(model: &model::Model, settings: &Settings) -> Result<Vec<OutputFil
         for _ in 0..threads {
             scope.spawn(|| loop {
                 let Some((position, kind)) = queue.lock().unwrap_or_else(|p| p.into_inner()).pop() else { break };
-                let file = emit::emit_file(model, kind, &index);
+                let file = emit::emit_file(model, kind, settings.target());
                 let rendered = write::render(&file.path, file.tokens, &settings.regenerate_command);
                 results.lock().unwrap_or_else(|p| p.into_inner()).push((position, rendered));
             });

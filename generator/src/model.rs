@@ -1,11 +1,16 @@
 //! Stage 2's output: the generator's own model of the API. Every name and every order is decided
 //! by the time a `Model` exists; emitters only print it, and nothing after this stage sees `openapiv3`.
 
-/// The whole API: shared schemas and the tree of operation groups.
-#[derive(Debug, Clone, PartialEq)]
+/// The whole API: every type in one arena, the modules that hold them, and the tree of operation
+/// groups. Types refer to each other by [`TypeId`] and belong to a module by [`ModuleId`]; a path or
+/// a name is never looked up by its text.
+#[derive(Clone, PartialEq)]
 pub struct Model {
-    /// Types of `components/schemas` and the inline schemas inside them, in module `types`.
+    /// Every generated type, addressed by [`TypeId`]: the shared schemas and the request, response
+    /// and inline types of each group.
     pub types: Vec<TypeDef>,
+    /// Every module that holds types, addressed by [`ModuleId`]; [`ModuleId::TYPES`] first.
+    pub modules: Vec<Module>,
     /// Top-level groups (`acs`, `access_codes`), in the order the spec first mentions them.
     pub groups: Vec<Group>,
     /// Operations outside any group, whose methods are the client's own, and their types (module
@@ -13,15 +18,161 @@ pub struct Model {
     pub root: Group,
 }
 
-impl Group {
-    /// The module path of the group's types from the crate root: `["acs", "credentials"]`, or
-    /// `["operations"]` for the root group of operations outside any group.
-    pub fn module_path(&self) -> Vec<String> {
-        if self.path.is_empty() {
-            vec![self.module.clone()]
-        } else {
-            self.path.iter().map(|segment| crate::naming::snake_ident(segment)).collect()
+/// The types and modules by their ids, so that a model snapshot says which id is which.
+impl std::fmt::Debug for Model {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        struct ById<'a, T>(&'a [T], fn(usize) -> String);
+        impl<T: std::fmt::Debug> std::fmt::Debug for ById<'_, T> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let mut map = f.debug_map();
+                for (index, item) in self.0.iter().enumerate() {
+                    map.key(&format_args!("{}", (self.1)(index))).value(item);
+                }
+                map.finish()
+            }
         }
+        f.debug_struct("Model")
+            .field("types", &ById(&self.types, |index| format!("{:?}", TypeId(index as u32))))
+            .field("modules", &ById(&self.modules, |index| format!("{:?}", ModuleId(index as u32))))
+            .field("groups", &self.groups)
+            .field("root", &self.root)
+            .finish()
+    }
+}
+
+/// A type's place in [`Model::types`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypeId(pub(crate) u32);
+
+/// A module's place in [`Model::modules`].
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ModuleId(pub(crate) u32);
+
+impl std::fmt::Debug for TypeId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "type#{}", self.0)
+    }
+}
+
+impl std::fmt::Debug for ModuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "module#{}", self.0)
+    }
+}
+
+impl ModuleId {
+    /// The module of shared schemas, `types`.
+    pub const TYPES: ModuleId = ModuleId(0);
+}
+
+/// A module of generated types.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Module {
+    /// Its path from the crate root, as Rust spells it: `["types"]`, `["acs", "credentials"]`,
+    /// `["operations"]`.
+    pub path: Vec<String>,
+    /// Its types, in output order.
+    pub types: Vec<TypeId>,
+}
+
+impl Model {
+    pub fn ty(&self, id: TypeId) -> &TypeDef {
+        &self.types[id.0 as usize]
+    }
+
+    pub fn module(&self, id: ModuleId) -> &Module {
+        &self.modules[id.0 as usize]
+    }
+
+    /// The types of a module, in output order.
+    pub fn types_of(&self, module: ModuleId) -> impl Iterator<Item = &TypeDef> + '_ {
+        self.module(module).types.iter().map(|id| self.ty(*id))
+    }
+
+    /// The shared schemas (module `types`), in output order.
+    pub fn shared_types(&self) -> impl Iterator<Item = &TypeDef> + '_ {
+        self.types_of(ModuleId::TYPES)
+    }
+
+    /// The path of a type's module from the crate root.
+    pub fn module_path(&self, id: TypeId) -> &[String] {
+        &self.module(self.ty(id).module).path
+    }
+
+    /// Replaces every type id the model holds (references, request types, modules' lists) with
+    /// `renumber`'s answer, for the resolver's compaction of its arena.
+    pub(crate) fn renumber_types(&mut self, mut renumber: impl FnMut(TypeId) -> TypeId) {
+        fn in_ref(ty: &mut TypeRef, renumber: &mut impl FnMut(TypeId) -> TypeId) {
+            match ty {
+                TypeRef::Named(id) => *id = renumber(*id),
+                TypeRef::Vec(inner) | TypeRef::Map(inner) => in_ref(inner, renumber),
+                _ => {}
+            }
+        }
+        for def in &mut self.types {
+            match &mut def.kind {
+                TypeKind::Struct(s) => {
+                    for field in &mut s.fields {
+                        in_ref(field.ty.inner_mut(), &mut renumber);
+                    }
+                    if let Some((_, value)) = &mut s.additional {
+                        in_ref(value, &mut renumber);
+                    }
+                }
+                TypeKind::Enum { .. } => {}
+                TypeKind::TaggedUnion { variants, .. } => {
+                    variants.iter_mut().for_each(|variant| in_ref(&mut variant.ty, &mut renumber))
+                }
+                TypeKind::UntaggedUnion { variants } => {
+                    variants.iter_mut().for_each(|variant| in_ref(&mut variant.ty, &mut renumber))
+                }
+                TypeKind::Alias(ty) => in_ref(ty, &mut renumber),
+            }
+        }
+        for module in &mut self.modules {
+            module.types.iter_mut().for_each(|id| *id = renumber(*id));
+        }
+        fn in_group(group: &mut Group, renumber: &mut impl FnMut(TypeId) -> TypeId) {
+            for operation in &mut group.operations {
+                operation.request_type = renumber(operation.request_type);
+                match &mut operation.response {
+                    ResponseType::Defined(id) => *id = renumber(*id),
+                    ResponseType::Type(ty) => in_ref(ty, renumber),
+                    ResponseType::ByStatus { variants, .. } => {
+                        for variant in variants {
+                            if let Payload::Json(ty) = &mut variant.payload {
+                                in_ref(ty, renumber);
+                            }
+                        }
+                    }
+                    ResponseType::Unit | ResponseType::Text | ResponseType::Bytes => {}
+                }
+                if let Returns::Field(key) = &mut operation.returns {
+                    in_ref(key.ty.inner_mut(), renumber);
+                }
+                if let Some(pagination) = &mut operation.pagination {
+                    in_ref(&mut pagination.item, renumber);
+                }
+            }
+            for subgroup in &mut group.subgroups {
+                in_group(subgroup, renumber);
+            }
+        }
+        for group in self.groups.iter_mut().chain([&mut self.root]) {
+            in_group(group, &mut renumber);
+        }
+    }
+
+    /// Every group, depth first in output order, the root's own operations last.
+    pub fn all_groups(&self) -> Vec<&Group> {
+        let mut all = Vec::new();
+        let mut stack: Vec<&Group> = self.groups.iter().rev().collect();
+        while let Some(group) = stack.pop() {
+            all.push(group);
+            stack.extend(group.subgroups.iter().rev());
+        }
+        all.push(&self.root);
+        all
     }
 }
 
@@ -35,8 +186,8 @@ pub struct Group {
     /// The client struct: `AcsCredentials`.
     pub client: String,
     pub operations: Vec<Operation>,
-    /// Request, response and inline types of this group's operations.
-    pub types: Vec<TypeDef>,
+    /// The module of this group's request, response and inline types.
+    pub module_id: ModuleId,
     pub subgroups: Vec<Group>,
 }
 
@@ -67,12 +218,12 @@ pub struct Operation {
     pub retry_safe: bool,
     /// For list operations that take `page_cursor` and answer with `pagination`.
     pub pagination: Option<Pagination>,
-    /// The types this operation defined (its request, response and inline types), as indices into
-    /// its group's `types`: they are printed beside it, so that the operation is one block of code.
+    /// The types this operation defined (its request, response and inline types), as positions in
+    /// its group's module: they are printed beside it, so that the operation is one block of code.
     pub owned_types: std::ops::Range<usize>,
-    /// The request type, as an index into its group's `types` (the first of `owned_types`): emitters
-    /// read its fields and constraints from there, never by looking its name up.
-    pub request_type: usize,
+    /// The request type (the first of `owned_types`): emitters read its fields and constraints from
+    /// there.
+    pub request_type: TypeId,
     /// The spec's first example of the request body, when the request type is the body itself: the
     /// doc example builds the request from it.
     pub request_example: Option<serde_json::Value>,
@@ -184,7 +335,7 @@ pub enum BodyKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ResponseType {
     /// A type defined in the group's module for this operation (a Seam-style envelope).
-    Defined(String),
+    Defined(TypeId),
     /// Any type.
     Type(TypeRef),
     /// `()`: no body, or one that is not read.
@@ -270,6 +421,10 @@ pub struct ResponseKey {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TypeDef {
     pub name: String,
+    /// The module that defines it.
+    pub module: ModuleId,
+    /// The `components/schemas` entry it was made from, for a shared schema.
+    pub schema: Option<String>,
     pub docs: Docs,
     pub kind: TypeKind,
 }
@@ -367,6 +522,15 @@ impl FieldType {
         }
     }
 
+    pub fn inner_mut(&mut self) -> &mut TypeRef {
+        match self {
+            FieldType::Required(ty)
+            | FieldType::RequiredNullable(ty)
+            | FieldType::Optional(ty)
+            | FieldType::OptionalNullable(ty) => ty,
+        }
+    }
+
     pub fn is_required(&self) -> bool {
         matches!(self, FieldType::Required(_) | FieldType::RequiredNullable(_))
     }
@@ -414,11 +578,8 @@ pub enum TypeRef {
     DateTime,
     /// Any JSON value.
     Json,
-    /// A generated type: module path from the crate root (`["types"]`, `["acs", "credentials"]`) and name.
-    Named {
-        module: Vec<String>,
-        name: String,
-    },
+    /// A generated type.
+    Named(TypeId),
     Vec(Box<TypeRef>),
     /// A JSON object with arbitrary keys.
     Map(Box<TypeRef>),

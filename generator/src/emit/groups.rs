@@ -1,7 +1,7 @@
 //! Group clients (`seam.acs().credentials()`), their operation methods, and the request and
 //! response types of each group, nested in modules that follow the HTTP paths.
 
-use super::TypeIndex;
+use super::Context;
 use super::{docs, ident, type_path, types};
 use crate::model::{
     BodyKind, Decode, Field, FieldType, Group, Operation, ParamLocation, Payload, RequestBody, ResponseType, Returns,
@@ -13,12 +13,12 @@ use quote::quote;
 /// The file of a group's module: for a top-level group, its accessor on the client; the group's
 /// client struct and its subgroups' accessors and modules; then each operation as one block (its
 /// method, its `Operation` impl, the types it defined).
-pub fn module_file(group: &Group, top_level: bool, index: &TypeIndex) -> TokenStream {
+pub fn module_file(group: &Group, top_level: bool, cx: &Context) -> TokenStream {
     let accessor = top_level.then(|| {
         let accessor = ident(&group.module);
         let client = ident(&group.client);
         let doc = format!(" Operations under `/{}`.", group.path.join("/"));
-        let root_client = ident(index.client);
+        let root_client = ident(cx.client);
         quote! {
             impl crate::#root_client {
                 #[doc = #doc]
@@ -28,7 +28,7 @@ pub fn module_file(group: &Group, top_level: bool, index: &TypeIndex) -> TokenSt
             }
         }
     });
-    let contents = super::in_module(group.module_path(), || group_contents(group, index));
+    let contents = group_contents(group, cx);
     quote! {
         #![allow(deprecated)]
 
@@ -38,11 +38,9 @@ pub fn module_file(group: &Group, top_level: bool, index: &TypeIndex) -> TokenSt
 }
 
 /// The file of the operations outside any group: methods of the client itself, and their types.
-pub fn root_file(root: &Group, index: &TypeIndex) -> TokenStream {
-    let blocks = super::in_module(root.module_path(), || {
-        let client = ident(index.client);
-        operation_blocks(root, index, |methods| quote!(impl crate::#client { #methods }), quote!(self))
-    });
+pub fn root_file(root: &Group, cx: &Context) -> TokenStream {
+    let client = ident(cx.client);
+    let blocks = operation_blocks(root, cx, |methods| quote!(impl crate::#client { #methods }), quote!(self));
     quote! {
         #![allow(deprecated)]
 
@@ -50,13 +48,13 @@ pub fn root_file(root: &Group, index: &TypeIndex) -> TokenStream {
     }
 }
 
-fn group_contents(group: &Group, index: &TypeIndex) -> TokenStream {
+fn group_contents(group: &Group, cx: &Context) -> TokenStream {
     let client = ident(&group.client);
-    let root_client = ident(index.client);
+    let root_client = ident(cx.client);
     let client_doc = format!(
         " Client for the operations under `/{}`; borrow one from [`crate::{}`].",
         group.path.join("/"),
-        index.client
+        cx.client
     );
     let subgroup_accessors = group.subgroups.iter().map(|sub| {
         let accessor = ident(&sub.module);
@@ -79,8 +77,7 @@ fn group_contents(group: &Group, index: &TypeIndex) -> TokenStream {
             pub mod #module;
         }
     });
-    let blocks =
-        operation_blocks(group, index, |methods| quote!(impl<'a> #client<'a> { #methods }), quote!(self.client));
+    let blocks = operation_blocks(group, cx, |methods| quote!(impl<'a> #client<'a> { #methods }), quote!(self.client));
     quote! {
         #[doc = #client_doc]
         #[derive(Debug, Clone, Copy)]
@@ -99,18 +96,19 @@ fn group_contents(group: &Group, index: &TypeIndex) -> TokenStream {
 /// operation owns.
 fn operation_blocks(
     group: &Group,
-    index: &TypeIndex,
+    cx: &Context,
     impl_block: impl Fn(TokenStream) -> TokenStream,
     client: TokenStream,
 ) -> TokenStream {
-    let mut owned = vec![false; group.types.len()];
+    let types = &cx.model.module(group.module_id).types;
+    let mut owned = vec![false; types.len()];
     let blocks: Vec<TokenStream> = group
         .operations
         .iter()
         .map(|operation| {
-            let methods = impl_block(method(operation, group, index, client.clone()));
-            let operation_impl = operation_impl(operation, group, index);
-            let types = group.types[operation.owned_types.clone()].iter().map(types::definition);
+            let methods = impl_block(method(operation, group, cx, client.clone()));
+            let operation_impl = operation_impl(operation, cx);
+            let types = types[operation.owned_types.clone()].iter().map(|id| types::definition(cx.model.ty(*id), cx));
             owned[operation.owned_types.clone()].iter_mut().for_each(|owned| *owned = true);
             quote! {
                 #methods
@@ -119,7 +117,8 @@ fn operation_blocks(
             }
         })
         .collect();
-    let unowned = group.types.iter().zip(&owned).filter(|(_, owned)| !**owned).map(|(def, _)| types::definition(def));
+    let unowned =
+        types.iter().zip(&owned).filter(|(_, owned)| !**owned).map(|(id, _)| types::definition(cx.model.ty(*id), cx));
     quote! {
         #(#blocks)*
         #(#unowned)*
@@ -127,45 +126,50 @@ fn operation_blocks(
 }
 
 /// The Rust type of what an operation's answer decodes to.
-fn response_type(response: &ResponseType) -> TokenStream {
+fn response_type(response: &ResponseType, cx: &Context) -> TokenStream {
     match response {
-        ResponseType::Defined(name) | ResponseType::ByStatus { name, .. } => {
+        ResponseType::Defined(id) => type_path(&TypeRef::Named(*id), cx),
+        ResponseType::ByStatus { name, .. } => {
             let name = ident(name);
             quote!(#name)
         }
-        ResponseType::Type(ty) => type_path(ty),
+        ResponseType::Type(ty) => type_path(ty, cx),
         ResponseType::Unit => quote!(()),
         ResponseType::Text => quote!(::std::string::String),
         ResponseType::Bytes => quote!(::std::vec::Vec<u8>),
     }
 }
 
-fn method(operation: &Operation, group: &Group, index: &TypeIndex, client: TokenStream) -> TokenStream {
+fn method(operation: &Operation, group: &Group, cx: &Context, client: TokenStream) -> TokenStream {
     let name = ident(&operation.method);
     let request = ident(&operation.request);
-    let response = response_type(&operation.response);
+    let response = response_type(&operation.response, cx);
     let mut docs = operation.docs.clone();
     if let ResponseType::Defined(whole) = &operation.response {
+        let whole = &cx.model.ty(*whole).name;
         docs.notes.push(match &operation.returns {
             Returns::Field(key) => format!(
                 "Returns the response's `{}`; [`crate::{}::execute`] gives the whole [`{whole}`].",
                 key.field.trim_start_matches("r#"),
-                index.client,
+                cx.client,
             ),
             Returns::Whole => "Returns the whole response, with the action attempt the change started.".to_owned(),
             Returns::Nothing => {
-                format!("Returns nothing; [`crate::{}::execute`] gives the whole [`{whole}`].", index.client)
+                format!("Returns nothing; [`crate::{}::execute`] gives the whole [`{whole}`].", cx.client)
             }
         });
     }
-    if let Some(example) = example(operation, group, index) {
+    if let Some(example) = example(operation, group, cx) {
         docs.notes.push(example);
     }
     let docs = docs::attributes(&docs);
     let (returns, body) = match &operation.returns {
         Returns::Field(key) => {
             let field = ident(&key.field);
-            (types::field_type(&key.ty, false), quote!(#client.execute(&request).await.map(|response| response.#field)))
+            (
+                types::field_type(&key.ty, false, cx),
+                quote!(#client.execute(&request).await.map(|response| response.#field)),
+            )
         }
         Returns::Whole => (response, quote!(#client.execute(&request).await)),
         Returns::Nothing => (quote!(()), quote!(#client.execute(&request).await.map(|_| ()))),
@@ -173,11 +177,11 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex, client: Token
     let pagination = operation.pagination.as_ref().map(|pagination| {
         let pages = ident(&pagination.pages_method);
         let all = ident(&pagination.all_method);
-        let item = type_path(&pagination.item);
+        let item = type_path(&pagination.item, cx);
         let pages_doc = format!(" The pages of [`{0}`](Self::{0}), fetched one at a time with [`crate::Pages::next_page`]; start from a saved cursor with the request's `page_cursor`.", operation.method.trim_start_matches("r#"));
         let all_doc = format!(" Every item of every page of [`{0}`](Self::{0}), as a stream that fetches each page when it needs it.", operation.method.trim_start_matches("r#"));
         let (pages_example, all_example) =
-            pagination_examples(operation, pagination, group, index).unwrap_or_default();
+            pagination_examples(operation, pagination, group, cx).unwrap_or_default();
         quote! {
             #[doc = #pages_doc]
             #(#[doc = #pages_example])*
@@ -201,9 +205,9 @@ fn method(operation: &Operation, group: &Group, index: &TypeIndex, client: Token
     }
 }
 
-fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> TokenStream {
+fn operation_impl(operation: &Operation, cx: &Context) -> TokenStream {
     let request = ident(&operation.request);
-    let response = response_type(&operation.response);
+    let response = response_type(&operation.response, cx);
     let path = &operation.http_path;
     let method = ident(operation.http_method.variant());
     let encode = encode(operation);
@@ -220,14 +224,14 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
         Decode::Empty => quote!(response.empty()),
         Decode::ByStatus => decode_by_status(&operation.response),
     };
-    let status_enum = status_enum(operation);
+    let status_enum = status_enum(operation, cx);
     let envelope = operation.envelope_flag.as_ref().map(
         |flag| quote!(const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(#flag);),
     );
     let retry_safe = operation.retry_safe;
-    let fields = index.request_fields(operation, group);
+    let fields = cx.request_fields(operation);
     let mut checks: Vec<TokenStream> = fields.iter().flat_map(|field| constraint_checks(field)).collect();
-    let (exclusive, at_least_one) = index.request_groups(operation, group);
+    let (exclusive, at_least_one) = cx.request_groups(operation);
     let presence = |names: &Vec<String>| {
         let pairs = names.iter().filter_map(|name| fields.iter().find(|f| &f.name == name)).map(|field| {
             let wire = &field.wire;
@@ -257,7 +261,7 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
         }
     });
     let paginated = operation.pagination.as_ref().map(|pagination| {
-        let item = type_path(&pagination.item);
+        let item = type_path(&pagination.item, cx);
         let cursor = ident(&pagination.cursor_field);
         let set = if pagination.cursor_nullable {
             quote!(crate::Nullable::Value(cursor))
@@ -322,7 +326,7 @@ fn operation_impl(operation: &Operation, group: &Group, index: &TypeIndex) -> To
 }
 
 /// The enum of an operation's success answers, one variant per status.
-fn status_enum(operation: &Operation) -> Option<TokenStream> {
+fn status_enum(operation: &Operation, cx: &Context) -> Option<TokenStream> {
     let ResponseType::ByStatus { name, variants } = &operation.response else { return None };
     let name = ident(name);
     let doc =
@@ -334,7 +338,7 @@ fn status_enum(operation: &Operation) -> Option<TokenStream> {
             None => " Any other success status.".to_owned(),
         };
         let payload = match &variant.payload {
-            Payload::Json(ty) => Some(type_path(ty)),
+            Payload::Json(ty) => Some(type_path(ty, cx)),
             Payload::Text => Some(quote!(::std::string::String)),
             Payload::Bytes => Some(quote!(::std::vec::Vec<u8>)),
             Payload::Empty => None,
@@ -498,17 +502,17 @@ fn option_tokens<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
 
 /// A doctest (compiled, not run) calling the operation with its required fields, or `None` when a
 /// required field has no obvious example value.
-fn example(operation: &Operation, group: &Group, index: &TypeIndex) -> Option<String> {
-    let request = request_example(operation, group, index)?;
+fn example(operation: &Operation, group: &Group, cx: &Context) -> Option<String> {
+    let request = request_example(operation, group, cx)?;
     let call = accessor_chain(group);
     let binding = match &operation.returns {
         Returns::Field(key) => format!("let {} = ", key.field.trim_start_matches("r#")),
         Returns::Whole => "let response = ".to_owned(),
         Returns::Nothing => String::new(),
     };
-    let client = index.client_variable();
+    let client = cx.client_variable();
     let body = format!("let request = {request};\n{binding}{client}{call}.{}(request).await?;", operation.method);
-    Some(doc_example(index, &body))
+    Some(doc_example(cx, &body))
 }
 
 /// The accessors from the client to a group: `.acs().credentials()`.
@@ -517,8 +521,8 @@ fn accessor_chain(group: &Group) -> String {
 }
 
 /// A compiled (not run) doc example with a client (`seam` for Seam) in scope.
-fn doc_example(index: &TypeIndex, body: &str) -> String {
-    let (crate_name, client, variable) = (index.crate_name, index.client, index.client_variable());
+fn doc_example(cx: &Context, body: &str) -> String {
+    let (crate_name, client, variable) = (cx.crate_name, cx.client, cx.client_variable());
     format!(
         "# Example\n\n```no_run\n# async fn example({variable}: {crate_name}::{client}) -> {crate_name}::Result<()> {{\n{body}\n# Ok(())\n# }}\n```"
     )
@@ -529,11 +533,11 @@ fn pagination_examples(
     operation: &Operation,
     pagination: &crate::model::Pagination,
     group: &Group,
-    index: &TypeIndex,
+    cx: &Context,
 ) -> Option<(Vec<String>, Vec<String>)> {
-    let request = request_example(operation, group, index)?;
+    let request = request_example(operation, group, cx)?;
     let call = accessor_chain(group);
-    let client = index.client_variable();
+    let client = cx.client_variable();
     let items = pagination.items_field.trim_start_matches("r#");
     let item = match items.strip_suffix("ies") {
         Some(stem) => format!("{stem}y"),
@@ -549,21 +553,21 @@ fn pagination_examples(
     );
     let lines =
         |text: String| std::iter::once(String::new()).chain(text.lines().map(|line| format!(" {line}"))).collect();
-    Some((lines(doc_example(index, &pages)), lines(doc_example(index, &all))))
+    Some((lines(doc_example(cx, &pages)), lines(doc_example(cx, &all))))
 }
 
 /// The request of a doc example: its constructor with the required fields and a setter per optional
 /// field of the spec's request example, with the example's values where it has them.
-fn request_example(operation: &Operation, group: &Group, index: &TypeIndex) -> Option<String> {
-    let module = super::group_module(group).join("::");
-    let fields = index.request_fields(operation, group);
+fn request_example(operation: &Operation, group: &Group, cx: &Context) -> Option<String> {
+    let module = cx.module_path(group.module_id);
+    let fields = cx.request_fields(operation);
     let example = operation.request_example.as_ref().and_then(serde_json::Value::as_object);
     let value_of = |field: &Field| example.and_then(|example| example.get(&field.wire));
     let args: Vec<String> = fields
         .iter()
         .filter(|f| f.ty.is_required())
         .map(|field| {
-            let literal = value_of(field).and_then(|value| index.example_literal(field.ty.inner(), value));
+            let literal = value_of(field).and_then(|value| cx.example_literal(field.ty.inner(), value));
             match (&field.ty, literal) {
                 (FieldType::RequiredNullable(TypeRef::String | TypeRef::DateTime), Some(literal)) => {
                     Some(format!("Some({literal}.into())"))
@@ -571,7 +575,7 @@ fn request_example(operation: &Operation, group: &Group, index: &TypeIndex) -> O
                 (FieldType::RequiredNullable(_), Some(literal)) => Some(format!("Some({literal})")),
                 (FieldType::RequiredNullable(_), None) => Some("None".to_owned()),
                 (_, Some(literal)) => Some(literal),
-                (ty, None) => index.placeholder(field, ty.inner()),
+                (ty, None) => cx.placeholder(field, ty.inner()),
             }
         })
         .collect::<Option<_>>()?;
@@ -588,10 +592,10 @@ fn request_example(operation: &Operation, group: &Group, index: &TypeIndex) -> O
                         .collect::<Option<_>>()?;
                     format!("[{}]", items.join(", "))
                 }
-                (ty, value) => index.example_literal(ty, value)?,
+                (ty, value) => cx.example_literal(ty, value)?,
             };
             Some(format!("\n    .{}({literal})", field.name))
         })
         .collect();
-    Some(format!("{}::{module}::{}::new({}){setters}", index.crate_name, operation.request, args.join(", ")))
+    Some(format!("{}::{module}::{}::new({}){setters}", cx.crate_name, operation.request, args.join(", ")))
 }

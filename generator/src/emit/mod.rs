@@ -7,10 +7,10 @@ mod types;
 
 pub use docs::sanitize as sanitize_markdown;
 
-use crate::model::{Field, FieldType, Group, Model, Operation, TypeDef, TypeKind, TypeRef};
+use crate::model::{Field, FieldType, Group, Model, ModuleId, Operation, TypeKind, TypeRef};
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// One file of generated code, as tokens, at a path relative to the output directory.
 pub struct EmittedFile {
@@ -122,12 +122,18 @@ fn shorten_std_paths(tokens: TokenStream, taken: &BTreeSet<String>) -> TokenStre
 /// Every file, in order. `target` names the crate and its client, as the output and its doctests
 /// refer to them.
 pub fn emit(model: &Model, target: Target<'_>) -> Vec<EmittedFile> {
-    let index = TypeIndex::new(model, target);
-    file_kinds(model).into_iter().map(|kind| emit_file(model, kind, &index)).collect()
+    file_kinds(model).into_iter().map(|kind| emit_file(model, kind, target)).collect()
 }
 
 /// One file; files are independent, so they can be emitted in any order, or at once.
-pub fn emit_file(model: &Model, kind: FileKind<'_>, index: &TypeIndex) -> EmittedFile {
+pub fn emit_file(model: &Model, kind: FileKind<'_>, target: Target<'_>) -> EmittedFile {
+    let module = match kind {
+        FileKind::Modules | FileKind::Types => ModuleId::TYPES,
+        FileKind::Root => model.root.module_id,
+        FileKind::Group(group, _) => group.module_id,
+    };
+    let cx = Context { model, crate_name: target.crate_name, client: target.client, module };
+    let path_of = |group: &Group| format!("{}.rs", model.module(group.module_id).path.join("/"));
     let file = match kind {
         FileKind::Modules => {
             let root = (!model.root.operations.is_empty()).then_some(&model.root);
@@ -151,22 +157,17 @@ pub fn emit_file(model: &Model, kind: FileKind<'_>, index: &TypeIndex) -> Emitte
                 },
             }
         }
-        FileKind::Types => EmittedFile { path: "types.rs".to_owned(), tokens: types::module_file(&model.types) },
-        FileKind::Root => {
-            EmittedFile { path: format!("{}.rs", model.root.module), tokens: groups::root_file(&model.root, index) }
+        FileKind::Types => EmittedFile { path: "types.rs".to_owned(), tokens: types::module_file(&cx) },
+        FileKind::Root => EmittedFile { path: path_of(&model.root), tokens: groups::root_file(&model.root, &cx) },
+        FileKind::Group(group, top_level) => {
+            EmittedFile { path: path_of(group), tokens: groups::module_file(group, top_level, &cx) }
         }
-        FileKind::Group(group, top_level) => EmittedFile {
-            path: format!("{}.rs", group.module_path().join("/")),
-            tokens: groups::module_file(group, top_level, index),
-        },
     };
+    let names = || model.types_of(module).map(|def| def.name.clone());
     let taken: BTreeSet<String> = match kind {
         FileKind::Modules => BTreeSet::new(),
-        FileKind::Types => model.types.iter().map(|def| def.name.clone()).collect(),
-        FileKind::Root => model.root.types.iter().map(|def| def.name.clone()).collect(),
-        FileKind::Group(group, _) => {
-            group.types.iter().map(|def| def.name.clone()).chain([group.client.clone()]).collect()
-        }
+        FileKind::Types | FileKind::Root => names().collect(),
+        FileKind::Group(group, _) => names().chain([group.client.clone()]).collect(),
     };
     EmittedFile { path: file.path, tokens: shorten_std_paths(file.tokens, &taken) }
 }
@@ -179,23 +180,9 @@ pub(crate) fn ident(name: &str) -> Ident {
     }
 }
 
-thread_local! {
-    /// The modules being emitted, innermost last: a type of the innermost one is named bare.
-    static CURRENT_MODULE: std::cell::RefCell<Vec<Vec<String>>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Emits `f` as the contents of `module` (a path from the crate root): [`type_path`] names that
-/// module's own types bare, as hand-written code would.
-pub(crate) fn in_module<T>(module: Vec<String>, f: impl FnOnce() -> T) -> T {
-    CURRENT_MODULE.with(|current| current.borrow_mut().push(module));
-    let emitted = f();
-    CURRENT_MODULE.with(|current| current.borrow_mut().pop());
-    emitted
-}
-
 /// The path of a type: std's absolute, so that a schema named `Option` or `String` cannot shadow
-/// them; a generated type bare in its own module (see [`in_module`]), else from the crate root.
-pub(crate) fn type_path(ty: &TypeRef) -> TokenStream {
+/// them; a generated type bare in the module being emitted, else from the crate root.
+pub(crate) fn type_path(ty: &TypeRef, cx: &Context) -> TokenStream {
     match ty {
         TypeRef::String => quote!(::std::string::String),
         TypeRef::Bool => quote!(bool),
@@ -205,38 +192,26 @@ pub(crate) fn type_path(ty: &TypeRef) -> TokenStream {
         TypeRef::F64 => quote!(f64),
         TypeRef::DateTime => quote!(crate::DateTime),
         TypeRef::Json => quote!(::serde_json::Value),
-        TypeRef::Named { module, name } => {
-            let name = ident(name);
-            if CURRENT_MODULE.with(|current| current.borrow().last() == Some(module)) {
+        TypeRef::Named(id) => {
+            let def = cx.model.ty(*id);
+            let name = ident(&def.name);
+            if def.module == cx.module {
                 return quote!(#name);
             }
-            let module = module.iter().map(|m| ident(m));
+            let module = cx.model.module(def.module).path.iter().map(|m| ident(m));
             quote!(crate #(::#module)* :: #name)
         }
         TypeRef::Vec(item) => {
-            let item = type_path(item);
+            let item = type_path(item, cx);
             quote!(::std::vec::Vec<#item>)
         }
         TypeRef::Map(value) => {
-            let value = type_path(value);
+            let value = type_path(value, cx);
             quote!(::std::collections::BTreeMap<::std::string::String, #value>)
         }
         TypeRef::Bytes => quote!(::std::vec::Vec<u8>),
         TypeRef::Parts => quote!(::std::vec::Vec<(::std::string::String, crate::Part)>),
     }
-}
-
-/// The module path of a group's types: its path, or the root's own module.
-pub(crate) fn group_module(group: &crate::model::Group) -> Vec<String> {
-    group.module_path()
-}
-
-/// Generated types by module and name, for emitters that look through a reference (examples,
-/// validation).
-pub struct TypeIndex<'m> {
-    types: BTreeMap<(Vec<String>, &'m str), &'m TypeDef>,
-    crate_name: &'m str,
-    client: &'m str,
 }
 
 /// The crate the output is mounted in, and the client type at its root that the group accessors
@@ -249,47 +224,38 @@ pub struct Target<'a> {
     pub client: &'a str,
 }
 
-impl<'m> TypeIndex<'m> {
-    pub fn new(model: &'m Model, target: Target<'m>) -> Self {
-        let mut index = TypeIndex { types: BTreeMap::new(), crate_name: target.crate_name, client: target.client };
-        for def in &model.types {
-            index.types.insert((vec!["types".to_owned()], def.name.as_str()), def);
-        }
-        let mut stack: Vec<&crate::model::Group> = model.groups.iter().chain([&model.root]).collect();
-        while let Some(group) = stack.pop() {
-            let module = group_module(group);
-            for def in &group.types {
-                index.types.insert((module.clone(), def.name.as_str()), def);
-            }
-            stack.extend(group.subgroups.iter());
-        }
-        index
-    }
+/// What an emitter needs besides the item it prints: the model (types by id, modules), the target
+/// crate, and the module being emitted, whose own types are named bare.
+#[derive(Clone, Copy)]
+pub struct Context<'m> {
+    model: &'m Model,
+    crate_name: &'m str,
+    client: &'m str,
+    module: ModuleId,
+}
 
+impl<'m> Context<'m> {
     /// The client's variable in doc examples: `seam` for `Seam`.
     fn client_variable(&self) -> String {
         crate::naming::snake_ident(self.client)
     }
 
-    fn get(&self, module: &[String], name: &str) -> Option<&'m TypeDef> {
-        self.types.get(&(module.to_vec(), name)).copied()
+    /// The path of a module from the crate root, as a Rust path: `acs::credentials`.
+    pub(crate) fn module_path(&self, module: ModuleId) -> String {
+        self.model.module(module).path.join("::")
     }
 
     /// The fields of an operation's request type.
-    pub(crate) fn request_fields(&self, operation: &Operation, group: &'m Group) -> Vec<&'m Field> {
-        match &group.types[operation.request_type].kind {
+    pub(crate) fn request_fields(&self, operation: &Operation) -> Vec<&'m Field> {
+        match &self.model.ty(operation.request_type).kind {
             TypeKind::Struct(s) => s.fields.iter().collect(),
             _ => Vec::new(),
         }
     }
 
     /// The `x-mutually-exclusive` and `x-at-least-one` groups of an operation's request type.
-    pub(crate) fn request_groups(
-        &self,
-        operation: &Operation,
-        group: &'m Group,
-    ) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
-        match &group.types[operation.request_type].kind {
+    pub(crate) fn request_groups(&self, operation: &Operation) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
+        match &self.model.ty(operation.request_type).kind {
             TypeKind::Struct(s) => (s.exclusive.clone(), s.at_least_one.clone()),
             _ => (Vec::new(), Vec::new()),
         }
@@ -304,13 +270,23 @@ impl<'m> TypeIndex<'m> {
             (TypeRef::Bool, Value::Bool(flag)) => Some(flag.to_string()),
             (TypeRef::I32 | TypeRef::I64, Value::Number(number)) if number.is_i64() => Some(number.to_string()),
             (TypeRef::F32 | TypeRef::F64, Value::Number(number)) => number.as_f64().map(|n| format!("{n:?}")),
-            (TypeRef::Named { module, name }, Value::String(text)) => match &self.get(module, name)?.kind {
-                TypeKind::Enum { variants, .. } => variants
-                    .iter()
-                    .find(|variant| &variant.wire == text)
-                    .map(|variant| format!("{}::{}::{name}::{}", self.crate_name, module.join("::"), variant.name)),
-                _ => None,
-            },
+            (TypeRef::Named(id), Value::String(text)) => {
+                let def = self.model.ty(*id);
+                match &def.kind {
+                    TypeKind::Enum { variants, .. } => {
+                        variants.iter().find(|variant| &variant.wire == text).map(|variant| {
+                            format!(
+                                "{}::{}::{}::{}",
+                                self.crate_name,
+                                self.module_path(def.module),
+                                def.name,
+                                variant.name
+                            )
+                        })
+                    }
+                    _ => None,
+                }
+            }
             _ => None,
         }
     }
@@ -341,9 +317,10 @@ impl<'m> TypeIndex<'m> {
             TypeRef::Json => Some(format!("{crate_name}::wire::Json::Null")),
             TypeRef::Vec(_) | TypeRef::Bytes | TypeRef::Parts => Some("vec![]".to_owned()),
             TypeRef::Map(_) => Some("Default::default()".to_owned()),
-            TypeRef::Named { module, name } => {
-                let path = format!("{crate_name}::{}::{}", module.join("::"), name);
-                match &self.get(module, name)?.kind {
+            TypeRef::Named(id) => {
+                let def = self.model.ty(*id);
+                let path = format!("{crate_name}::{}::{}", self.module_path(def.module), def.name);
+                match &def.kind {
                     TypeKind::Enum { variants, .. } => variants.first().map(|v| format!("{path}::{}", v.name)),
                     TypeKind::Struct(s) if s.builder && depth < 3 => {
                         let args: Vec<String> = s

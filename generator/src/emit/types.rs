@@ -1,30 +1,31 @@
 //! Structs, open enums, tagged unions and aliases.
 
-use super::{docs, ident, type_path};
-use crate::model::{EnumVariant, Field, FieldType, Struct, TypeDef, TypeKind, TypeRef, UnionVariant, UntaggedVariant};
+use super::{docs, ident, type_path, Context};
+use crate::model::{
+    EnumVariant, Field, FieldType, ModuleId, Struct, TypeDef, TypeKind, TypeRef, UnionVariant, UntaggedVariant,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub fn module_file(types: &[TypeDef]) -> TokenStream {
-    super::in_module(vec!["types".to_owned()], || {
-        let definitions = types.iter().map(definition);
-        quote! {
-            #![allow(deprecated)]
-            #(#definitions)*
-        }
-    })
+/// The shared schemas' file; `cx` is in their module.
+pub fn module_file(cx: &Context) -> TokenStream {
+    let definitions = cx.model.types_of(ModuleId::TYPES).map(|def| definition(def, cx));
+    quote! {
+        #![allow(deprecated)]
+        #(#definitions)*
+    }
 }
 
-pub fn definition(def: &TypeDef) -> TokenStream {
+pub fn definition(def: &TypeDef, cx: &Context) -> TokenStream {
     let docs = docs::attributes(&def.docs);
     let name = ident(&def.name);
     match &def.kind {
-        TypeKind::Struct(fields) => structure(&docs, &name, fields),
+        TypeKind::Struct(fields) => structure(&docs, &name, fields, cx),
         TypeKind::Enum { variants, unknown } => open_enum(&docs, &name, variants, unknown),
-        TypeKind::TaggedUnion { tag, variants, unknown } => tagged_union(&docs, &name, tag, variants, unknown),
-        TypeKind::UntaggedUnion { variants } => untagged_union(&docs, &name, variants),
+        TypeKind::TaggedUnion { tag, variants, unknown } => tagged_union(&docs, &name, tag, variants, unknown, cx),
+        TypeKind::UntaggedUnion { variants } => untagged_union(&docs, &name, variants, cx),
         TypeKind::Alias(ty) => {
-            let ty = type_path(ty);
+            let ty = type_path(ty, cx);
             quote! {
                 #docs
                 pub type #name = #ty;
@@ -34,8 +35,8 @@ pub fn definition(def: &TypeDef) -> TokenStream {
 }
 
 /// The Rust type of a value, in a `Box` when it closes a cycle of types.
-fn boxed_type(ty: &TypeRef, boxed: bool) -> TokenStream {
-    let path = type_path(ty);
+fn boxed_type(ty: &TypeRef, boxed: bool, cx: &Context) -> TokenStream {
+    let path = type_path(ty, cx);
     if boxed {
         quote!(::std::boxed::Box<#path>)
     } else {
@@ -43,8 +44,8 @@ fn boxed_type(ty: &TypeRef, boxed: bool) -> TokenStream {
     }
 }
 
-pub(super) fn field_type(ty: &FieldType, boxed: bool) -> TokenStream {
-    let inner = boxed_type(ty.inner(), boxed);
+pub(super) fn field_type(ty: &FieldType, boxed: bool, cx: &Context) -> TokenStream {
+    let inner = boxed_type(ty.inner(), boxed, cx);
     match ty {
         FieldType::Required(_) => inner,
         FieldType::RequiredNullable(_) | FieldType::Optional(_) => quote!(::std::option::Option<#inner>),
@@ -61,14 +62,14 @@ fn boxed_value(value: TokenStream, boxed: bool) -> TokenStream {
     }
 }
 
-fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
+fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &Context) -> TokenStream {
     let all_optional = def.fields.iter().all(|f| !f.ty.is_required());
     // Derive macros live in their own namespace: a schema named `Debug` or `Default` cannot shadow them.
     let default = all_optional.then(|| quote!(Default,));
     let fields = def.fields.iter().map(|field| {
         let docs = docs::attributes(&field.docs);
         let name = ident(&field.name);
-        let ty = field_type(&field.ty, field.boxed);
+        let ty = field_type(&field.ty, field.boxed, cx);
         let rename = (field.name.trim_start_matches("r#") != field.wire).then(|| {
             let wire = &field.wire;
             quote!(#[serde(rename = #wire)])
@@ -91,14 +92,14 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct) -> Tok
     });
     let additional = def.additional.as_ref().map(|(field, value)| {
         let field = ident(field);
-        let value = type_path(value);
+        let value = type_path(value, cx);
         quote! {
             /// Properties beyond the declared ones (`additionalProperties`).
             #[serde(flatten)]
             pub #field: ::std::collections::BTreeMap<::std::string::String, #value>,
         }
     });
-    let builder = def.builder.then(|| builder(name, def));
+    let builder = def.builder.then(|| builder(name, def, cx));
     let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     quote! {
         #docs
@@ -114,7 +115,7 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct) -> Tok
 
 /// A constructor taking the required fields and a chainable setter per optional field, so that a
 /// required field cannot be forgotten and optional ones need not be spelled out.
-fn builder(name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
+fn builder(name: &proc_macro2::Ident, def: &Struct, cx: &Context) -> TokenStream {
     let required: Vec<&Field> = def.fields.iter().filter(|f| f.ty.is_required()).collect();
     let params = required.iter().map(|field| {
         let name = ident(&field.name);
@@ -122,7 +123,7 @@ fn builder(name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
             FieldType::Required(TypeRef::String) => quote!(#name: impl ::std::convert::Into<::std::string::String>),
             FieldType::Required(TypeRef::DateTime) => quote!(#name: impl ::std::convert::Into<crate::DateTime>),
             ty => {
-                let ty = field_type(ty, false);
+                let ty = field_type(ty, false, cx);
                 quote!(#name: #ty)
             }
         }
@@ -143,7 +144,7 @@ fn builder(name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
         quote!(#field: ::std::collections::BTreeMap::new(),)
     });
     let too_many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    let setters = def.fields.iter().filter(|f| !f.ty.is_required()).map(setter);
+    let setters = def.fields.iter().filter(|f| !f.ty.is_required()).map(|field| setter(field, cx));
     let constructor_doc = if required.is_empty() {
         " Creates a request with every field left out; set fields with the methods of the same name."
     } else {
@@ -161,7 +162,7 @@ fn builder(name: &proc_macro2::Ident, def: &Struct) -> TokenStream {
     }
 }
 
-fn setter(field: &Field) -> TokenStream {
+fn setter(field: &Field, cx: &Context) -> TokenStream {
     let name = ident(&field.name);
     let bare = field.name.trim_start_matches("r#");
     let summary = format!(" Sets [`{bare}`](#structfield.{bare}).");
@@ -187,15 +188,15 @@ fn setter(field: &Field) -> TokenStream {
         ),
         FieldType::Optional(ty) => {
             let value = boxed_value(quote!(#name), field.boxed);
-            let ty = type_path(ty);
+            let ty = type_path(ty, cx);
             (quote!(#ty), quote!(::std::option::Option::Some(#value)))
         }
         FieldType::OptionalNullable(ty) if field.boxed => {
-            let ty = type_path(ty);
+            let ty = type_path(ty, cx);
             (quote!(::std::option::Option<#ty>), quote!(::std::convert::Into::into(#name.map(::std::boxed::Box::new))))
         }
         FieldType::OptionalNullable(ty) => {
-            let ty = type_path(ty);
+            let ty = type_path(ty, cx);
             (quote!(impl ::std::convert::Into<crate::Nullable<#ty>>), quote!(#name.into()))
         }
         FieldType::Required(_) | FieldType::RequiredNullable(_) => unreachable!("setters are for optional fields"),
@@ -240,13 +241,14 @@ fn tagged_union(
     tag: &str,
     variants: &[UnionVariant],
     unknown: &str,
+    cx: &Context,
 ) -> TokenStream {
     debug_assert_eq!(unknown, crate::naming::UNKNOWN_VARIANT, "the runtime's `tagged_union!` expects `Unknown`");
     let marker = wrapped_in("crate::wire::tagged_union");
     let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
     let tag_values: Vec<&str> = variants.iter().map(|v| v.tag_value.as_str()).collect();
     // `Box<T>` decodes and encodes as `T`: a boxed variant needs nothing else.
-    let types = variants.iter().map(|v| boxed_type(&v.ty, v.boxed));
+    let types = variants.iter().map(|v| boxed_type(&v.ty, v.boxed, cx));
     // The macro adds the tag value to each variant's docs, and how variants are told apart.
     let variant_docs = variants.iter().map(|v| docs::attributes(&v.docs));
     quote! {
@@ -265,10 +267,15 @@ fn tagged_union(
     }
 }
 
-fn untagged_union(docs: &TokenStream, name: &proc_macro2::Ident, variants: &[UntaggedVariant]) -> TokenStream {
+fn untagged_union(
+    docs: &TokenStream,
+    name: &proc_macro2::Ident,
+    variants: &[UntaggedVariant],
+    cx: &Context,
+) -> TokenStream {
     let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
     let labels: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
-    let types: Vec<_> = variants.iter().map(|v| boxed_type(&v.ty, v.boxed)).collect();
+    let types: Vec<_> = variants.iter().map(|v| boxed_type(&v.ty, v.boxed, cx)).collect();
     let decoded: Vec<TokenStream> = variants.iter().map(|v| boxed_value(quote!(decoded), v.boxed)).collect();
     let variant_docs = variants.iter().map(|v| {
         let mut docs = v.docs.clone();

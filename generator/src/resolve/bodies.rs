@@ -10,11 +10,10 @@ impl<'a> Resolver<'a> {
         response_fields: &[Field],
         key: &ResponseKey,
         method_segment: &str,
-        module: &[String],
-        request: &str,
+        request: TypeId,
     ) -> Option<Pagination> {
         let FieldType::Required(TypeRef::Vec(item)) = &key.ty else { return None };
-        let request_fields = self.struct_fields(module, request)?;
+        let request_fields = self.struct_fields(request)?;
         let cursor = request_fields.iter().find(|f| f.wire == "page_cursor")?;
         let cursor_nullable = match &cursor.ty {
             FieldType::Optional(TypeRef::String) => false,
@@ -22,12 +21,12 @@ impl<'a> Resolver<'a> {
             _ => return None,
         };
         let pagination = response_fields.iter().find(|f| f.wire == "pagination")?;
-        let (pagination_module, name, pagination_optional) = match &pagination.ty {
-            FieldType::Required(TypeRef::Named { module, name }) => (module, name, false),
-            FieldType::Optional(TypeRef::Named { module, name }) => (module, name, true),
+        let (pagination_type, pagination_optional) = match &pagination.ty {
+            FieldType::Required(TypeRef::Named(id)) => (*id, false),
+            FieldType::Optional(TypeRef::Named(id)) => (*id, true),
             _ => return None,
         };
-        let pagination_fields = self.struct_fields(pagination_module, name)?;
+        let pagination_fields = self.struct_fields(pagination_type)?;
         let has_next =
             pagination_fields.iter().any(|f| f.wire == "has_next_page" && f.ty == FieldType::Required(TypeRef::Bool));
         let next_cursor = pagination_fields.iter().find(|f| f.wire == "next_page_cursor")?;
@@ -52,13 +51,12 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// The fields of a struct defined so far, by module and name.
-    pub(super) fn struct_fields(&self, module: &[String], name: &str) -> Option<Vec<Field>> {
-        let types = self.modules.get(module)?;
-        types.slots.iter().flatten().find(|d| d.name == name).and_then(|d| match &d.kind {
+    /// The fields of a struct defined so far.
+    pub(super) fn struct_fields(&self, id: TypeId) -> Option<Vec<Field>> {
+        match &self.defined(id)?.kind {
             TypeKind::Struct(s) => Some(s.fields.clone()),
             _ => None,
-        })
+        }
     }
 
     pub(super) fn request_body(
@@ -67,8 +65,8 @@ impl<'a> Resolver<'a> {
         at: &Pointer,
         module: &[String],
         name: &str,
-    ) -> bool {
-        let slot = self.reserve(module);
+    ) -> (TypeId, bool) {
+        let id = self.reserve(module);
         let body_at = at.push("requestBody");
         let body = operation.request_body.as_ref().and_then(|body| {
             self.component_item(body, &body_at, "requestBodies", "request body", |c| &c.request_bodies)
@@ -92,19 +90,19 @@ impl<'a> Resolver<'a> {
         };
         let docs = Docs { description: Some(format!("Request body of `{}`.", at_path(at))), ..Docs::default() };
         let defined = kind.is_some();
-        self.fill(module, slot, kind.map(|kind| TypeDef { name: name.to_owned(), docs, kind }));
-        defined
+        self.fill(module, id, name.to_owned(), docs, kind);
+        (id, defined)
     }
 
-    /// Defines the response type; returns its fields for `x-response-key`.
+    /// Defines the response type; returns it, and its fields for `x-response-key`.
     pub(super) fn response_body(
         &mut self,
         operation: &'a openapiv3::Operation,
         at: &Pointer,
         module: &[String],
         name: &str,
-    ) -> Option<Vec<Field>> {
-        let slot = self.reserve(module);
+    ) -> (TypeId, Option<Vec<Field>>) {
+        let id = self.reserve(module);
         let success = operation.responses.responses.iter().find(|(status, _)| match status {
             StatusCode::Code(code) => (200..300).contains(code),
             StatusCode::Range(range) => *range == 2,
@@ -116,9 +114,12 @@ impl<'a> Resolver<'a> {
             }
             Some((status, response)) => {
                 let response_at = at.push("responses").push(status);
-                let found = self.component_item(response, &response_at, "responses", "response", |c| &c.responses);
-                let (response, response_at) = found?;
-                self.body_kind(&response.content, &response_at, module, name, false, Some("ok"))
+                match self.component_item(response, &response_at, "responses", "response", |c| &c.responses) {
+                    Some((response, response_at)) => {
+                        self.body_kind(&response.content, &response_at, module, name, false, Some("ok"))
+                    }
+                    None => None,
+                }
             }
         };
         let fields = match &kind {
@@ -126,8 +127,8 @@ impl<'a> Resolver<'a> {
             _ => None,
         };
         let docs = Docs { description: Some(format!("Success response of `{}`.", at_path(at))), ..Docs::default() };
-        self.fill(module, slot, kind.map(|kind| TypeDef { name: name.to_owned(), docs, kind }));
-        fields
+        self.fill(module, id, name.to_owned(), docs, kind);
+        (id, fields)
     }
 
     /// The struct of a request or response body; bodies that are not JSON objects are rejected.

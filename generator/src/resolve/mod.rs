@@ -44,18 +44,23 @@ pub fn resolve(api: &OpenAPI, drop_undocumented: bool, conventions: &Conventions
         drop_undocumented,
         errors: Vec::new(),
         warnings: Vec::new(),
+        arena: Vec::new(),
         modules: BTreeMap::new(),
         components: BTreeMap::new(),
         in_request: false,
         inline_types: BTreeMap::new(),
     };
-    let types = resolver.components();
+    // The module of shared schemas is the first, whatever the document holds.
+    let types_module = resolver.module(&[TYPES_MODULE.to_owned()]).id;
+    debug_assert_eq!(types_module, ModuleId::TYPES);
+    resolver.components();
     let (groups, root) = resolver.operations();
     if resolver.errors.is_empty() {
-        let mut model = Model { types, groups, root };
+        let warnings = std::mem::take(&mut resolver.warnings);
+        let mut model = resolver.into_model(groups, root).map_err(|error| vec![error])?;
         crate::cycles::box_recursive_fields(&mut model);
         crate::growth::mark(&mut model);
-        Ok(Resolved { model, warnings: resolver.warnings })
+        Ok(Resolved { model, warnings })
     } else {
         resolver.errors.sort();
         resolver.errors.dedup();
@@ -88,12 +93,12 @@ impl<'a> From<&'a ReferenceOr<Box<Schema>>> for SchemaRef<'a> {
     }
 }
 
-/// Types being defined in one module, in output order; a slot is reserved before its children are defined
-/// so that a type is printed before the inline types it contains.
-#[derive(Default)]
+/// Types being defined in one module, in output order; a type's id is placed before its children are
+/// defined, so that a type is printed before the inline types it contains.
 struct ModuleTypes {
+    id: ModuleId,
     scope: Scope,
-    slots: Vec<Option<TypeDef>>,
+    order: Vec<TypeId>,
 }
 
 /// The object shape of a schema, gathered across `allOf` parts.
@@ -114,9 +119,12 @@ struct Resolver<'a> {
     drop_undocumented: bool,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
+    /// Every type by [`TypeId`]; `None` until it is defined, and for good when its definition failed.
+    arena: Vec<Option<TypeDef>>,
+    /// The modules by their Rust path from the crate root, the one place where a path is a key.
     modules: BTreeMap<Vec<String>, ModuleTypes>,
-    /// `components/schemas` name to Rust type name.
-    components: BTreeMap<String, String>,
+    /// `components/schemas` name to the Rust type's name and id.
+    components: BTreeMap<String, (String, TypeId)>,
     /// Set while a request body is resolved: its inline objects get constructors and setters too.
     in_request: bool,
     /// Inline schemas already defined, by module, request context and JSON text.
@@ -132,9 +140,9 @@ impl<'a> Resolver<'a> {
         self.warnings.push(Diagnostic::at(at, message));
     }
 
-    fn components(&mut self) -> Vec<TypeDef> {
+    fn components(&mut self) {
         let module = vec![TYPES_MODULE.to_owned()];
-        let Some(components) = &self.api.components else { return Vec::new() };
+        let Some(components) = &self.api.components else { return };
         let schemas_pointer = Pointer::root().push("components").push("schemas");
         // Names first, so that every `$ref` resolves whatever the order of definitions.
         for name in components.schemas.keys() {
@@ -142,7 +150,8 @@ impl<'a> Resolver<'a> {
             let origin = schemas_pointer.push(name);
             match self.module(&module).scope.claim(&rust_name, origin.as_str()) {
                 Ok(()) => {
-                    self.components.insert(name.clone(), rust_name);
+                    let id = self.allocate();
+                    self.components.insert(name.clone(), (rust_name, id));
                 }
                 Err(earlier) => {
                     // Deterministic: the document's order decides which schema keeps the plain name.
@@ -151,40 +160,64 @@ impl<'a> Resolver<'a> {
                         &origin,
                         format!("schema name `{name}` becomes the Rust type `{rust_name}`, as does {earlier}; this one is `{numbered}`"),
                     );
-                    self.components.insert(name.clone(), numbered);
+                    let id = self.allocate();
+                    self.components.insert(name.clone(), (numbered, id));
                 }
             }
         }
         for (name, schema) in &components.schemas {
-            let Some(rust_name) = self.components.get(name).cloned() else { continue };
+            let Some((rust_name, id)) = self.components.get(name).cloned() else { continue };
             let pointer = schemas_pointer.push(name);
-            let slot = self.reserve(&module);
-            let definition = match schema {
-                ReferenceOr::Reference { reference } => self
-                    .type_of(SchemaRef::Ref(reference), &pointer, &module, &rust_name)
-                    .map(|ty| TypeDef { name: rust_name.clone(), docs: Docs::default(), kind: TypeKind::Alias(ty) }),
-                ReferenceOr::Item(schema) => self
-                    .kind_of(schema, &pointer, &module, &rust_name, false, None)
-                    .map(|kind| TypeDef { name: rust_name.clone(), docs: docs_of(&schema.schema_data), kind }),
+            // Placed in output order now, although its id was known to every `$ref` before.
+            self.module(&module).order.push(id);
+            let (kind, docs) = match schema {
+                ReferenceOr::Reference { reference } => (
+                    self.type_of(SchemaRef::Ref(reference), &pointer, &module, &rust_name).map(TypeKind::Alias),
+                    Docs::default(),
+                ),
+                ReferenceOr::Item(schema) => {
+                    (self.kind_of(schema, &pointer, &module, &rust_name, false, None), docs_of(&schema.schema_data))
+                }
             };
-            self.fill(&module, slot, definition);
+            self.fill(&module, id, rust_name, docs, kind);
+            if let Some(def) = &mut self.arena[id.0 as usize] {
+                def.schema = Some(name.clone());
+            }
         }
-        // Kept in `modules` too: operations look into shared types (the shape of `pagination`).
-        self.modules.get(&module).map(|types| types.slots.iter().flatten().cloned().collect()).unwrap_or_default()
     }
 
-    fn module(&mut self, module: &[String]) -> &mut ModuleTypes {
-        self.modules.entry(module.to_vec()).or_default()
+    /// The module at `path`, made (and given the next id) on first use.
+    fn module(&mut self, path: &[String]) -> &mut ModuleTypes {
+        let next = ModuleId(self.modules.len() as u32);
+        self.modules.entry(path.to_vec()).or_insert_with(|| ModuleTypes {
+            id: next,
+            scope: Scope::default(),
+            order: Vec::new(),
+        })
     }
 
-    fn reserve(&mut self, module: &[String]) -> usize {
-        let types = self.module(module);
-        types.slots.push(None);
-        types.slots.len() - 1
+    /// A new type's id, before its definition, so that references to it can be made first.
+    fn allocate(&mut self) -> TypeId {
+        self.arena.push(None);
+        TypeId((self.arena.len() - 1) as u32)
     }
 
-    fn fill(&mut self, module: &[String], slot: usize, definition: Option<TypeDef>) {
-        self.module(module).slots[slot] = definition;
+    /// A new type's id, placed next in `module`'s output order.
+    fn reserve(&mut self, module: &[String]) -> TypeId {
+        let id = self.allocate();
+        self.module(module).order.push(id);
+        id
+    }
+
+    /// Defines the type `id` of `module`; a failed definition (`None`, already reported) leaves it out.
+    fn fill(&mut self, module: &[String], id: TypeId, name: String, docs: Docs, kind: Option<TypeKind>) {
+        let module = self.module(module).id;
+        self.arena[id.0 as usize] = kind.map(|kind| TypeDef { name, module, schema: None, docs, kind });
+    }
+
+    /// The type `id` as defined so far.
+    fn defined(&self, id: TypeId) -> Option<&TypeDef> {
+        self.arena.get(id.0 as usize)?.as_ref()
     }
 
     /// Defines an inline schema as a named type in `module`, renaming it if the name is taken. An inline
@@ -205,52 +238,69 @@ impl<'a> Resolver<'a> {
             self.warn(pointer, format!("inline schema named `{name}` because `{wanted}` is already taken"));
         }
         // Known before its contents are resolved, so an inline schema that contains itself (through a
-        // component's property) refers to its own name instead of defining itself again, for ever.
-        let reference = TypeRef::Named { module: module.to_vec(), name: name.clone() };
+        // component's property) refers to its own id instead of defining itself again, for ever.
+        let id = self.reserve(module);
+        let reference = TypeRef::Named(id);
         self.inline_types.insert(key.clone(), reference.clone());
-        let slot = self.reserve(module);
         let kind = self.kind_of(schema, pointer, module, &name, self.in_request, None);
-        let definition = kind.map(|kind| TypeDef { name, docs: docs_of(&schema.schema_data), kind });
-        let defined = definition.is_some();
-        self.fill(module, slot, definition);
+        let defined = kind.is_some();
+        self.fill(module, id, name, docs_of(&schema.schema_data), kind);
         if !defined {
             self.inline_types.remove(&key);
         }
         defined.then_some(reference)
     }
 
-    fn collect_group_types(&mut self, groups: &mut [Group]) {
-        for group in groups {
-            let module: Vec<String> = group.path.iter().map(|s| naming::snake_ident(s)).collect();
-            group.types = self.take_module_types(&module, &mut group.operations);
-            self.collect_group_types(&mut group.subgroups);
+    /// The model: the arena without the types whose definition failed (their ids renumbered), each
+    /// module's types in output order, and each operation's `owned_types` turned from positions in
+    /// its module's order into positions among the types that were defined.
+    fn into_model(self, mut groups: Vec<Group>, mut root: Group) -> Result<Model, Diagnostic> {
+        let mut new_id: Vec<Option<TypeId>> = Vec::with_capacity(self.arena.len());
+        let mut types = Vec::with_capacity(self.arena.len());
+        for definition in self.arena {
+            new_id.push(definition.as_ref().map(|_| TypeId(types.len() as u32)));
+            types.extend(definition);
         }
-    }
-
-    /// The types of a module, in output order, with each operation's `owned_types` turned from slots
-    /// into indices of that list.
-    fn take_module_types(&mut self, module: &[String], operations: &mut [Operation]) -> Vec<TypeDef> {
-        let slots = self.modules.remove(module).map(|t| t.slots).unwrap_or_default();
-        let holds =
-            |slot: usize, name: &str| slots.get(slot).and_then(Option::as_ref).is_some_and(|def| def.name == name);
-        // The index a slot's type takes once the empty slots (of failed definitions) are left out.
-        let mut index_of_slot = Vec::with_capacity(slots.len() + 1);
-        let mut defined = 0;
-        for slot in &slots {
-            index_of_slot.push(defined);
-            defined += usize::from(slot.is_some());
+        let renumber = |id: TypeId| new_id[id.0 as usize];
+        let is_defined = |id: &TypeId| renumber(*id).is_some();
+        // By module id: the module with the ids of its defined types (renumbered below, with every
+        // other id of the model), and its whole order, failed definitions included.
+        let mut modules = vec![Module { path: Vec::new(), types: Vec::new() }; self.modules.len()];
+        let mut orders: Vec<Vec<TypeId>> = vec![Vec::new(); self.modules.len()];
+        for (path, module) in self.modules {
+            let index = module.id.0 as usize;
+            modules[index] = Module { path, types: module.order.iter().copied().filter(is_defined).collect() };
+            orders[index] = module.order;
         }
-        index_of_slot.push(defined);
-        for operation in operations {
-            let owned = operation.owned_types.clone();
-            operation.owned_types = index_of_slot[owned.start]..index_of_slot[owned.end];
-            debug_assert!(
-                holds(operation.request_type, &operation.request),
-                "the request type of {} is not in its slot",
-                operation.http_path
-            );
-            operation.request_type = index_of_slot[operation.request_type];
+        fn renumber_owned(group: &mut Group, orders: &[Vec<TypeId>], is_defined: &dyn Fn(&TypeId) -> bool) {
+            let order = &orders[group.module_id.0 as usize];
+            // The position a type takes once the failed definitions are left out.
+            let defined_before = |position: usize| order[..position].iter().filter(|id| is_defined(id)).count();
+            for operation in &mut group.operations {
+                let owned = operation.owned_types.clone();
+                operation.owned_types = defined_before(owned.start)..defined_before(owned.end);
+            }
+            for subgroup in &mut group.subgroups {
+                renumber_owned(subgroup, orders, is_defined);
+            }
         }
-        slots.into_iter().flatten().collect()
+        for group in groups.iter_mut().chain([&mut root]) {
+            renumber_owned(group, &orders, &is_defined);
+        }
+        let mut model = Model { types, modules, groups, root };
+        let mut dangling = false;
+        model.renumber_types(|id| {
+            let renumbered = renumber(id);
+            dangling |= renumbered.is_none();
+            renumbered.unwrap_or(id)
+        });
+        // A failed definition is always reported where it failed; this is the net under that rule.
+        if dangling {
+            return Err(Diagnostic::at(
+                &Pointer::root(),
+                "internal error in seam-codegen (please report): a type whose definition failed silently is referred to",
+            ));
+        }
+        Ok(model)
     }
 }

@@ -42,7 +42,7 @@ impl<'a> Resolver<'a> {
             path: Vec::new(),
             client: String::new(),
             operations: Vec::new(),
-            types: Vec::new(),
+            module_id: self.module(&[ROOT_MODULE.to_owned()]).id,
             subgroups: Vec::new(),
         };
         let mut root_scope = Scope::default();
@@ -94,10 +94,10 @@ impl<'a> Resolver<'a> {
                 if method != wanted {
                     self.warn(&at, format!("method `{wanted}` is taken in this group; this operation is `{method}`"));
                 }
-                let first_slot = self.module(&module).slots.len();
+                let first = self.module(&module).order.len();
                 if let Some(mut resolved) = self.operation(path, http_method, &method, item, operation, &at, &module) {
-                    // Slots for now; `take_module_types` turns them into indices of the group's types.
-                    resolved.owned_types = first_slot..self.module(&module).slots.len();
+                    // Positions in the module's order for now; `into_model` leaves out failed types.
+                    resolved.owned_types = first..self.module(&module).order.len();
                     if let Some(pagination) = &resolved.pagination {
                         for name in [&pagination.pages_method, &pagination.all_method] {
                             if scope_of(&mut method_scopes, &group_path).claim(name, path).is_err() {
@@ -110,8 +110,6 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        self.collect_group_types(&mut roots);
-        root.types = self.take_module_types(&[ROOT_MODULE.to_owned()], &mut root.operations);
         self.check_accessors(&roots, &method_scopes);
         (roots, root)
     }
@@ -195,12 +193,13 @@ impl<'a> Resolver<'a> {
                             group_path.join("/")
                         )
                     })?;
+                    let module_id = self.module(&module).id;
                     siblings.push(Group {
                         module: module_name,
                         path: group_path,
                         client,
                         operations: Vec::new(),
-                        types: Vec::new(),
+                        module_id,
                         subgroups: Vec::new(),
                     });
                     siblings.len() - 1
@@ -231,10 +230,9 @@ impl<'a> Resolver<'a> {
         let params = self.parameters(path, item, operation, at);
         let flatten = self.conventions.flatten_object_body && params.is_empty();
         let mut request_example = None;
-        // Both ways of building the request reserve its slot first.
-        let request_slot = self.module(module).slots.len();
-        let (request_ok, params, body) = if flatten && self.is_json_object_body(operation) {
-            let ok = self.request_body(operation, at, module, &request);
+        // Both ways of building the request reserve its type first.
+        let (request_type, request_ok, params, body) = if flatten && self.is_json_object_body(operation) {
+            let (request_type, ok) = self.request_body(operation, at, module, &request);
             let media = operation
                 .request_body
                 .as_ref()
@@ -242,7 +240,7 @@ impl<'a> Resolver<'a> {
                 .and_then(|body| body.content.iter().find(|(media, _)| is_json(media)));
             request_example = media.and_then(|(_, media)| first_example(media));
             let content_type = media.map_or_else(|| "application/json".to_owned(), |(media, _)| media.clone());
-            (ok, Vec::new(), RequestBody::Itself { content_type })
+            (request_type, ok, Vec::new(), RequestBody::Itself { content_type })
         } else {
             self.parameter_request(operation, at, module, &request, params)
         };
@@ -269,9 +267,10 @@ impl<'a> Resolver<'a> {
                 self.error(at, format!("the type `{response}` of this operation collides with {earlier}"));
                 return None;
             }
-            let fields = self.response_body(operation, at, module, &response)?;
-            let (returns, pagination) = self.envelope_returns(operation, at, &fields, base, module, &request, &body);
-            (ResponseType::Defined(response), Decode::Json, returns, pagination)
+            let (response_type, fields) = self.response_body(operation, at, module, &response);
+            let fields = fields?;
+            let (returns, pagination) = self.envelope_returns(operation, at, &fields, base, request_type, &body);
+            (ResponseType::Defined(response_type), Decode::Json, returns, pagination)
         } else {
             let (response, decode) = self.plain_response(operation, at, module, base)?;
             (response, decode, Returns::Whole, None)
@@ -291,7 +290,7 @@ impl<'a> Resolver<'a> {
             retry_safe,
             pagination,
             owned_types: 0..0,
-            request_type: request_slot,
+            request_type,
             request_example,
         })
     }
@@ -305,8 +304,7 @@ impl<'a> Resolver<'a> {
         at: &Pointer,
         fields: &[Field],
         base: &str,
-        module: &[String],
-        request: &str,
+        request: TypeId,
         body: &RequestBody,
     ) -> (Returns, Option<Pagination>) {
         let extension = self.conventions.response_key.clone().unwrap_or_default();
@@ -345,7 +343,7 @@ impl<'a> Resolver<'a> {
         };
         let pagination = match (&returns, body) {
             (Returns::Field(key), RequestBody::Itself { .. }) if self.conventions.cursor_pagination => {
-                self.pagination(fields, key, base, module, request)
+                self.pagination(fields, key, base, request)
             }
             _ => None,
         };
@@ -516,8 +514,8 @@ impl<'a> Resolver<'a> {
         module: &[String],
         request: &str,
         specs: Vec<ParamSpec<'a>>,
-    ) -> (bool, Vec<Param>, RequestBody) {
-        let slot = self.reserve(module);
+    ) -> (TypeId, bool, Vec<Param>, RequestBody) {
+        let id = self.reserve(module);
         let mut scope = Scope::default();
         let mut fields = Vec::new();
         let mut params = Vec::new();
@@ -607,8 +605,8 @@ impl<'a> Resolver<'a> {
             at_least_one: Vec::new(),
             non_exhaustive: false,
         });
-        self.fill(module, slot, ok.then(|| TypeDef { name: request.to_owned(), docs, kind }));
-        (ok, params, body)
+        self.fill(module, id, request.to_owned(), docs, ok.then_some(kind));
+        (id, ok, params, body)
     }
 
     /// The type of a request body held in a field, and how it is written. JSON wins over the other

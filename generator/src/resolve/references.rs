@@ -50,7 +50,7 @@ impl<'a> Resolver<'a> {
 
     pub(super) fn component_ref(&mut self, reference: &str, pointer: &Pointer) -> Option<TypeRef> {
         match reference.strip_prefix(SCHEMAS_PREFIX).and_then(|name| self.components.get(name)) {
-            Some(name) => Some(TypeRef::Named { module: vec![TYPES_MODULE.to_owned()], name: name.clone() }),
+            Some((_, id)) => Some(TypeRef::Named(*id)),
             None => {
                 self.dangling(reference, pointer);
                 None

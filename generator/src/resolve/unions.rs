@@ -46,12 +46,11 @@ impl<'a> Resolver<'a> {
                 ReferenceOr::Item(schema) => {
                     let wanted = naming::pascal_ident(&format!("{name}_{variant_name}"));
                     let type_name = self.module(module).scope.claim_free(&wanted, at.as_str());
-                    let slot = self.reserve(module);
+                    let id = self.reserve(module);
                     let kind = self.kind_of(schema, &at, module, &type_name, self.in_request, Some(tag));
                     let docs = docs_of(&schema.schema_data);
-                    let definition = kind.map(|kind| TypeDef { name: type_name.clone(), docs: docs.clone(), kind });
-                    let ty = definition.as_ref().map(|_| TypeRef::Named { module: module.to_vec(), name: type_name });
-                    self.fill(module, slot, definition);
+                    let ty = kind.is_some().then_some(TypeRef::Named(id));
+                    self.fill(module, id, type_name, docs.clone(), kind);
                     (ty, Docs { description: docs.description, ..Docs::default() })
                 }
             };
