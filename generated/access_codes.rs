@@ -1227,6 +1227,27 @@ impl crate::Operation for ReportDeviceConstraintsRequest {
             Some(4f64),
             Some(20f64),
         )?;
+        if let Some(value) = &self.supported_code_lengths {
+            crate::wire::check_items(
+                "supported_code_lengths",
+                value.len(),
+                Some(1usize),
+                None,
+            )?;
+            crate::wire::check_each(
+                "supported_code_lengths",
+                value,
+                |item| {
+                    crate::wire::check_range(
+                        "",
+                        Some(*item as f64),
+                        Some(4f64),
+                        Some(20f64),
+                    )?;
+                    Ok(())
+                },
+            )?;
+        }
         Ok(())
     }
 }

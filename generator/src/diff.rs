@@ -313,8 +313,9 @@ struct Index<'m> {
     requests: BTreeSet<TypeKey>,
     /// Types that responses carry (users read them).
     responses: BTreeSet<TypeKey>,
-    /// Operations' own request types: their fields' constraints are checked before sending.
-    request_roots: BTreeSet<TypeKey>,
+    /// Types whose fields' constraints are checked before sending: operations' own request types,
+    /// and the structs requests hold that check themselves (`wire::Validate`).
+    checked: BTreeSet<TypeKey>,
     /// The types each type or operation names directly.
     refs: BTreeMap<Referrer, BTreeSet<TypeKey>>,
     /// Types that are a struct field's own type (not its items'): an inline schema's documentation is
@@ -371,7 +372,7 @@ impl<'m> Index<'m> {
             groups: BTreeMap::new(),
             requests: BTreeSet::new(),
             responses: BTreeSet::new(),
-            request_roots: BTreeSet::new(),
+            checked: BTreeSet::new(),
             refs: BTreeMap::new(),
             field_types: BTreeSet::new(),
             locator: Locator::new(side.document, side.text),
@@ -400,7 +401,7 @@ impl<'m> Index<'m> {
         for key in op_keys {
             let operation = index.operations[&key].operation;
             let request = keys[operation.request_type.0 as usize].clone();
-            index.request_roots.insert(request.clone());
+            index.checked.insert(request.clone());
             let from_request = index.reach(vec![request.clone()]);
             let mut response_roots = Vec::new();
             match &operation.response {
@@ -423,6 +424,9 @@ impl<'m> Index<'m> {
             index.responses.extend(from_response);
         }
         for (key, def) in &index.types {
+            if matches!(&def.kind, TypeKind::Struct(s) if s.validate) {
+                index.checked.insert(key.clone());
+            }
             if let TypeKind::Struct(s) = &def.kind {
                 for field in &s.fields {
                     if let TypeRef::Named(id) = field.ty.inner() {
@@ -887,7 +891,8 @@ struct Roles {
     read: bool,
     /// Requests carry it: the server sees what users put in it.
     sent: bool,
-    /// An operation's own request type: its fields' constraints are checked before sending.
+    /// Its fields' constraints are checked before sending (an operation's own request type, or a
+    /// struct a request holds that checks itself).
     checked: bool,
     /// All fields optional: the struct derives `Default`.
     default: bool,
@@ -1282,7 +1287,7 @@ impl<'a, 'm> Differ<'a, 'm> {
             (true, false) => Build::Literal,
             (false, _) => Build::Decoded,
         };
-        let checked = self.old.request_roots.contains(key) || self.new.request_roots.contains(key);
+        let checked = self.old.checked.contains(key) || self.new.checked.contains(key);
         Roles { build, read, sent, checked, default: old.fields.iter().all(|f| !f.ty.is_required()) }
     }
 
@@ -1714,47 +1719,12 @@ impl<'a, 'm> Differ<'a, 'm> {
         }
         let mut tighter = Vec::new();
         let mut looser = Vec::new();
-        let mut compare = |label: &str, old: Option<f64>, new: Option<f64>, lower_bound: bool| match (old, new) {
-            (None, Some(n)) => tighter.push(format!("{label} {} added", number(n))),
-            (Some(o), None) => looser.push(format!("{label} {} removed", number(o))),
-            (Some(o), Some(n)) if o != n => {
-                let stricter = if lower_bound { n > o } else { n < o };
-                let text = format!("{label} {} → {}", number(o), number(n));
-                if stricter {
-                    tighter.push(text)
-                } else {
-                    looser.push(text)
-                }
-            }
-            _ => {}
-        };
-        compare("minLength", a.min_length.map(|v| v as f64), b.min_length.map(|v| v as f64), true);
-        compare("maxLength", a.max_length.map(|v| v as f64), b.max_length.map(|v| v as f64), false);
-        compare("minimum", a.minimum, b.minimum, true);
-        compare("maximum", a.maximum, b.maximum, false);
-        // A pattern that matches everything is no constraint.
-        let any = |p: &Option<String>| {
-            p.as_deref().filter(|p| !matches!(*p, ".*" | "^.*$" | "^.*" | ".*$")).map(str::to_owned)
-        };
-        match (&any(&a.pattern), &any(&b.pattern)) {
-            (None, Some(p)) => match &a.pattern {
-                Some(everything) => tighter.push(format!("pattern `{everything}` → `{p}`")),
-                None => tighter.push(format!("pattern `{p}` added")),
-            },
-            (Some(p), None) => match &b.pattern {
-                Some(everything) => looser.push(format!("pattern `{p}` → `{everything}`")),
-                None => looser.push(format!("pattern `{p}` removed")),
-            },
-            // Whether one pattern accepts all the other does is not decidable here: the new one may
-            // reject what the old one accepted.
-            (Some(p), Some(q)) if p != q => tighter.push(format!("pattern `{p}` → `{q}`")),
-            _ => {}
-        }
+        compare_constraints(a, b, "", &mut tighter, &mut looser);
         if !tighter.is_empty() {
             let why = if roles.checked {
                 "Compiles as before, but calls with values that passed now fail with a validation error before sending."
             } else {
-                "Compiles as before, but the server may reject values it accepted (the bindings check only an operation's own request fields)."
+                "Compiles as before, but the server may reject values it accepted (the bindings do not check this value)."
             };
             self.push(
                 Impact::Breaking,
@@ -2104,6 +2074,59 @@ fn number(value: f64) -> String {
     }
 }
 
+/// What tightens and what loosens from `a` to `b`, each labelled (`items: minimum 4 added`).
+fn compare_constraints(
+    a: &Constraints,
+    b: &Constraints,
+    prefix: &str,
+    tighter: &mut Vec<String>,
+    looser: &mut Vec<String>,
+) {
+    let mut compare = |label: &str, old: Option<f64>, new: Option<f64>, lower_bound: bool| match (old, new) {
+        (None, Some(n)) => tighter.push(format!("{prefix}{label} {} added", number(n))),
+        (Some(o), None) => looser.push(format!("{prefix}{label} {} removed", number(o))),
+        (Some(o), Some(n)) if o != n => {
+            let stricter = if lower_bound { n > o } else { n < o };
+            let text = format!("{prefix}{label} {} → {}", number(o), number(n));
+            if stricter {
+                tighter.push(text)
+            } else {
+                looser.push(text)
+            }
+        }
+        _ => {}
+    };
+    let count = |value: Option<usize>| value.map(|v| v as f64);
+    compare("minLength", count(a.min_length), count(b.min_length), true);
+    compare("maxLength", count(a.max_length), count(b.max_length), false);
+    compare("minimum", a.minimum, b.minimum, true);
+    compare("maximum", a.maximum, b.maximum, false);
+    compare("minItems", count(a.min_items), count(b.min_items), true);
+    compare("maxItems", count(a.max_items), count(b.max_items), false);
+    // A pattern that matches everything is no constraint.
+    let any =
+        |p: &Option<String>| p.as_deref().filter(|p| !matches!(*p, ".*" | "^.*$" | "^.*" | ".*$")).map(str::to_owned);
+    match (&any(&a.pattern), &any(&b.pattern)) {
+        (None, Some(p)) => match &a.pattern {
+            Some(everything) => tighter.push(format!("{prefix}pattern `{everything}` → `{p}`")),
+            None => tighter.push(format!("{prefix}pattern `{p}` added")),
+        },
+        (Some(p), None) => match &b.pattern {
+            Some(everything) => looser.push(format!("{prefix}pattern `{p}` → `{everything}`")),
+            None => looser.push(format!("{prefix}pattern `{p}` removed")),
+        },
+        // Whether one pattern accepts all the other does is not decidable here: the new one may
+        // reject what the old one accepted.
+        (Some(p), Some(q)) if p != q => tighter.push(format!("{prefix}pattern `{p}` → `{q}`")),
+        _ => {}
+    }
+    let none = Constraints::default();
+    let (old_items, new_items) = (a.items.as_deref().unwrap_or(&none), b.items.as_deref().unwrap_or(&none));
+    if old_items != new_items {
+        compare_constraints(old_items, new_items, &format!("{prefix}items: "), tighter, looser);
+    }
+}
+
 fn show_constraints(c: &Constraints) -> String {
     let mut parts = Vec::new();
     if let Some(p) = &c.pattern {
@@ -2114,10 +2137,15 @@ fn show_constraints(c: &Constraints) -> String {
         ("maxLength", c.max_length.map(|v| v as f64)),
         ("minimum", c.minimum),
         ("maximum", c.maximum),
+        ("minItems", c.min_items.map(|v| v as f64)),
+        ("maxItems", c.max_items.map(|v| v as f64)),
     ] {
         if let Some(value) = value {
             parts.push(format!("{label} {}", number(value)));
         }
+    }
+    if let Some(items) = &c.items {
+        parts.push(format!("items: {}", show_constraints(items)));
     }
     if parts.is_empty() {
         "none".to_owned()
@@ -2164,6 +2192,21 @@ mod tests {
             .collect();
         assert!(code.contains("enum Colour"), "{code}");
         assert_eq!(!code.contains("non_exhaustive"), ENUMS_ARE_EXHAUSTIVE, "{code}");
+    }
+
+    #[test]
+    fn list_and_item_constraints_tighten_and_loosen() {
+        let old = Constraints { min_items: Some(1), ..Constraints::default() };
+        let new = Constraints {
+            max_items: Some(3),
+            items: Some(Box::new(Constraints { minimum: Some(4.0), ..Constraints::default() })),
+            ..Constraints::default()
+        };
+        let (mut tighter, mut looser) = (Vec::new(), Vec::new());
+        compare_constraints(&old, &new, "", &mut tighter, &mut looser);
+        assert_eq!(tighter, ["maxItems 3 added", "items: minimum 4 added"]);
+        assert_eq!(looser, ["minItems 1 removed"]);
+        assert_eq!(show_constraints(&new), "maxItems 3, items: minimum 4");
     }
 
     #[test]

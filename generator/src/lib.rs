@@ -24,6 +24,7 @@ pub mod model;
 pub mod naming;
 pub mod resolve;
 pub mod standalone;
+pub mod validation;
 pub mod write;
 
 pub use diagnostics::{Diagnostic, Location};

@@ -467,6 +467,10 @@ pub struct Struct {
     /// `#[non_exhaustive]`, so that a field the API adds later breaks no caller: structs callers build
     /// with `new` and setters, and structs only answers hold. Decided by `growth::mark`.
     pub non_exhaustive: bool,
+    /// A struct that requests hold (not an operation's own request type, whose checks are the
+    /// operation's) with something to check before sending, in its fields or in what they hold: it
+    /// implements the runtime's `Validate`. Decided by `validation::mark`.
+    pub validate: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -491,6 +495,11 @@ pub struct Constraints {
     pub max_length: Option<usize>,
     pub minimum: Option<f64>,
     pub maximum: Option<f64>,
+    /// `minItems` and `maxItems` of an array.
+    pub min_items: Option<usize>,
+    pub max_items: Option<usize>,
+    /// The constraints on each item of an array (`items`), when it has any.
+    pub items: Option<Box<Constraints>>,
 }
 
 impl Constraints {

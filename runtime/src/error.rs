@@ -303,6 +303,24 @@ pub struct ValidationError {
     pub rule: String,
 }
 
+impl ValidationError {
+    /// This error, of a value held in `parent` (a field, or with `index` one of its items): the
+    /// field `code` of the third item of `access_methods` becomes `access_methods[2].code`.
+    pub fn under(self, parent: &str, index: Option<usize>) -> Self {
+        let mut field = parent.to_owned();
+        if let Some(index) = index {
+            field.push_str(&format!("[{index}]"));
+        }
+        if !self.field.is_empty() {
+            if !field.is_empty() && !self.field.starts_with('[') {
+                field.push('.');
+            }
+            field.push_str(&self.field);
+        }
+        ValidationError { field, rule: self.rule }
+    }
+}
+
 impl Error {
     /// The error an answer reports, as the API's [`ErrorReader`] read it: [`Error::Unauthorized`]
     /// for a 401, [`Error::InvalidInput`] with messages by field, else [`Error::Api`].

@@ -269,6 +269,54 @@ pub fn check_pattern(field: &str, value: Option<&str>, pattern: &'static str) ->
     }
 }
 
+/// The checks of a value that requests hold (an object inside a request), which generated code
+/// implements for each such struct with something to check.
+pub trait Validate {
+    /// The first constraint of the spec that this value breaks, its field named from this value.
+    fn validate(&self) -> Result<(), ValidationError>;
+}
+
+impl<T: Validate> Validate for Box<T> {
+    fn validate(&self) -> Result<(), ValidationError> {
+        T::validate(self)
+    }
+}
+
+/// The checks of a value held in `field`, its fields reported under it (`field.code`).
+pub fn check_nested(field: &str, value: &impl Validate) -> Result<(), ValidationError> {
+    value.validate().map_err(|error| error.under(field, None))
+}
+
+/// `check` on each item of the list in `field`, an item's failure reported as `field[index]`.
+pub fn check_each<T>(
+    field: &str,
+    items: &[T],
+    check: impl Fn(&T) -> Result<(), ValidationError>,
+) -> Result<(), ValidationError> {
+    for (index, item) in items.iter().enumerate() {
+        check(item).map_err(|error| error.under(field, Some(index)))?;
+    }
+    Ok(())
+}
+
+/// `minItems` / `maxItems`.
+pub fn check_items(field: &str, count: usize, min: Option<usize>, max: Option<usize>) -> Result<(), ValidationError> {
+    let rule = match (min, max) {
+        (Some(min), _) if count < min => format!("must have at least {min} item{}, not {count}", plural(min)),
+        (_, Some(max)) if count > max => format!("must have at most {max} item{}, not {count}", plural(max)),
+        _ => return Ok(()),
+    };
+    Err(ValidationError { field: field.to_owned(), rule })
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
 /// `minLength` / `maxLength`, in characters as JSON Schema counts them.
 pub fn check_length(
     field: &str,
@@ -358,5 +406,32 @@ mod tests {
         assert!(check_exclusive(&[("acs_user_id", true), ("user_identity_id", false)]).is_ok());
         let both = check_exclusive(&[("acs_user_id", true), ("user_identity_id", true)]).unwrap_err();
         assert_eq!(both.to_string(), "invalid request: `user_identity_id` cannot be given together with `acs_user_id`: give only one of `acs_user_id`, `user_identity_id`");
+    }
+
+    struct Method {
+        code: String,
+    }
+
+    impl Validate for Method {
+        fn validate(&self) -> Result<(), ValidationError> {
+            check_pattern("code", Some(&self.code), r"^\d+$")
+        }
+    }
+
+    #[test]
+    fn nested_values_and_items_are_named_by_their_path() {
+        let methods = [Method { code: "1".to_owned() }, Method { code: "x".to_owned() }];
+        let error = check_each("access_methods", &methods, |method| check_nested("", method)).unwrap_err();
+        assert_eq!(error.field, "access_methods[1].code");
+        let error = check_nested("method", &Box::new(Method { code: "x".to_owned() })).unwrap_err();
+        assert_eq!(error.field, "method.code");
+        let grid = [vec!["1".to_owned()], vec!["2".to_owned(), "b".to_owned()]];
+        let error =
+            check_each("grid", &grid, |row| check_each("", row, |cell| check_pattern("", Some(cell), r"^\d+$")))
+                .unwrap_err();
+        assert_eq!(error.field, "grid[1][1]");
+        assert_eq!(check_items("ids", 0, Some(1), None).unwrap_err().rule, "must have at least 1 item, not 0");
+        assert_eq!(check_items("ids", 3, None, Some(2)).unwrap_err().rule, "must have at most 2 items, not 3");
+        assert!(check_items("ids", 2, Some(1), Some(2)).is_ok());
     }
 }

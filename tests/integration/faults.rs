@@ -258,6 +258,18 @@ async fn client_side_validation_fails_before_sending() {
         }
         other => panic!("expected Validation, got {other:?}"),
     }
+    // Constraints on a list and on its items.
+    use seam::access_codes::ReportDeviceConstraintsRequest;
+    for (lengths, field, rule) in [
+        (vec![], "supported_code_lengths", "must have at least 1 item, not 0"),
+        (vec![4, 3], "supported_code_lengths[1]", "must be at least 4, not 3"),
+    ] {
+        let report = ReportDeviceConstraintsRequest::new(ID).supported_code_lengths(lengths);
+        match bounded(client(&server.uri()).access_codes().report_device_constraints(report)).await.unwrap_err() {
+            Error::Validation(invalid) => assert_eq!((invalid.field.as_str(), invalid.rule.as_str()), (field, rule)),
+            other => panic!("expected Validation, got {other:?}"),
+        }
+    }
     assert_eq!(requests(&server).await, 0, "nothing was sent");
 }
 

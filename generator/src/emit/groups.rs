@@ -2,7 +2,7 @@
 //! response types of each group, nested in modules that follow the HTTP paths.
 
 use super::Context;
-use super::{docs, ident, type_path, types};
+use super::{checks, docs, ident, type_path, types};
 use crate::model::{
     BodyKind, Decode, Field, FieldType, Group, Operation, ParamLocation, Payload, RequestBody, ResponseType, Returns,
     TypeRef,
@@ -229,29 +229,16 @@ fn operation_impl(operation: &Operation, cx: &Context) -> TokenStream {
         |flag| quote!(const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(#flag);),
     );
     let retry_safe = operation.retry_safe;
-    let fields = cx.request_fields(operation);
-    let mut checks: Vec<TokenStream> = fields.iter().flat_map(|field| constraint_checks(field)).collect();
-    let (exclusive, at_least_one) = cx.request_groups(operation);
-    let presence = |names: &Vec<String>| {
-        let pairs = names.iter().filter_map(|name| fields.iter().find(|f| &f.name == name)).map(|field| {
-            let wire = &field.wire;
-            let name = ident(&field.name);
-            let present = match &field.ty {
-                FieldType::OptionalNullable(_) => quote!(!self.#name.is_absent()),
-                _ => quote!(self.#name.is_some()),
+    let checks = match &cx.model.ty(operation.request_type).kind {
+        crate::model::TypeKind::Struct(request) => {
+            let body = match &operation.body {
+                RequestBody::Field { field, .. } => Some(field.as_str()),
+                RequestBody::None | RequestBody::Itself { .. } => None,
             };
-            quote!((#wire, #present))
-        });
-        quote!(&[#(#pairs),*])
+            checks::struct_checks(request, body, cx)
+        }
+        _ => Vec::new(),
     };
-    checks.extend(exclusive.iter().map(|names| {
-        let pairs = presence(names);
-        quote!(crate::wire::check_exclusive(#pairs)?;)
-    }));
-    checks.extend(at_least_one.iter().map(|names| {
-        let pairs = presence(names);
-        quote!(crate::wire::check_at_least_one(#pairs)?;)
-    }));
     let validate = (!checks.is_empty()).then(|| {
         quote! {
             fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
@@ -448,55 +435,6 @@ fn encode(operation: &Operation) -> TokenStream {
         #(#params)*
         #body
         ::std::result::Result::Ok(())
-    }
-}
-
-/// Calls to the runtime's checks for one request field, by the field's type and constraints.
-fn constraint_checks(field: &Field) -> Vec<TokenStream> {
-    let constraints = &field.constraints;
-    let name = ident(&field.name);
-    let wire = &field.wire;
-    let mut checks = Vec::new();
-    let inner = field.ty.inner();
-    if *inner == TypeRef::String {
-        let value = match &field.ty {
-            FieldType::Required(_) => quote!(::std::option::Option::Some(self.#name.as_str())),
-            _ => quote!(self.#name.as_deref()),
-        };
-        if let Some(pattern) = &constraints.pattern {
-            checks.push(quote!(crate::wire::check_pattern(#wire, #value, #pattern)?;));
-        }
-        if constraints.min_length.is_some() || constraints.max_length.is_some() {
-            let min = option_tokens(constraints.min_length);
-            let max = option_tokens(constraints.max_length);
-            checks.push(quote!(crate::wire::check_length(#wire, #value, #min, #max)?;));
-        }
-    }
-    if *inner == TypeRef::DateTime {
-        let value = match &field.ty {
-            FieldType::Required(_) => quote!(::std::option::Option::Some(&self.#name)),
-            _ => quote!(self.#name.as_ref()),
-        };
-        checks.push(quote!(crate::wire::check_date_time(#wire, #value)?;));
-    }
-    let numeric = matches!(inner, TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64);
-    if numeric && (constraints.minimum.is_some() || constraints.maximum.is_some()) {
-        let value = match &field.ty {
-            FieldType::Required(_) => quote!(::std::option::Option::Some(self.#name as f64)),
-            FieldType::OptionalNullable(_) => quote!(self.#name.as_ref().map(|value| *value as f64)),
-            _ => quote!(self.#name.map(|value| value as f64)),
-        };
-        let min = option_tokens(constraints.minimum);
-        let max = option_tokens(constraints.maximum);
-        checks.push(quote!(crate::wire::check_range(#wire, #value, #min, #max)?;));
-    }
-    checks
-}
-
-fn option_tokens<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
-    match value {
-        Some(value) => quote!(::std::option::Option::Some(#value)),
-        None => quote!(::std::option::Option::None),
     }
 }
 

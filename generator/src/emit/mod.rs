@@ -1,6 +1,7 @@
 //! Stage 3: the model as Rust tokens, one emitter per concern. Emitters neither decide names
 //! (the model carries them) nor do I/O (the writer formats and writes).
 
+mod checks;
 mod docs;
 mod groups;
 mod types;
@@ -250,14 +251,6 @@ impl<'m> Context<'m> {
         match &self.model.ty(operation.request_type).kind {
             TypeKind::Struct(s) => s.fields.iter().collect(),
             _ => Vec::new(),
-        }
-    }
-
-    /// The `x-mutually-exclusive` and `x-at-least-one` groups of an operation's request type.
-    pub(crate) fn request_groups(&self, operation: &Operation) -> (Vec<Vec<String>>, Vec<Vec<String>>) {
-        match &self.model.ty(operation.request_type).kind {
-            TypeKind::Struct(s) => (s.exclusive.clone(), s.at_least_one.clone()),
-            _ => (Vec::new(), Vec::new()),
         }
     }
 

@@ -100,6 +100,7 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &C
         }
     });
     let builder = def.builder.then(|| builder(name, def, cx));
+    let validate = super::checks::validate_impl(name, def, cx);
     let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     quote! {
         #docs
@@ -110,6 +111,7 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &C
             #additional
         }
         #builder
+        #validate
     }
 }
 

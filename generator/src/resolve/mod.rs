@@ -21,7 +21,7 @@ mod schemas;
 mod unions;
 
 use docs::{apply_extensions, at_path, docs_of};
-use schemas::{constraints_of, is_nullable, value_kind};
+use schemas::{is_nullable, value_kind};
 
 use crate::conventions::Conventions;
 
@@ -60,6 +60,7 @@ pub fn resolve(api: &OpenAPI, drop_undocumented: bool, conventions: &Conventions
         let mut model = resolver.into_model(groups, root).map_err(|error| vec![error])?;
         crate::cycles::box_recursive_fields(&mut model);
         crate::growth::mark(&mut model);
+        crate::validation::mark(&mut model);
         Ok(Resolved { model, warnings })
     } else {
         resolver.errors.sort();

@@ -179,12 +179,11 @@ impl<'a> Resolver<'a> {
                 complete = false;
                 continue;
             };
-            let (nullable, docs, constraints) = match schema {
-                SchemaRef::Inline(schema) => {
-                    (is_nullable(schema), docs_of(&schema.schema_data), constraints_of(schema))
-                }
-                SchemaRef::Ref(_) => (false, Docs::default(), Constraints::default()),
+            let (nullable, docs) = match schema {
+                SchemaRef::Inline(schema) => (is_nullable(schema), docs_of(&schema.schema_data)),
+                SchemaRef::Ref(_) => (false, Docs::default()),
             };
+            let constraints = self.constraints(schema, &at);
             let required = shape.required.iter().any(|r| r == wire);
             let ty = match (required, nullable) {
                 (true, false) => FieldType::Required(ty),
@@ -192,11 +191,6 @@ impl<'a> Resolver<'a> {
                 (false, false) => FieldType::Optional(ty),
                 (false, true) => FieldType::OptionalNullable(ty),
             };
-            if let Some(pattern) = &constraints.pattern {
-                if let Err(error) = regex_lite::Regex::new(pattern) {
-                    self.warn(&at, format!("pattern `{pattern}` is not checked before sending: {error}"));
-                }
-            }
             fields.push(Field { name: field_name, wire: wire.to_owned(), ty, docs, constraints, boxed: false });
         }
         let additional = match shape.additional {
@@ -215,7 +209,15 @@ impl<'a> Resolver<'a> {
         };
         let exclusive = self.field_groups(&shape.exclusive, &fields, "cannot exclude another property");
         let at_least_one = self.field_groups(&shape.at_least_one, &fields, "is always given: the rule says nothing");
-        complete.then_some(Struct { fields, additional, builder, exclusive, at_least_one, non_exhaustive: false })
+        complete.then_some(Struct {
+            fields,
+            additional,
+            builder,
+            exclusive,
+            at_least_one,
+            non_exhaustive: false,
+            validate: false,
+        })
     }
 
     /// Groups of `x-mutually-exclusive` or `x-at-least-one` as Rust field names; a group naming an

@@ -528,12 +528,7 @@ impl<'a> Resolver<'a> {
                 None => (Some(TypeRef::String), Constraints::default()),
                 Some(schema) => {
                     let schema_at = spec.at.push("schema");
-                    let constraints = match schema {
-                        SchemaRef::Inline(inline) => constraints_of(inline),
-                        SchemaRef::Ref(reference) => {
-                            self.resolve_component(reference).map(constraints_of).unwrap_or_default()
-                        }
-                    };
+                    let constraints = self.constraints(schema, &schema_at);
                     self.in_request = true;
                     let ty = self.type_of(schema, &schema_at, module, &inline_name);
                     self.in_request = false;
@@ -604,6 +599,7 @@ impl<'a> Resolver<'a> {
             exclusive: Vec::new(),
             at_least_one: Vec::new(),
             non_exhaustive: false,
+            validate: false,
         });
         self.fill(module, id, request.to_owned(), docs, ok.then_some(kind));
         (id, ok, params, body)

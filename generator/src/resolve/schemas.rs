@@ -337,23 +337,63 @@ pub(super) fn value_kind(schema: &Schema) -> &'static str {
     }
 }
 
-pub(super) fn constraints_of(schema: &Schema) -> Constraints {
-    match &schema.schema_kind {
-        SchemaKind::Type(Type::String(string)) => Constraints {
-            pattern: string.pattern.clone(),
-            min_length: string.min_length,
-            max_length: string.max_length,
-            ..Constraints::default()
-        },
-        SchemaKind::Type(Type::Integer(integer)) => Constraints {
-            minimum: integer.minimum.map(|v| v as f64),
-            maximum: integer.maximum.map(|v| v as f64),
-            ..Constraints::default()
-        },
-        SchemaKind::Type(Type::Number(number)) => {
-            Constraints { minimum: number.minimum, maximum: number.maximum, ..Constraints::default() }
+impl<'a> Resolver<'a> {
+    /// The constraints on a value of `schema`, through `$ref`s and into an array's items, so that
+    /// a property or parameter given by reference is checked like one written inline. A pattern
+    /// the runtime's regex engine cannot compile is left unchecked, with a warning.
+    pub(super) fn constraints(&mut self, schema: SchemaRef<'a>, at: &Pointer) -> Constraints {
+        let mut current = schema;
+        // References to references: as far as `lookup` follows them, without its errors (the type
+        // of the value reports a broken reference).
+        for _ in 0..32 {
+            match current {
+                SchemaRef::Ref(reference) => match reference
+                    .strip_prefix(SCHEMAS_PREFIX)
+                    .and_then(|name| self.api.components.as_ref()?.schemas.get(name))
+                {
+                    Some(next) => current = next.into(),
+                    None => return Constraints::default(),
+                },
+                SchemaRef::Inline(schema) => return self.constraints_of(schema, at),
+            }
         }
-        _ => Constraints::default(),
+        Constraints::default()
+    }
+
+    fn constraints_of(&mut self, schema: &'a Schema, at: &Pointer) -> Constraints {
+        let constraints = match &schema.schema_kind {
+            SchemaKind::Type(Type::String(string)) => Constraints {
+                pattern: string.pattern.clone(),
+                min_length: string.min_length,
+                max_length: string.max_length,
+                ..Constraints::default()
+            },
+            SchemaKind::Type(Type::Integer(integer)) => Constraints {
+                minimum: integer.minimum.map(|v| v as f64),
+                maximum: integer.maximum.map(|v| v as f64),
+                ..Constraints::default()
+            },
+            SchemaKind::Type(Type::Number(number)) => {
+                Constraints { minimum: number.minimum, maximum: number.maximum, ..Constraints::default() }
+            }
+            SchemaKind::Type(Type::Array(array)) => {
+                let items = array.items.as_ref().map(|items| self.constraints(items.into(), &at.push("items")));
+                Constraints {
+                    min_items: array.min_items,
+                    max_items: array.max_items,
+                    items: items.filter(|items| !items.is_empty()).map(Box::new),
+                    ..Constraints::default()
+                }
+            }
+            _ => Constraints::default(),
+        };
+        if let Some(pattern) = &constraints.pattern {
+            if let Err(error) = regex_lite::Regex::new(pattern) {
+                self.warn(&at.push("pattern"), format!("pattern `{pattern}` is not checked before sending: {error}"));
+                return Constraints { pattern: None, ..constraints };
+            }
+        }
+        constraints
     }
 }
 

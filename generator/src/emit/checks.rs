@@ -1,0 +1,194 @@
+//! What a request checks before it is sent: each field's constraints (through aliases, into list
+//! items and into the structs it holds), and the rules across fields (`x-mutually-exclusive`,
+//! `x-at-least-one`). An operation's request checks in its `Operation::validate`; a struct a
+//! request holds, in its `wire::Validate` impl.
+
+use super::{ident, Context};
+use crate::model::{Constraints, Field, FieldType, Struct, TypeKind, TypeRef};
+use crate::validation::resolve_alias;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The statements checking a struct's fields and its rules across fields, each ending in `?;`.
+/// `body` is the field of a request that holds the body: what it holds is named from the body
+/// (`doses[1].vet`), as the server names it, not from the Rust field.
+pub(super) fn struct_checks(def: &Struct, body: Option<&str>, cx: &Context) -> Vec<TokenStream> {
+    let mut checks: Vec<TokenStream> = def
+        .fields
+        .iter()
+        .flat_map(|field| field_checks(field, if body == Some(field.name.as_str()) { "" } else { &field.wire }, cx))
+        .collect();
+    let presence = |names: &Vec<String>| {
+        let pairs = names.iter().filter_map(|name| def.fields.iter().find(|f| &f.name == name)).map(|field| {
+            let wire = &field.wire;
+            let name = ident(&field.name);
+            let present = match &field.ty {
+                FieldType::OptionalNullable(_) => quote!(!self.#name.is_absent()),
+                _ => quote!(self.#name.is_some()),
+            };
+            quote!((#wire, #present))
+        });
+        quote!(&[#(#pairs),*])
+    };
+    checks.extend(def.exclusive.iter().map(|names| {
+        let pairs = presence(names);
+        quote!(crate::wire::check_exclusive(#pairs)?;)
+    }));
+    checks.extend(def.at_least_one.iter().map(|names| {
+        let pairs = presence(names);
+        quote!(crate::wire::check_at_least_one(#pairs)?;)
+    }));
+    checks
+}
+
+/// `impl wire::Validate` for a struct that requests hold, when the model marked it.
+pub(super) fn validate_impl(name: &proc_macro2::Ident, def: &Struct, cx: &Context) -> Option<TokenStream> {
+    if !def.validate {
+        return None;
+    }
+    let checks = struct_checks(def, None, cx);
+    Some(quote! {
+        impl crate::wire::Validate for #name {
+            fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+                #(#checks)*
+                ::std::result::Result::Ok(())
+            }
+        }
+    })
+}
+
+/// Calls to the runtime's checks for one field, by the field's type and constraints, reported as
+/// `wire`.
+fn field_checks(field: &Field, wire: &str, cx: &Context) -> Vec<TokenStream> {
+    let constraints = &field.constraints;
+    let name = ident(&field.name);
+    let mut checks = Vec::new();
+    let inner = resolve_alias(cx.model, field.ty.inner());
+    if *inner == TypeRef::String {
+        let value = match &field.ty {
+            FieldType::Required(_) => quote!(::std::option::Option::Some(self.#name.as_str())),
+            _ => quote!(self.#name.as_deref()),
+        };
+        if let Some(pattern) = &constraints.pattern {
+            checks.push(quote!(crate::wire::check_pattern(#wire, #value, #pattern)?;));
+        }
+        if constraints.min_length.is_some() || constraints.max_length.is_some() {
+            let min = option_tokens(constraints.min_length);
+            let max = option_tokens(constraints.max_length);
+            checks.push(quote!(crate::wire::check_length(#wire, #value, #min, #max)?;));
+        }
+    }
+    if *inner == TypeRef::DateTime {
+        let value = match &field.ty {
+            FieldType::Required(_) => quote!(::std::option::Option::Some(&self.#name)),
+            _ => quote!(self.#name.as_ref()),
+        };
+        checks.push(quote!(crate::wire::check_date_time(#wire, #value)?;));
+    }
+    let numeric = matches!(inner, TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64);
+    if numeric && (constraints.minimum.is_some() || constraints.maximum.is_some()) {
+        let value = match &field.ty {
+            FieldType::Required(_) => quote!(::std::option::Option::Some(self.#name as f64)),
+            FieldType::OptionalNullable(_) => quote!(self.#name.as_ref().map(|value| *value as f64)),
+            _ => quote!(self.#name.map(|value| value as f64)),
+        };
+        let min = option_tokens(constraints.minimum);
+        let max = option_tokens(constraints.maximum);
+        checks.push(quote!(crate::wire::check_range(#wire, #value, #min, #max)?;));
+    }
+    // Lists and nested structs: checked on the value when it is there.
+    if matches!(inner, TypeRef::Vec(_) | TypeRef::Named(_)) {
+        let value_checks = value_checks(&quote!(value), inner, constraints, wire, cx);
+        if !value_checks.is_empty() {
+            checks.push(match &field.ty {
+                FieldType::Required(_) => quote! {
+                    let value = &self.#name;
+                    #(#value_checks?;)*
+                },
+                FieldType::RequiredNullable(_) | FieldType::Optional(_) => quote! {
+                    if let ::std::option::Option::Some(value) = &self.#name {
+                        #(#value_checks?;)*
+                    }
+                },
+                FieldType::OptionalNullable(_) => quote! {
+                    if let crate::Nullable::Value(value) = &self.#name {
+                        #(#value_checks?;)*
+                    }
+                },
+            });
+        }
+    }
+    checks
+}
+
+/// Expressions checking `value` (a reference to a value of `ty`), each a `Result<(), ValidationError>`
+/// whose error names `field`: an item's checks name no field, and the list's check names its index.
+fn value_checks(
+    value: &TokenStream,
+    ty: &TypeRef,
+    constraints: &Constraints,
+    field: &str,
+    cx: &Context,
+) -> Vec<TokenStream> {
+    let mut checks = Vec::new();
+    match resolve_alias(cx.model, ty) {
+        TypeRef::String => {
+            if let Some(pattern) = &constraints.pattern {
+                checks.push(
+                    quote!(crate::wire::check_pattern(#field, ::std::option::Option::Some(#value.as_str()), #pattern)),
+                );
+            }
+            if constraints.min_length.is_some() || constraints.max_length.is_some() {
+                let min = option_tokens(constraints.min_length);
+                let max = option_tokens(constraints.max_length);
+                checks.push(
+                    quote!(crate::wire::check_length(#field, ::std::option::Option::Some(#value.as_str()), #min, #max)),
+                );
+            }
+        }
+        TypeRef::DateTime => {
+            checks.push(quote!(crate::wire::check_date_time(#field, ::std::option::Option::Some(#value))));
+        }
+        TypeRef::I32 | TypeRef::I64 | TypeRef::F32 | TypeRef::F64
+            if constraints.minimum.is_some() || constraints.maximum.is_some() =>
+        {
+            let min = option_tokens(constraints.minimum);
+            let max = option_tokens(constraints.maximum);
+            checks.push(
+                quote!(crate::wire::check_range(#field, ::std::option::Option::Some(*#value as f64), #min, #max)),
+            );
+        }
+        TypeRef::Named(id) => {
+            if matches!(&cx.model.ty(*id).kind, TypeKind::Struct(s) if s.validate) {
+                checks.push(quote!(crate::wire::check_nested(#field, #value)));
+            }
+        }
+        TypeRef::Vec(item) => {
+            if constraints.min_items.is_some() || constraints.max_items.is_some() {
+                let min = option_tokens(constraints.min_items);
+                let max = option_tokens(constraints.max_items);
+                checks.push(quote!(crate::wire::check_items(#field, #value.len(), #min, #max)));
+            }
+            let none = Constraints::default();
+            let item_constraints = constraints.items.as_deref().unwrap_or(&none);
+            let item_checks = value_checks(&quote!(item), item, item_constraints, "", cx);
+            if !item_checks.is_empty() {
+                checks.push(quote! {
+                    crate::wire::check_each(#field, #value, |item| {
+                        #(#item_checks?;)*
+                        ::std::result::Result::Ok(())
+                    })
+                });
+            }
+        }
+        _ => {}
+    }
+    checks
+}
+
+pub(super) fn option_tokens<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::std::option::Option::Some(#value)),
+        None => quote!(::std::option::Option::None),
+    }
+}
