@@ -325,8 +325,8 @@ struct Index<'m> {
     old: bool,
 }
 
-fn type_key(module: &[String], name: &str) -> TypeKey {
-    (module.to_vec(), name.to_owned())
+fn type_key(module: &[Name], name: &str) -> TypeKey {
+    (module.iter().map(|segment| segment.to_string()).collect(), name.to_owned())
 }
 
 /// A type's key: its module's path and its name.
@@ -348,7 +348,7 @@ fn canonical(model: &Model, keys: &[TypeKey]) -> Model {
     let mut renumbered = model.clone();
     renumbered.renumber_types(|id| ids[id.0 as usize]);
     let placeholder = TypeDef {
-        name: String::new(),
+        name: Name::default(),
         module: ModuleId::TYPES,
         schema: None,
         docs: Docs::default(),
@@ -385,13 +385,13 @@ impl<'m> Index<'m> {
         }
         let mut stack: Vec<&Group> = model.groups.iter().chain([&model.root]).collect();
         while let Some(group) = stack.pop() {
-            let module = model.module(group.module_id).path.clone();
+            let module: Vec<String> = model.module(group.module_id).path.iter().map(ToString::to_string).collect();
             if !group.path.is_empty() {
                 index.groups.insert(module.clone(), group);
             }
             for operation in &group.operations {
                 index.operations.insert(
-                    (module.clone(), operation.method.clone()),
+                    (module.clone(), operation.method.to_string()),
                     OpEntry { operation, group_path: group.path.clone() },
                 );
             }
@@ -656,12 +656,12 @@ impl<'d> Locator<'d> {
                     self.types.insert(request.clone(), pointer.clone());
                     for param in &operation.params {
                         if let Some(at) = self.parameter(&pointer, param) {
-                            self.fields.insert((request.clone(), param.field.clone()), at);
+                            self.fields.insert((request.clone(), param.field.to_string()), at);
                         }
                     }
                     if let (RequestBody::Field { field, .. }, Some(body)) = (&operation.body, &body) {
                         let at = self.content_schema(body).unwrap_or_else(|| body.clone());
-                        self.fields.insert((request.clone(), field.clone()), at);
+                        self.fields.insert((request.clone(), field.to_string()), at);
                     }
                 }
             }
@@ -685,7 +685,7 @@ impl<'d> Locator<'d> {
             for (key, pointer) in &self.types {
                 let Some(TypeKind::Struct(s)) = types.get(key).map(|def| &def.kind) else { continue };
                 for field in &s.fields {
-                    let field_key = (key.clone(), field.name.clone());
+                    let field_key = (key.clone(), field.name.to_string());
                     let at = match self.fields.get(&field_key) {
                         Some(at) => Some(at.clone()),
                         None => self.property(pointer, &field.wire, 0),
@@ -839,7 +839,7 @@ fn returns_of(keys: &[TypeKey], operation: &Operation) -> String {
         Returns::Nothing => "()".to_owned(),
         Returns::Whole => match &operation.response {
             ResponseType::Defined(id) => keys[id.0 as usize].1.clone(),
-            ResponseType::ByStatus { name, .. } => name.clone(),
+            ResponseType::ByStatus { name, .. } => name.to_string(),
             ResponseType::Type(ty) => show(keys, ty),
             ResponseType::Unit => "()".to_owned(),
             ResponseType::Text => "String".to_owned(),
@@ -1194,7 +1194,7 @@ impl<'a, 'm> Differ<'a, 'm> {
             ResponseType::ByStatus { variants: new_variants, .. },
         ) = (&a.response, &b.response)
         {
-            let status_enum = self.type_path(&type_key(&new_key.0, name));
+            let status_enum = self.type_path(&(new_key.0.clone(), name.to_string()));
             for variant in old_variants.iter().filter(|v| !new_variants.iter().any(|w| w.name == v.name)) {
                 self.push(
                     Impact::Breaking,
@@ -1521,7 +1521,7 @@ impl<'a, 'm> Differ<'a, 'm> {
                     .iter()
                     .filter(|f| f.ty.is_required())
                     .filter(|f| other.fields.iter().any(|g| g.name == f.name && g.ty.is_required()))
-                    .map(|f| f.name.clone())
+                    .map(|f| f.name.to_string())
                     .collect()
             };
             let (before, after) = (required(old, new), required(new, old));
@@ -1772,7 +1772,7 @@ impl<'a, 'm> Differ<'a, 'm> {
         } else {
             "the server may reject requests it accepted"
         };
-        let pairs = |groups: &[Vec<String>]| {
+        let pairs = |groups: &[Vec<Name>]| {
             let mut pairs = BTreeSet::new();
             for group in groups {
                 for (i, x) in group.iter().enumerate() {
@@ -1784,11 +1784,11 @@ impl<'a, 'm> Differ<'a, 'm> {
             pairs
         };
         let (old_pairs, new_pairs) = (pairs(&old.exclusive), pairs(&new.exclusive));
-        let list = |pairs: Vec<&(String, String)>| {
+        let list = |pairs: Vec<&(Name, Name)>| {
             pairs.iter().map(|(x, y)| format!("`{x}`/`{y}`")).collect::<Vec<_>>().join(", ")
         };
         let impact_if_sent = |impact| if roles.sent { impact } else { Impact::Documentation };
-        let newly: Vec<&(String, String)> = new_pairs.difference(&old_pairs).collect();
+        let newly: Vec<&(Name, Name)> = new_pairs.difference(&old_pairs).collect();
         if !newly.is_empty() {
             self.push(
                 impact_if_sent(Impact::Breaking),
@@ -1800,7 +1800,7 @@ impl<'a, 'm> Differ<'a, 'm> {
                 exclusive_pointer.clone(),
             );
         }
-        let freed: Vec<&(String, String)> = old_pairs.difference(&new_pairs).collect();
+        let freed: Vec<&(Name, Name)> = old_pairs.difference(&new_pairs).collect();
         if !freed.is_empty() {
             self.push(
                 impact_if_sent(Impact::Additive),
@@ -1812,8 +1812,8 @@ impl<'a, 'm> Differ<'a, 'm> {
                 exclusive_pointer.clone(),
             );
         }
-        let show_group = |group: &Vec<String>| group.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
-        let subset = |small: &Vec<String>, big: &Vec<String>| small.iter().all(|f| big.contains(f));
+        let show_group = |group: &Vec<Name>| group.iter().map(|f| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+        let subset = |small: &Vec<Name>, big: &Vec<Name>| small.iter().all(|f| big.contains(f));
         // A rule "at least one of N" follows from an old rule "at least one of O" when O ⊆ N.
         for group in &new.at_least_one {
             if !old.at_least_one.iter().any(|o| subset(o, group)) {
@@ -2016,9 +2016,9 @@ impl<'a, 'm> Differ<'a, 'm> {
                 pointer.clone(),
             );
         }
-        let order = |variants: &[UntaggedVariant]| -> Vec<String> { variants.iter().map(|v| v.name.clone()).collect() };
-        let kept_old: Vec<String> = order(old).into_iter().filter(|n| new.iter().any(|v| &v.name == n)).collect();
-        let kept_new: Vec<String> = order(new).into_iter().filter(|n| old.iter().any(|v| &v.name == n)).collect();
+        let order = |variants: &[UntaggedVariant]| -> Vec<Name> { variants.iter().map(|v| v.name.clone()).collect() };
+        let kept_old: Vec<Name> = order(old).into_iter().filter(|n| new.iter().any(|v| &v.name == n)).collect();
+        let kept_new: Vec<Name> = order(new).into_iter().filter(|n| old.iter().any(|v| &v.name == n)).collect();
         if kept_old != kept_new {
             self.push(
                 Impact::Behaviour,
@@ -2163,24 +2163,24 @@ mod tests {
     fn enums_are_exhaustive_as_the_emitter_writes_them() {
         let model = Model {
             types: vec![TypeDef {
-                name: "Colour".to_owned(),
+                name: crate::naming::pascal_ident("Colour"),
                 module: ModuleId::TYPES,
                 schema: Some("colour".to_owned()),
                 docs: Docs::default(),
                 kind: TypeKind::Enum {
-                    variants: vec![EnumVariant { name: "Red".to_owned(), wire: "red".to_owned() }],
-                    unknown: "Unknown".to_owned(),
+                    variants: vec![EnumVariant { name: crate::naming::value_variant("red"), wire: "red".to_owned() }],
+                    unknown: crate::naming::unknown_variant(),
                 },
             }],
             modules: vec![
-                Module { path: vec!["types".to_owned()], types: vec![TypeId(0)] },
-                Module { path: vec!["operations".to_owned()], types: Vec::new() },
+                Module { path: vec![crate::naming::types_module()], types: vec![TypeId(0)] },
+                Module { path: vec![crate::naming::root_module()], types: Vec::new() },
             ],
             groups: Vec::new(),
             root: Group {
-                module: "operations".to_owned(),
+                module: crate::naming::root_module(),
                 path: Vec::new(),
-                client: String::new(),
+                client: Name::default(),
                 operations: Vec::new(),
                 module_id: ModuleId(1),
                 subgroups: Vec::new(),

@@ -1,5 +1,8 @@
 //! Stage 2's output: the generator's own model of the API. Every name and every order is decided
-//! by the time a `Model` exists; emitters only print it, and nothing after this stage sees `openapiv3`.
+//! by the time a `Model` exists (a Rust name is a [`Name`], which only `naming` makes); emitters only
+//! print it, and nothing after this stage sees `openapiv3`.
+
+pub use crate::naming::Name;
 
 /// The whole API: every type in one arena, the modules that hold them, and the tree of operation
 /// groups. Types refer to each other by [`TypeId`] and belong to a module by [`ModuleId`]; a path or
@@ -70,7 +73,7 @@ impl ModuleId {
 pub struct Module {
     /// Its path from the crate root, as Rust spells it: `["types"]`, `["acs", "credentials"]`,
     /// `["operations"]`.
-    pub path: Vec<String>,
+    pub path: Vec<Name>,
     /// Its types, in output order.
     pub types: Vec<TypeId>,
 }
@@ -95,7 +98,7 @@ impl Model {
     }
 
     /// The path of a type's module from the crate root.
-    pub fn module_path(&self, id: TypeId) -> &[String] {
+    pub fn module_path(&self, id: TypeId) -> &[Name] {
         &self.module(self.ty(id).module).path
     }
 
@@ -180,11 +183,11 @@ impl Model {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     /// Module name (`credentials`); also the accessor method on the parent (`.credentials()`).
-    pub module: String,
+    pub module: Name,
     /// Wire segments from the root: `["acs", "credentials"]`.
     pub path: Vec<String>,
     /// The client struct: `AcsCredentials`.
-    pub client: String,
+    pub client: Name,
     pub operations: Vec<Operation>,
     /// The module of this group's request, response and inline types.
     pub module_id: ModuleId,
@@ -197,11 +200,11 @@ pub struct Operation {
     /// HTTP path: `/acs/credentials/create`, or a template such as `/pets/{petId}`.
     pub http_path: String,
     /// Method name on the group client: `create`.
-    pub method: String,
+    pub method: Name,
     pub docs: Docs,
     /// Request type, defined in the group's module: the JSON body itself, or the parameters and a
     /// `body` field (see [`RequestBody`]).
-    pub request: String,
+    pub request: Name,
     /// Path, query, header and cookie parameters: fields of the request type.
     pub params: Vec<Param>,
     pub body: RequestBody,
@@ -289,7 +292,7 @@ impl HttpMethod {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Param {
     /// Rust field name in the request type.
-    pub field: String,
+    pub field: Name,
     /// The name on the wire: `{petId}` in the path, `limit` in the query, `X-Request-Id`...
     pub wire: String,
     pub location: ParamLocation,
@@ -315,7 +318,7 @@ pub enum RequestBody {
     /// under conventions that flatten it, as Seam's).
     Itself { content_type: String },
     /// The request type's field `field` holds the body; `optional` when the spec does not require one.
-    Field { field: String, kind: BodyKind, optional: bool },
+    Field { field: Name, kind: BodyKind, optional: bool },
 }
 
 /// How a body is written.
@@ -346,7 +349,7 @@ pub enum ResponseType {
     Bytes,
     /// An enum defined in the group's module for this operation, with a variant per success status,
     /// because the 2xx responses differ.
-    ByStatus { name: String, variants: Vec<StatusVariant> },
+    ByStatus { name: Name, variants: Vec<StatusVariant> },
 }
 
 /// The variant of a [`ResponseType::ByStatus`] enum for one success status.
@@ -354,7 +357,7 @@ pub enum ResponseType {
 pub struct StatusVariant {
     /// The status, or `None` for `2XX` and `default`: the variant of any other status.
     pub status: Option<u16>,
-    pub name: String,
+    pub name: Name,
     pub payload: Payload,
 }
 
@@ -394,17 +397,17 @@ pub enum Returns {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pagination {
     /// Method names of the page-by-page and item-stream variants: `list_pages`, `list_all`.
-    pub pages_method: String,
-    pub all_method: String,
+    pub pages_method: Name,
+    pub all_method: Name,
     /// Request field holding the cursor, and whether it is `Nullable` (else `Option`).
-    pub cursor_field: String,
+    pub cursor_field: Name,
     pub cursor_nullable: bool,
     /// Response field holding the items, and the item type.
-    pub items_field: String,
+    pub items_field: Name,
     pub item: TypeRef,
     /// Response field holding the `pagination` object (`Option` when the answer may lack it), and
     /// whether its `next_page_cursor` is `Nullable`.
-    pub pagination_field: String,
+    pub pagination_field: Name,
     pub pagination_optional: bool,
     pub next_cursor_nullable: bool,
 }
@@ -412,7 +415,7 @@ pub struct Pagination {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ResponseKey {
     /// Rust field name in the response type.
-    pub field: String,
+    pub field: Name,
     /// The Rust type of that field, as declared there.
     pub ty: FieldType,
 }
@@ -420,7 +423,7 @@ pub struct ResponseKey {
 /// A generated type.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TypeDef {
-    pub name: String,
+    pub name: Name,
     /// The module that defines it.
     pub module: ModuleId,
     /// The `components/schemas` entry it was made from, for a shared schema.
@@ -435,13 +438,13 @@ pub enum TypeKind {
     /// A string enum that keeps values it does not know.
     Enum {
         variants: Vec<EnumVariant>,
-        unknown: String,
+        unknown: Name,
     },
     /// `oneOf` with a discriminator: the tag property selects the variant; unknown tags keep their JSON.
     TaggedUnion {
         tag: String,
         variants: Vec<UnionVariant>,
-        unknown: String,
+        unknown: Name,
     },
     /// `oneOf` without a discriminator, or `anyOf`: the variants are tried in order, and the first
     /// whose constant properties match and that decodes wins; when none does, the error says why each
@@ -457,13 +460,13 @@ pub enum TypeKind {
 pub struct Struct {
     pub fields: Vec<Field>,
     /// `additionalProperties` next to declared properties: a flattened map under this field name.
-    pub additional: Option<(String, TypeRef)>,
+    pub additional: Option<(Name, TypeRef)>,
     /// Requests get a constructor taking the required fields and a setter per optional field.
     pub builder: bool,
     /// `x-mutually-exclusive`: groups of fields (Rust names) of which a request may set at most one.
-    pub exclusive: Vec<Vec<String>>,
+    pub exclusive: Vec<Vec<Name>>,
     /// `x-at-least-one`: groups of fields (Rust names) of which a request must set at least one.
-    pub at_least_one: Vec<Vec<String>>,
+    pub at_least_one: Vec<Vec<Name>>,
     /// `#[non_exhaustive]`, so that a field the API adds later breaks no caller: structs callers build
     /// with `new` and setters, and structs only answers hold. Decided by `growth::mark`.
     pub non_exhaustive: bool,
@@ -476,7 +479,7 @@ pub struct Struct {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     /// Rust name (`r#type` for `type`).
-    pub name: String,
+    pub name: Name,
     /// JSON name.
     pub wire: String,
     pub ty: FieldType,
@@ -547,13 +550,13 @@ impl FieldType {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnumVariant {
-    pub name: String,
+    pub name: Name,
     pub wire: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnionVariant {
-    pub name: String,
+    pub name: Name,
     /// The discriminator value that selects this variant.
     pub tag_value: String,
     pub ty: TypeRef,
@@ -564,7 +567,7 @@ pub struct UnionVariant {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct UntaggedVariant {
-    pub name: String,
+    pub name: Name,
     pub ty: TypeRef,
     /// Required properties whose schema allows one string only: `(wire name, value)`. A value must carry
     /// them to match the variant, even though the variant's own field type would accept any string.

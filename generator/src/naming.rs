@@ -4,6 +4,96 @@
 
 use heck::{ToPascalCase, ToSnakeCase};
 use std::collections::BTreeMap;
+use std::fmt;
+
+/// A Rust identifier as this module decided it (`acs_credential_id`, `r#type`, `AcsCredential`).
+/// Only this module makes one, so that the model holds decided names and the emitters print them:
+/// they cannot build a `Name`, only read one.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Name(String);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The identifier without its raw prefix: `type` for `r#type`, as docs and messages write it.
+    pub fn bare(&self) -> &str {
+        self.0.trim_start_matches("r#")
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+/// As the string it is, so that model snapshots read as before.
+impl fmt::Debug for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for Name {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Name {
+    fn eq(&self, other: &String) -> bool {
+        &self.0 == other
+    }
+}
+
+impl From<Name> for String {
+    fn from(name: Name) -> String {
+        name.0
+    }
+}
+
+/// The module of shared schemas.
+pub fn types_module() -> Name {
+    Name("types".to_owned())
+}
+
+/// The module of the operations outside any group.
+pub fn root_module() -> Name {
+    Name("operations".to_owned())
+}
+
+/// The field of a request that holds its body, next to its parameters.
+pub fn body_field() -> Name {
+    Name("body".to_owned())
+}
 
 /// Every Rust keyword, strict, reserved and edition-dependent, in one list so that one test covers them.
 pub const RUST_KEYWORDS: &[&str] = &[
@@ -17,7 +107,7 @@ pub const RUST_KEYWORDS: &[&str] = &[
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
 /// A snake_case identifier for a field, method or module: `acs_credential_id`, `r#type`.
-pub fn snake_ident(wire: &str) -> String {
+pub fn snake_ident(wire: &str) -> Name {
     let base = wire.to_snake_case();
     let base = if base.is_empty() { "field".to_owned() } else { base };
     let base = if base.starts_with(|c: char| c.is_ascii_digit()) { format!("n{base}") } else { base };
@@ -25,53 +115,53 @@ pub fn snake_ident(wire: &str) -> String {
 }
 
 /// A PascalCase identifier for a type or enum variant: `AcsCredential`, `MobileKey`.
-pub fn pascal_ident(wire: &str) -> String {
+pub fn pascal_ident(wire: &str) -> Name {
     let base = wire.to_pascal_case();
     let base = if base.is_empty() { "Empty".to_owned() } else { base };
     let base = if base.starts_with(|c: char| c.is_ascii_digit()) { format!("V{base}") } else { base };
     escape_keyword(base)
 }
 
-fn escape_keyword(name: String) -> String {
-    if NOT_RAW.contains(&name.as_str()) {
+fn escape_keyword(name: String) -> Name {
+    Name(if NOT_RAW.contains(&name.as_str()) {
         format!("{name}_")
     } else if RUST_KEYWORDS.contains(&name.as_str()) {
         format!("r#{name}")
     } else {
         name
-    }
+    })
 }
 
 /// The name of the type of an inline schema: its parent's name and its property's.
-pub fn inline_type(parent: &str, property: &str) -> String {
+pub fn inline_type(parent: &str, property: &str) -> Name {
     pascal_ident(&format!("{parent}_{}", property.to_pascal_case()))
 }
 
 /// The type of the items of an inline array.
-pub fn item_type(parent: &str, property: &str) -> String {
+pub fn item_type(parent: &str, property: &str) -> Name {
     inline_type(parent, &format!("{property}_item"))
 }
 
 /// A request body type: `create` becomes `CreateRequest`.
-pub fn request_type(method: &str) -> String {
+pub fn request_type(method: &str) -> Name {
     pascal_ident(&format!("{method}_request"))
 }
 
 /// A success response type: `create` becomes `CreateResponse`.
-pub fn response_type(method: &str) -> String {
+pub fn response_type(method: &str) -> Name {
     pascal_ident(&format!("{method}_response"))
 }
 
 /// The enum of an operation's success answers when they differ by status: `create` becomes
 /// `CreateResponses` (`CreateResponse` may be the inline type of one of them).
-pub fn status_enum(method: &str) -> String {
+pub fn status_enum(method: &str) -> Name {
     pascal_ident(&format!("{method}_responses"))
 }
 
 /// The variant of one success status: its reason phrase (`Ok`, `Created`, `NoContent`), or
 /// `Status299`; `Other` for `2XX` and `default`.
-pub fn status_variant(status: Option<u16>) -> String {
-    match status {
+pub fn status_variant(status: Option<u16>) -> Name {
+    Name(match status {
         Some(200) => "Ok".to_owned(),
         Some(201) => "Created".to_owned(),
         Some(202) => "Accepted".to_owned(),
@@ -84,17 +174,17 @@ pub fn status_variant(status: Option<u16>) -> String {
         Some(226) => "ImUsed".to_owned(),
         Some(code) => format!("Status{code}"),
         None => "Other".to_owned(),
-    }
+    })
 }
 
 /// The client struct of a group of operations: `["acs", "credentials"]` becomes `AcsCredentials`.
-pub fn group_client(path: &[String]) -> String {
+pub fn group_client(path: &[String]) -> Name {
     pascal_ident(&path.join("_"))
 }
 
 /// The variant of an untagged union for one branch: the component it refers to, the constants that
 /// identify it (`status: pending`, `action_type: LOCK_DOOR` give `PendingLockDoor`), or the kind of value.
-pub fn untagged_variant(component: Option<&str>, consts: &[(String, String)], kind: &str) -> String {
+pub fn untagged_variant(component: Option<&str>, consts: &[(String, String)], kind: &str) -> Name {
     match component {
         Some(component) => pascal_ident(component),
         None if !consts.is_empty() => {
@@ -111,12 +201,12 @@ pub fn numbered_base(name: &str) -> String {
 }
 
 /// The page-by-page variant of a list method: `list` becomes `list_pages`.
-pub fn pages_method(method: &str) -> String {
+pub fn pages_method(method: &str) -> Name {
     snake_ident(&format!("{method}_pages"))
 }
 
 /// The all-items stream variant of a list method: `list` becomes `list_all`.
-pub fn all_items_method(method: &str) -> String {
+pub fn all_items_method(method: &str) -> Name {
     snake_ident(&format!("{method}_all"))
 }
 
@@ -124,12 +214,17 @@ pub fn all_items_method(method: &str) -> String {
 /// `Unknown`, so that adding a value to the spec never changes what user code matches.
 pub const UNKNOWN_VARIANT: &str = "Unknown";
 
+/// [`UNKNOWN_VARIANT`], as the model holds it.
+pub fn unknown_variant() -> Name {
+    Name(UNKNOWN_VARIANT.to_owned())
+}
+
 /// The variant of a spec value of an enum or a union's tag: its PascalCase name, except that the
 /// value `unknown` (or `Unknown`...) is `UnknownValue`, since `Unknown` is the catch-all.
-pub fn value_variant(wire: &str) -> String {
+pub fn value_variant(wire: &str) -> Name {
     let name = pascal_ident(wire);
     if name == UNKNOWN_VARIANT {
-        "UnknownValue".to_owned()
+        Name("UnknownValue".to_owned())
     } else {
         name
     }
@@ -143,12 +238,13 @@ pub fn variant_scope() -> Scope {
 }
 
 /// The field that holds properties named by `additionalProperties` next to declared ones.
-pub fn additional_properties_field(taken: &[String]) -> String {
-    ["additional_properties".to_owned(), "additional_properties_map".to_owned()]
+pub fn additional_properties_field(taken: &[Name]) -> Name {
+    let name = ["additional_properties".to_owned(), "additional_properties_map".to_owned()]
         .into_iter()
         .chain((2..).map(|n| format!("additional_properties_{n}")))
-        .find(|candidate| !taken.contains(candidate))
-        .expect("an unbounded sequence has a free name")
+        .find(|candidate| !taken.iter().any(|name| name == candidate.as_str()))
+        .expect("an unbounded sequence has a free name");
+    Name(name)
 }
 
 /// Names claimed in one Rust namespace (a module's types, a struct's fields), with where each came from,
@@ -171,7 +267,7 @@ impl Scope {
     }
 
     /// Claims `name`, or the first of `name2`, `name3`... that is free; returns the name claimed.
-    pub fn claim_free(&mut self, name: &str, origin: &str) -> String {
+    pub fn claim_free(&mut self, name: &str, origin: &str) -> Name {
         let mut candidate = name.to_owned();
         let mut n = 2;
         while self.claimed.contains_key(&candidate) {
@@ -179,7 +275,7 @@ impl Scope {
             n += 1;
         }
         self.claimed.insert(candidate.clone(), origin.to_owned());
-        candidate
+        Name(candidate)
     }
 
     pub fn contains(&self, name: &str) -> bool {

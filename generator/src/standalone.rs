@@ -264,7 +264,7 @@ pub fn client_name(crate_name: &str) -> String {
     if ROOT_NAMES.contains(&name.as_str()) || ROOT_NAMES.contains(&builder.as_str()) || name.starts_with("r#") {
         format!("{}Client", name.trim_start_matches("r#"))
     } else {
-        name
+        name.to_string()
     }
 }
 

@@ -18,7 +18,7 @@ pub(super) fn struct_checks(def: &Struct, body: Option<&str>, cx: &Context) -> V
         .iter()
         .flat_map(|field| field_checks(field, if body == Some(field.name.as_str()) { "" } else { &field.wire }, cx))
         .collect();
-    let presence = |names: &Vec<String>| {
+    let presence = |names: &Vec<crate::model::Name>| {
         let pairs = names.iter().filter_map(|name| def.fields.iter().find(|f| &f.name == name)).map(|field| {
             let wire = &field.wire;
             let name = ident(&field.name);

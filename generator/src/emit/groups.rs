@@ -442,7 +442,7 @@ fn encode(operation: &Operation) -> TokenStream {
 /// required field has no obvious example value.
 fn example(operation: &Operation, group: &Group, cx: &Context) -> Option<String> {
     let request = request_example(operation, group, cx)?;
-    let call = accessor_chain(group);
+    let call = accessor_chain(group, cx);
     let binding = match &operation.returns {
         Returns::Field(key) => format!("let {} = ", key.field.trim_start_matches("r#")),
         Returns::Whole => "let response = ".to_owned(),
@@ -453,9 +453,13 @@ fn example(operation: &Operation, group: &Group, cx: &Context) -> Option<String>
     Some(doc_example(cx, &body))
 }
 
-/// The accessors from the client to a group: `.acs().credentials()`.
-fn accessor_chain(group: &Group) -> String {
-    group.path.iter().map(|s| format!(".{}()", crate::naming::snake_ident(s))).collect()
+/// The accessors from the client to a group, named like the modules on the way: `.acs().credentials()`;
+/// nothing for the client's own operations.
+fn accessor_chain(group: &Group, cx: &Context) -> String {
+    if group.path.is_empty() {
+        return String::new();
+    }
+    cx.model.module(group.module_id).path.iter().map(|module| format!(".{module}()")).collect()
 }
 
 /// A compiled (not run) doc example with a client (`seam` for Seam) in scope.
@@ -474,7 +478,7 @@ fn pagination_examples(
     cx: &Context,
 ) -> Option<(Vec<String>, Vec<String>)> {
     let request = request_example(operation, group, cx)?;
-    let call = accessor_chain(group);
+    let call = accessor_chain(group, cx);
     let client = cx.client_variable();
     let items = pagination.items_field.trim_start_matches("r#");
     let item = match items.strip_suffix("ies") {

@@ -164,11 +164,11 @@ pub fn emit_file(model: &Model, kind: FileKind<'_>, target: Target<'_>) -> Emitt
             EmittedFile { path: path_of(group), tokens: groups::module_file(group, top_level, &cx) }
         }
     };
-    let names = || model.types_of(module).map(|def| def.name.clone());
+    let names = || model.types_of(module).map(|def| def.name.to_string());
     let taken: BTreeSet<String> = match kind {
         FileKind::Modules => BTreeSet::new(),
         FileKind::Types | FileKind::Root => names().collect(),
-        FileKind::Group(group, _) => names().chain([group.client.clone()]).collect(),
+        FileKind::Group(group, _) => names().chain([group.client.to_string()]).collect(),
     };
     EmittedFile { path: file.path, tokens: shorten_std_paths(file.tokens, &taken) }
 }
@@ -238,7 +238,7 @@ pub struct Context<'m> {
 impl<'m> Context<'m> {
     /// The client's variable in doc examples: `seam` for `Seam`.
     fn client_variable(&self) -> String {
-        crate::naming::snake_ident(self.client)
+        crate::naming::snake_ident(self.client).to_string()
     }
 
     /// The path of a module from the crate root, as a Rust path: `acs::credentials`.

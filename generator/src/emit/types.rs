@@ -276,7 +276,7 @@ fn untagged_union(
     cx: &Context,
 ) -> TokenStream {
     let names: Vec<_> = variants.iter().map(|v| ident(&v.name)).collect();
-    let labels: Vec<String> = variants.iter().map(|v| v.name.clone()).collect();
+    let labels: Vec<&str> = variants.iter().map(|v| v.name.as_str()).collect();
     let types: Vec<_> = variants.iter().map(|v| boxed_type(&v.ty, v.boxed, cx)).collect();
     let decoded: Vec<TokenStream> = variants.iter().map(|v| boxed_value(quote!(decoded), v.boxed)).collect();
     let variant_docs = variants.iter().map(|v| {

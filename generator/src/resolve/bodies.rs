@@ -63,8 +63,8 @@ impl<'a> Resolver<'a> {
         &mut self,
         operation: &'a openapiv3::Operation,
         at: &Pointer,
-        module: &[String],
-        name: &str,
+        module: &[Name],
+        name: &Name,
     ) -> (TypeId, bool) {
         let id = self.reserve(module);
         let body_at = at.push("requestBody");
@@ -91,7 +91,7 @@ impl<'a> Resolver<'a> {
         };
         let docs = Docs { description: Some(format!("Request body of `{}`.", at_path(at))), ..Docs::default() };
         let defined = kind.is_some();
-        self.fill(module, id, name.to_owned(), docs, kind);
+        self.fill(module, id, name.clone(), docs, kind);
         (id, defined)
     }
 
@@ -100,8 +100,8 @@ impl<'a> Resolver<'a> {
         &mut self,
         operation: &'a openapiv3::Operation,
         at: &Pointer,
-        module: &[String],
-        name: &str,
+        module: &[Name],
+        name: &Name,
     ) -> (TypeId, Option<Vec<Field>>) {
         let id = self.reserve(module);
         let success = operation.responses.responses.iter().find(|(status, _)| match status {
@@ -128,7 +128,7 @@ impl<'a> Resolver<'a> {
             _ => None,
         };
         let docs = Docs { description: Some(format!("Success response of `{}`.", at_path(at))), ..Docs::default() };
-        self.fill(module, id, name.to_owned(), docs, kind);
+        self.fill(module, id, name.clone(), docs, kind);
         (id, fields)
     }
 
@@ -137,7 +137,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         content: &'a IndexMap<String, openapiv3::MediaType>,
         at: &Pointer,
-        module: &[String],
+        module: &[Name],
         name: &str,
         builder: bool,
         skip: Option<&str>,

@@ -32,7 +32,6 @@ pub struct Resolved {
     pub warnings: Vec<Diagnostic>,
 }
 
-const TYPES_MODULE: &str = "types";
 const SCHEMAS_PREFIX: &str = "#/components/schemas/";
 
 /// `drop_undocumented` leaves out operations and properties marked `x-undocumented`; by default they
@@ -51,7 +50,7 @@ pub fn resolve(api: &OpenAPI, drop_undocumented: bool, conventions: &Conventions
         inline_types: BTreeMap::new(),
     };
     // The module of shared schemas is the first, whatever the document holds.
-    let types_module = resolver.module(&[TYPES_MODULE.to_owned()]).id;
+    let types_module = resolver.module(&[naming::types_module()]).id;
     debug_assert_eq!(types_module, ModuleId::TYPES);
     resolver.components();
     let (groups, root) = resolver.operations();
@@ -123,13 +122,13 @@ struct Resolver<'a> {
     /// Every type by [`TypeId`]; `None` until it is defined, and for good when its definition failed.
     arena: Vec<Option<TypeDef>>,
     /// The modules by their Rust path from the crate root, the one place where a path is a key.
-    modules: BTreeMap<Vec<String>, ModuleTypes>,
+    modules: BTreeMap<Vec<Name>, ModuleTypes>,
     /// `components/schemas` name to the Rust type's name and id.
-    components: BTreeMap<String, (String, TypeId)>,
+    components: BTreeMap<String, (Name, TypeId)>,
     /// Set while a request body is resolved: its inline objects get constructors and setters too.
     in_request: bool,
     /// Inline schemas already defined, by module, request context and JSON text.
-    inline_types: BTreeMap<(Vec<String>, bool, String), TypeRef>,
+    inline_types: BTreeMap<(Vec<Name>, bool, String), TypeRef>,
 }
 
 impl<'a> Resolver<'a> {
@@ -142,7 +141,7 @@ impl<'a> Resolver<'a> {
     }
 
     fn components(&mut self) {
-        let module = vec![TYPES_MODULE.to_owned()];
+        let module = vec![naming::types_module()];
         let Some(components) = &self.api.components else { return };
         let schemas_pointer = Pointer::root().push("components").push("schemas");
         // Names first, so that every `$ref` resolves whatever the order of definitions.
@@ -188,7 +187,7 @@ impl<'a> Resolver<'a> {
     }
 
     /// The module at `path`, made (and given the next id) on first use.
-    fn module(&mut self, path: &[String]) -> &mut ModuleTypes {
+    fn module(&mut self, path: &[Name]) -> &mut ModuleTypes {
         let next = ModuleId(self.modules.len() as u32);
         self.modules.entry(path.to_vec()).or_insert_with(|| ModuleTypes {
             id: next,
@@ -204,14 +203,14 @@ impl<'a> Resolver<'a> {
     }
 
     /// A new type's id, placed next in `module`'s output order.
-    fn reserve(&mut self, module: &[String]) -> TypeId {
+    fn reserve(&mut self, module: &[Name]) -> TypeId {
         let id = self.allocate();
         self.module(module).order.push(id);
         id
     }
 
     /// Defines the type `id` of `module`; a failed definition (`None`, already reported) leaves it out.
-    fn fill(&mut self, module: &[String], id: TypeId, name: String, docs: Docs, kind: Option<TypeKind>) {
+    fn fill(&mut self, module: &[Name], id: TypeId, name: Name, docs: Docs, kind: Option<TypeKind>) {
         let module = self.module(module).id;
         self.arena[id.0 as usize] = kind.map(|kind| TypeDef { name, module, schema: None, docs, kind });
     }
@@ -227,7 +226,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         schema: &'a Schema,
         pointer: &Pointer,
-        module: &[String],
+        module: &[Name],
         wanted: &str,
     ) -> Option<TypeRef> {
         let key = (module.to_vec(), self.in_request, serde_json::to_string(schema).unwrap_or_default());

@@ -146,7 +146,7 @@ impl<'a> Resolver<'a> {
     pub(super) fn struct_of(
         &mut self,
         shape: ObjectShape<'a>,
-        module: &[String],
+        module: &[Name],
         name: &str,
         builder: bool,
         skip: Option<&str>,
@@ -196,7 +196,7 @@ impl<'a> Resolver<'a> {
         let additional = match shape.additional {
             Some((AdditionalProperties::Any(false), _)) | None => None,
             Some((additional, at)) => {
-                let taken: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
+                let taken: Vec<Name> = fields.iter().map(|f| f.name.clone()).collect();
                 let field = naming::additional_properties_field(&taken);
                 let value = match additional {
                     AdditionalProperties::Schema(schema) => {
@@ -227,7 +227,7 @@ impl<'a> Resolver<'a> {
         given: &[(serde_json::Value, Pointer)],
         fields: &[Field],
         required_means: &str,
-    ) -> Vec<Vec<String>> {
+    ) -> Vec<Vec<Name>> {
         let mut groups = Vec::new();
         for (value, at) in given {
             let Some(list) = value.as_array() else {

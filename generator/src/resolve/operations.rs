@@ -5,9 +5,6 @@ use super::*;
 use crate::conventions::RetrySafety;
 use openapiv3::{Parameter, ParameterSchemaOrContent, PathItem, PathStyle, QueryStyle};
 
-/// The module of the operations outside any group, whose methods are the client's own.
-pub(super) const ROOT_MODULE: &str = "operations";
-
 /// Methods of the client itself, which an operation at the root may not take.
 const CLIENT_METHODS: &[&str] = &[
     "new",
@@ -38,16 +35,18 @@ impl<'a> Resolver<'a> {
     pub(super) fn operations(&mut self) -> (Vec<Group>, Group) {
         let mut roots: Vec<Group> = Vec::new();
         let mut root = Group {
-            module: ROOT_MODULE.to_owned(),
+            module: naming::root_module(),
             path: Vec::new(),
-            client: String::new(),
+            client: Name::default(),
             operations: Vec::new(),
-            module_id: self.module(&[ROOT_MODULE.to_owned()]).id,
+            module_id: self.module(&[naming::root_module()]).id,
             subgroups: Vec::new(),
         };
         let mut root_scope = Scope::default();
-        root_scope.claim(TYPES_MODULE, "the module of shared schemas").expect("first claim in an empty scope");
-        root_scope.claim(ROOT_MODULE, "the module of operations outside any group").expect("distinct names");
+        root_scope
+            .claim(&naming::types_module(), "the module of shared schemas")
+            .expect("first claim in an empty scope");
+        root_scope.claim(&naming::root_module(), "the module of operations outside any group").expect("distinct names");
         for reserved in crate::standalone::RESERVED_MODULES {
             root_scope.claim(reserved, "a module of the runtime").expect("distinct reserved names");
         }
@@ -83,8 +82,8 @@ impl<'a> Resolver<'a> {
                         continue;
                     }
                 }
-                let module: Vec<String> = if group_path.is_empty() {
-                    vec![ROOT_MODULE.to_owned()]
+                let module: Vec<Name> = if group_path.is_empty() {
+                    vec![naming::root_module()]
                 } else {
                     group_path.iter().map(|s| naming::snake_ident(s)).collect()
                 };
@@ -172,7 +171,7 @@ impl<'a> Resolver<'a> {
                 Some(index) => index,
                 None => {
                     let module_name = naming::snake_ident(segment);
-                    let parent_module: Vec<String> = path[..depth].iter().map(|s| naming::snake_ident(s)).collect();
+                    let parent_module: Vec<Name> = path[..depth].iter().map(|s| naming::snake_ident(s)).collect();
                     if depth == 0 {
                         root_scope.claim(&module_name, at.as_str()).map_err(|earlier| {
                             format!("group `{segment}` becomes the module `{module_name}`, as does {earlier}")
@@ -215,11 +214,11 @@ impl<'a> Resolver<'a> {
         &mut self,
         path: &str,
         http_method: HttpMethod,
-        method: &str,
+        method: &Name,
         item: &'a PathItem,
         operation: &'a openapiv3::Operation,
         at: &Pointer,
-        module: &[String],
+        module: &[Name],
     ) -> Option<Operation> {
         let base = method.trim_start_matches("r#");
         let request = naming::request_type(base);
@@ -278,7 +277,7 @@ impl<'a> Resolver<'a> {
         request_ok.then(|| Operation {
             http_method,
             http_path: path.to_owned(),
-            method: method.to_owned(),
+            method: method.clone(),
             docs,
             request,
             params,
@@ -511,8 +510,8 @@ impl<'a> Resolver<'a> {
         &mut self,
         operation: &'a openapiv3::Operation,
         at: &Pointer,
-        module: &[String],
-        request: &str,
+        module: &[Name],
+        request: &Name,
         specs: Vec<ParamSpec<'a>>,
     ) -> (TypeId, bool, Vec<Param>, RequestBody) {
         let id = self.reserve(module);
@@ -601,7 +600,7 @@ impl<'a> Resolver<'a> {
             non_exhaustive: false,
             validate: false,
         });
-        self.fill(module, id, request.to_owned(), docs, ok.then_some(kind));
+        self.fill(module, id, request.clone(), docs, ok.then_some(kind));
         (id, ok, params, body)
     }
 
@@ -611,7 +610,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         body: &'a openapiv3::RequestBody,
         at: &Pointer,
-        module: &[String],
+        module: &[Name],
         request: &str,
     ) -> Option<(TypeRef, BodyKind)> {
         let content_at = at.push("content");
@@ -651,7 +650,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         operation: &'a openapiv3::Operation,
         at: &Pointer,
-        module: &[String],
+        module: &[Name],
         base: &str,
     ) -> Option<(ResponseType, Decode)> {
         let mut successes: Vec<(Option<u16>, String, &'a ReferenceOr<openapiv3::Response>)> = operation
@@ -709,7 +708,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         response: &'a ReferenceOr<openapiv3::Response>,
         response_at: &Pointer,
-        module: &[String],
+        module: &[Name],
         inline_name: &str,
     ) -> Option<Payload> {
         let (response, response_at) =

@@ -10,7 +10,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         schema: SchemaRef<'a>,
         pointer: &Pointer,
-        module: &[String],
+        module: &[Name],
         inline_name: &str,
     ) -> Option<TypeRef> {
         let schema = match schema {
@@ -82,7 +82,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         schema: &'a Schema,
         pointer: &Pointer,
-        module: &[String],
+        module: &[Name],
         inline_name: &str,
     ) -> Option<TypeRef> {
         let SchemaKind::Any(any) = &schema.schema_kind else {
@@ -163,7 +163,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         additional: Option<&'a AdditionalProperties>,
         pointer: &Pointer,
-        module: &[String],
+        module: &[Name],
         inline_name: &str,
     ) -> Option<TypeRef> {
         let value = match additional {
@@ -186,7 +186,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         schema: &'a Schema,
         pointer: &Pointer,
-        module: &[String],
+        module: &[Name],
         name: &str,
         builder: bool,
         skip: Option<&str>,
@@ -264,7 +264,7 @@ impl<'a> Resolver<'a> {
             }
             variants.push(EnumVariant { name, wire: wire.clone() });
         }
-        Some(TypeKind::Enum { unknown: naming::UNKNOWN_VARIANT.to_owned(), variants })
+        Some(TypeKind::Enum { unknown: naming::unknown_variant(), variants })
     }
 }
 

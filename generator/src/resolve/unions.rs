@@ -9,7 +9,7 @@ impl<'a> Resolver<'a> {
         discriminator: Option<&'a openapiv3::Discriminator>,
         branches: &'a [ReferenceOr<Schema>],
         pointer: &Pointer,
-        module: &[String],
+        module: &[Name],
         name: &str,
     ) -> Option<TypeKind> {
         let Some(discriminator) = discriminator else {
@@ -59,11 +59,7 @@ impl<'a> Resolver<'a> {
                 None => complete = false,
             }
         }
-        complete.then(|| TypeKind::TaggedUnion {
-            tag: tag.to_owned(),
-            unknown: naming::UNKNOWN_VARIANT.to_owned(),
-            variants,
-        })
+        complete.then(|| TypeKind::TaggedUnion { tag: tag.to_owned(), unknown: naming::unknown_variant(), variants })
     }
 
     pub(super) fn all_objects(&self, branches: &'a [ReferenceOr<Schema>]) -> bool {
@@ -83,7 +79,7 @@ impl<'a> Resolver<'a> {
         &mut self,
         branches: &'a [ReferenceOr<Schema>],
         pointer: &Pointer,
-        module: &[String],
+        module: &[Name],
         name: &str,
     ) -> Option<TypeKind> {
         let mut variants = Vec::new();
