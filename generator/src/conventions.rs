@@ -27,6 +27,10 @@ pub struct Conventions {
     /// in the answer, beside the list the method returns.
     pub cursor_pagination: bool,
     pub retry_safety: RetrySafety,
+    /// The error answers an operation documents (`4XX`, `404`, `default` beside a 2xx) get an enum
+    /// with a variant per status, which the request type decodes from a failed call. Seam's errors
+    /// are its envelope, which `seam::Error` reads.
+    pub typed_errors: bool,
 }
 
 /// Which operations may be sent again after a timeout or a 5xx (maybe run by the server).
@@ -56,6 +60,7 @@ impl Conventions {
                     .map(str::to_owned)
                     .to_vec(),
             ),
+            typed_errors: false,
         }
     }
 
@@ -70,6 +75,7 @@ impl Conventions {
             action_attempt_field: None,
             cursor_pagination: false,
             retry_safety: RetrySafety::HttpMethod,
+            typed_errors: true,
         }
     }
 

@@ -416,6 +416,9 @@ impl<'m> Index<'m> {
                 }
                 ResponseType::Unit | ResponseType::Text | ResponseType::Bytes => {}
             }
+            for body in operation.errors.iter().flat_map(|errors| &errors.variants).filter_map(|v| v.body.as_ref()) {
+                named_in(keys, body, &mut response_roots);
+            }
             let direct = index.refs.entry(Referrer::Operation(key.clone())).or_default();
             direct.insert(request);
             direct.extend(response_roots.iter().cloned());

@@ -156,6 +156,11 @@ impl Model {
                 if let Some(pagination) = &mut operation.pagination {
                     in_ref(&mut pagination.item, renumber);
                 }
+                for variant in operation.errors.iter_mut().flat_map(|errors| &mut errors.variants) {
+                    if let Some(body) = &mut variant.body {
+                        in_ref(body, renumber);
+                    }
+                }
             }
             for subgroup in &mut group.subgroups {
                 in_group(subgroup, renumber);
@@ -210,6 +215,8 @@ pub struct Operation {
     pub body: RequestBody,
     /// What a success answer decodes to.
     pub response: ResponseType,
+    /// The error answers the document describes, when it describes any (and the profile types them).
+    pub errors: Option<ErrorResponses>,
     /// How the answer's body is read.
     pub decode: Decode,
     /// The envelope's flag property (`ok`): a 2xx answer whose flag is `false` is an error.
@@ -350,6 +357,26 @@ pub enum ResponseType {
     /// An enum defined in the group's module for this operation, with a variant per success status,
     /// because the 2xx responses differ.
     ByStatus { name: Name, variants: Vec<StatusVariant> },
+}
+
+/// The enum of an operation's documented error answers, defined in the group's module beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorResponses {
+    pub name: Name,
+    /// A variant per status; `status: None` for `4XX`, `5XX` and `default`, with `range` saying which.
+    pub variants: Vec<ErrorVariant>,
+}
+
+/// One documented error answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ErrorVariant {
+    /// The status, or `None` for a range or `default`.
+    pub status: Option<u16>,
+    /// For a range, its first digit (`4` for `4XX`); `None` for an exact status and for `default`.
+    pub range: Option<u16>,
+    pub name: Name,
+    /// The body's type; `None` when the answer has no JSON body (the variant then holds nothing).
+    pub body: Option<TypeRef>,
 }
 
 /// The variant of a [`ResponseType::ByStatus`] enum for one success status.

@@ -177,6 +177,43 @@ pub fn status_variant(status: Option<u16>) -> Name {
     })
 }
 
+/// The enum of an operation's documented error answers: `create` becomes `CreateErrors`.
+pub fn error_enum(method: &str) -> Name {
+    pascal_ident(&format!("{method}_errors"))
+}
+
+/// The variant of one documented error answer: its reason phrase (`NotFound`), `Status418`,
+/// `ClientError` and `ServerError` for `4XX` and `5XX`, `Other` for `default`.
+pub fn error_variant(status: Option<u16>, range: Option<u16>) -> Name {
+    Name(match (status, range) {
+        (Some(400), _) => "BadRequest".to_owned(),
+        (Some(401), _) => "Unauthorized".to_owned(),
+        (Some(402), _) => "PaymentRequired".to_owned(),
+        (Some(403), _) => "Forbidden".to_owned(),
+        (Some(404), _) => "NotFound".to_owned(),
+        (Some(405), _) => "MethodNotAllowed".to_owned(),
+        (Some(406), _) => "NotAcceptable".to_owned(),
+        (Some(408), _) => "RequestTimeout".to_owned(),
+        (Some(409), _) => "Conflict".to_owned(),
+        (Some(410), _) => "Gone".to_owned(),
+        (Some(412), _) => "PreconditionFailed".to_owned(),
+        (Some(413), _) => "PayloadTooLarge".to_owned(),
+        (Some(415), _) => "UnsupportedMediaType".to_owned(),
+        (Some(422), _) => "UnprocessableEntity".to_owned(),
+        (Some(429), _) => "TooManyRequests".to_owned(),
+        (Some(500), _) => "InternalServerError".to_owned(),
+        (Some(501), _) => "NotImplemented".to_owned(),
+        (Some(502), _) => "BadGateway".to_owned(),
+        (Some(503), _) => "ServiceUnavailable".to_owned(),
+        (Some(504), _) => "GatewayTimeout".to_owned(),
+        (Some(code), _) => format!("Status{code}"),
+        (None, Some(4)) => "ClientError".to_owned(),
+        (None, Some(5)) => "ServerError".to_owned(),
+        (None, Some(digit)) => format!("Status{digit}xx"),
+        (None, None) => "Other".to_owned(),
+    })
+}
+
 /// The client struct of a group of operations: `["acs", "credentials"]` becomes `AcsCredentials`.
 pub fn group_client(path: &[String]) -> Name {
     pascal_ident(&path.join("_"))
@@ -249,7 +286,7 @@ pub fn additional_properties_field(taken: &[Name]) -> Name {
 
 /// Names claimed in one Rust namespace (a module's types, a struct's fields), with where each came from,
 /// so that a collision can name both places.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Scope {
     claimed: BTreeMap<String, String>,
 }

@@ -433,6 +433,18 @@ impl Error {
             _ => None,
         }
     }
+
+    /// The body of the error answer decoded as `T` (the type the document gives the answer): the
+    /// error object the API's reader read, or the body of an answer it did not read. `None` without
+    /// an error answer, or when the body is not a `T`. Generated `error_answer` functions use it.
+    pub fn decode_answer<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        match self.last_attempt() {
+            Error::Api(api) | Error::Unauthorized(api) => T::deserialize(&api.data).ok(),
+            Error::InvalidInput(invalid) => T::deserialize(&invalid.api.data).ok(),
+            Error::UnexpectedResponse { body, .. } => serde_json::from_slice(body).ok(),
+            _ => None,
+        }
+    }
 }
 
 impl ApiError {
@@ -601,6 +613,28 @@ mod tests {
         };
         assert!(page.is_not_found());
         assert!(Error::Config("x".to_owned()).kind() == ErrorKind::Config);
+    }
+
+    #[test]
+    fn an_error_answer_decodes_from_what_was_read_or_from_the_raw_body() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        struct Missing {
+            message: String,
+        }
+        let read = Error::Api(Box::new(api(404, "not_found")));
+        assert_eq!(read.decode_answer(), Some(Missing { message: "m".to_owned() }));
+        let retried = Error::Retried { path: "/x", attempts: 2, stop: RetryStop::Exhausted, last: Box::new(read) };
+        assert_eq!(retried.decode_answer(), Some(Missing { message: "m".to_owned() }), "through retries");
+        let unread = |body: &[u8]| Error::UnexpectedResponse {
+            path: "/x",
+            status: 418,
+            request_id: None,
+            excerpt: String::new(),
+            body: body.to_vec().into_boxed_slice(),
+        };
+        assert_eq!(unread(br#"{"message":"teapot"}"#).decode_answer(), Some(Missing { message: "teapot".to_owned() }));
+        assert_eq!(unread(b"<html>").decode_answer::<Missing>(), None, "a body of another shape");
+        assert_eq!(Error::Config("x".to_owned()).decode_answer::<Missing>(), None, "no answer at all");
     }
 
     #[test]

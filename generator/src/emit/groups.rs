@@ -225,6 +225,7 @@ fn operation_impl(operation: &Operation, cx: &Context) -> TokenStream {
         Decode::ByStatus => decode_by_status(&operation.response),
     };
     let status_enum = status_enum(operation, cx);
+    let error_enum = error_enum(operation, cx);
     let envelope = operation.envelope_flag.as_ref().map(
         |flag| quote!(const ENVELOPE_FLAG: ::std::option::Option<&'static str> = ::std::option::Option::Some(#flag);),
     );
@@ -309,7 +310,80 @@ fn operation_impl(operation: &Operation, cx: &Context) -> TokenStream {
         }
         #paginated
         #status_enum
+        #error_enum
     }
+}
+
+/// The enum of an operation's documented error answers, and the request type's function that reads
+/// a failed call's answer into it.
+fn error_enum(operation: &Operation, cx: &Context) -> Option<TokenStream> {
+    let errors = operation.errors.as_ref()?;
+    let name = ident(&errors.name);
+    let request = ident(&operation.request);
+    let http = format!("`{} {}`", operation.http_method.as_str(), operation.http_path);
+    let doc = format!(" The error answers of {http} that the document describes, by status.");
+    let variants = errors.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let doc = match (variant.status, variant.range) {
+            (Some(status), _) => format!(" HTTP {status}."),
+            (None, Some(digit)) => format!(" Any other HTTP {digit}xx status."),
+            (None, None) => " Any other error status (the document's `default`).".to_owned(),
+        };
+        match &variant.body {
+            Some(body) => {
+                let body = type_path(body, cx);
+                quote!(#[doc = #doc] #variant_name(#body),)
+            }
+            None => quote!(#[doc = #doc] #variant_name,),
+        }
+    });
+    let read = |variant: &crate::model::ErrorVariant| {
+        let variant_name = ident(&variant.name);
+        match variant.body {
+            Some(_) => quote!(error.decode_answer().map(#name::#variant_name)),
+            None => quote!(::std::option::Option::Some(#name::#variant_name)),
+        }
+    };
+    let exact = errors.variants.iter().filter_map(|variant| {
+        let status = proc_macro2::Literal::u16_unsuffixed(variant.status?);
+        let read = read(variant);
+        Some(quote!(#status => #read,))
+    });
+    let ranges = errors.variants.iter().filter(|v| v.status.is_none()).filter_map(|variant| {
+        let digit = variant.range?;
+        let (low, high) =
+            (proc_macro2::Literal::u16_unsuffixed(digit * 100), proc_macro2::Literal::u16_unsuffixed(digit * 100 + 99));
+        let read = read(variant);
+        Some(quote!(#low..=#high => #read,))
+    });
+    let fallback = match errors.variants.iter().find(|v| v.status.is_none() && v.range.is_none()) {
+        Some(default) => read(default),
+        None => quote!(::std::option::Option::None),
+    };
+    let fn_doc = format!(
+        " The answer of a failed {http} as the document describes it: the variant of its status, its body decoded. `None` when the call got no error answer, or one whose body does not decode as documented."
+    );
+    Some(quote! {
+        #[doc = #doc]
+        #[derive(Debug, Clone, PartialEq)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variants)*
+        }
+
+        impl #request {
+            #[doc = #fn_doc]
+            pub fn error_answer(error: &crate::Error) -> ::std::option::Option<#name> {
+                let error = error.last_attempt();
+                match error.status()? {
+                    ..=299 => ::std::option::Option::None,
+                    #(#exact)*
+                    #(#ranges)*
+                    _ => #fallback,
+                }
+            }
+        }
+    })
 }
 
 /// The enum of an operation's success answers, one variant per status.

@@ -274,6 +274,8 @@ impl<'a> Resolver<'a> {
             let (response, decode) = self.plain_response(operation, at, module, base)?;
             (response, decode, Returns::Whole, None)
         };
+        let errors =
+            if self.conventions.typed_errors { self.error_responses(operation, at, module, base) } else { None };
         request_ok.then(|| Operation {
             http_method,
             http_path: path.to_owned(),
@@ -283,6 +285,7 @@ impl<'a> Resolver<'a> {
             params,
             body,
             response,
+            errors,
             decode,
             envelope_flag: self.conventions.envelope_flag.clone(),
             returns,
@@ -701,6 +704,89 @@ impl<'a> Resolver<'a> {
             })
             .collect();
         Some((ResponseType::ByStatus { name, variants }, Decode::ByStatus))
+    }
+
+    /// The enum of the error answers an operation documents (`4XX`, `404`, and `default` when there
+    /// is a 2xx answer), each answer's body tried without failing the document: a body this
+    /// generator cannot type leaves its variant empty, with a warning.
+    fn error_responses(
+        &mut self,
+        operation: &'a openapiv3::Operation,
+        at: &Pointer,
+        module: &[Name],
+        base: &str,
+    ) -> Option<ErrorResponses> {
+        let responses = &operation.responses;
+        let has_success = responses.responses.keys().any(|status| match status {
+            StatusCode::Code(code) => (200..300).contains(code),
+            StatusCode::Range(range) => *range == 2,
+        });
+        let mut answers: Vec<_> = responses
+            .responses
+            .iter()
+            .filter_map(|(status, response)| match status {
+                StatusCode::Code(code) if *code >= 400 => Some((Some(*code), None, status.to_string(), response)),
+                StatusCode::Range(range) if *range >= 4 => Some((None, Some(*range), status.to_string(), response)),
+                _ => None,
+            })
+            .collect();
+        if let (true, Some(default)) = (has_success, &responses.default) {
+            answers.push((None, None, "default".to_owned(), default));
+        }
+        if answers.is_empty() {
+            return None;
+        }
+        let name = naming::error_enum(base);
+        if let Err(earlier) = self.module(module).scope.claim(&name, at.as_str()) {
+            self.warn(at, format!("the error answers are not typed: their enum `{name}` would collide with {earlier}"));
+            return None;
+        }
+        let mut scope = Scope::default();
+        let mut variants = Vec::new();
+        for (status, range, key, response) in answers {
+            let variant = scope.claim_free(&naming::error_variant(status, range), "an error status");
+            let response_at = at.push("responses").push(&key);
+            let inline_name = naming::inline_type(&name, &variant);
+            let payload = self.attempt(module, &response_at, "the error answer is not typed", |resolver| {
+                resolver.response_payload(response, &response_at, module, &inline_name)
+            });
+            let body = match payload {
+                Some(Payload::Json(ty)) => Some(ty),
+                Some(Payload::Text | Payload::Bytes | Payload::Empty) | None => None,
+            };
+            variants.push(ErrorVariant { status, range, name: variant, body });
+        }
+        Some(ErrorResponses { name, variants })
+    }
+
+    /// Runs `resolve`, and when it reports an error, undoes what it defined in `module` and turns its
+    /// first error into a warning (`what`: why), so that an optional part of the model cannot fail the
+    /// document.
+    fn attempt<T>(
+        &mut self,
+        module: &[Name],
+        at: &Pointer,
+        what: &str,
+        resolve: impl FnOnce(&mut Self) -> Option<T>,
+    ) -> Option<T> {
+        let (errors, arena) = (self.errors.len(), self.arena.len());
+        let scope = self.module(module).scope.clone();
+        let resolved = resolve(self);
+        if self.errors.len() == errors {
+            return resolved;
+        }
+        let failures = self.errors.split_off(errors);
+        self.arena.truncate(arena);
+        // Inline types land in `module`, but a nested one may name another module: drop every id the
+        // attempt made, wherever it was placed.
+        for types in self.modules.values_mut() {
+            types.order.retain(|id| (id.0 as usize) < arena);
+        }
+        self.module(module).scope = scope;
+        self.inline_types.retain(|_, ty| !matches!(ty, TypeRef::Named(id) if id.0 as usize >= arena));
+        let reason = failures.first().map(|failure| failure.to_string()).unwrap_or_default();
+        self.warn(at, format!("{what}: {reason}"));
+        None
     }
 
     /// What one response's body is: JSON of a type, text, bytes, or nothing.
