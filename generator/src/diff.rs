@@ -353,6 +353,7 @@ fn canonical(model: &Model, keys: &[TypeKey]) -> Model {
         schema: None,
         docs: Docs::default(),
         kind: TypeKind::Alias(TypeRef::Json),
+        validate: false,
     };
     let mut types = vec![placeholder; keys.len()];
     for (def, id) in renumbered.types.drain(..).zip(&ids) {
@@ -427,7 +428,7 @@ impl<'m> Index<'m> {
             index.responses.extend(from_response);
         }
         for (key, def) in &index.types {
-            if matches!(&def.kind, TypeKind::Struct(s) if s.validate) {
+            if def.validate {
                 index.checked.insert(key.clone());
             }
             if let TypeKind::Struct(s) = &def.kind {
@@ -2174,6 +2175,7 @@ mod tests {
                     variants: vec![EnumVariant { name: crate::naming::value_variant("red"), wire: "red".to_owned() }],
                     unknown: crate::naming::unknown_variant(),
                 },
+                validate: false,
             }],
             modules: vec![
                 Module { path: vec![crate::naming::types_module()], types: vec![TypeId(0)] },

@@ -163,8 +163,15 @@ pub(crate) fn locate(spec_text: &str, diagnostics: &mut [Diagnostic]) {
     if !pointers {
         return;
     }
-    let positions = locate::Positions::of(spec_text);
-    for diagnostic in diagnostics {
+    let pointers: Vec<String> = diagnostics
+        .iter()
+        .filter_map(|d| match &d.location {
+            Location::Pointer(pointer) => Some(pointer.as_str().to_owned()),
+            _ => None,
+        })
+        .collect();
+    let positions = locate::Positions::of_pointers(spec_text, pointers.iter().map(String::as_str));
+    for diagnostic in diagnostics.iter_mut() {
         if let Location::Pointer(pointer) = &diagnostic.location {
             diagnostic.position = positions.find(pointer);
         }

@@ -457,6 +457,11 @@ pub struct TypeDef {
     pub schema: Option<String>,
     pub docs: Docs,
     pub kind: TypeKind,
+    /// A type that requests hold (not an operation's own request type, whose checks are the
+    /// operation's) with something to check before sending, in its fields, its variants, its map's
+    /// values or in what they hold: it implements the runtime's `Validate`. Decided by
+    /// `validation::mark`.
+    pub validate: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -497,10 +502,6 @@ pub struct Struct {
     /// `#[non_exhaustive]`, so that a field the API adds later breaks no caller: structs callers build
     /// with `new` and setters, and structs only answers hold. Decided by `growth::mark`.
     pub non_exhaustive: bool,
-    /// A struct that requests hold (not an operation's own request type, whose checks are the
-    /// operation's) with something to check before sending, in its fields or in what they hold: it
-    /// implements the runtime's `Validate`. Decided by `validation::mark`.
-    pub validate: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -528,7 +529,8 @@ pub struct Constraints {
     /// `minItems` and `maxItems` of an array.
     pub min_items: Option<usize>,
     pub max_items: Option<usize>,
-    /// The constraints on each item of an array (`items`), when it has any.
+    /// The constraints on each item of an array (`items`) or each value of a map
+    /// (`additionalProperties`), when it has any.
     pub items: Option<Box<Constraints>>,
 }
 
@@ -599,6 +601,8 @@ pub struct UntaggedVariant {
     /// Required properties whose schema allows one string only: `(wire name, value)`. A value must carry
     /// them to match the variant, even though the variant's own field type would accept any string.
     pub consts: Vec<(String, String)>,
+    /// What a request holding this variant checks on its value (`oneOf: [{type: string, pattern: ..}]`).
+    pub constraints: Constraints,
     pub docs: Docs,
     /// The variant holds its type in a `Box` (recursion).
     pub boxed: bool,

@@ -286,9 +286,11 @@ pub fn additional_properties_field(taken: &[Name]) -> Name {
 
 /// Names claimed in one Rust namespace (a module's types, a struct's fields), with where each came from,
 /// so that a collision can name both places.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default)]
 pub struct Scope {
     claimed: BTreeMap<String, String>,
+    /// The names in the order they were claimed, so that [`Scope::rollback`] costs what it undoes.
+    journal: Vec<String>,
 }
 
 impl Scope {
@@ -298,6 +300,7 @@ impl Scope {
             Some(earlier) => Err(earlier.clone()),
             None => {
                 self.claimed.insert(name.to_owned(), origin.to_owned());
+                self.journal.push(name.to_owned());
                 Ok(())
             }
         }
@@ -312,7 +315,20 @@ impl Scope {
             n += 1;
         }
         self.claimed.insert(candidate.clone(), origin.to_owned());
+        self.journal.push(candidate.clone());
         Name(candidate)
+    }
+
+    /// A point to [`Scope::rollback`] to.
+    pub fn checkpoint(&self) -> usize {
+        self.journal.len()
+    }
+
+    /// Frees every name claimed since `checkpoint`.
+    pub fn rollback(&mut self, checkpoint: usize) {
+        for name in self.journal.drain(checkpoint.min(self.journal.len())..) {
+            self.claimed.remove(&name);
+        }
     }
 
     pub fn contains(&self, name: &str) -> bool {

@@ -1,6 +1,6 @@
-//! Which structs check themselves before a request is sent: those that requests hold (at any depth,
-//! in fields and lists) and that have a constraint to check, in their own fields or in what the
-//! fields hold. An operation's own request type is checked by the operation, so it is not marked.
+//! Which types check themselves before a request is sent: those that requests hold (at any depth,
+//! in fields, lists, maps' values and unions' variants) and that have a constraint to check, in their
+//! own fields or in what they hold. An operation's own request type is checked by the operation, so it is not marked.
 
 use crate::model::{Field, Model, TypeId, TypeKind, TypeRef};
 use std::collections::BTreeSet;
@@ -9,17 +9,29 @@ pub fn mark(model: &mut Model) {
     let requests: BTreeSet<TypeId> =
         model.all_groups().iter().flat_map(|group| group.operations.iter().map(|o| o.request_type)).collect();
     let reached = reached_from(model, &requests);
-    // A struct needs checks when a field of its own has one, or holds a struct that needs them;
-    // recursion makes this a fixed point, reached from below.
+    // A type needs checks when a field of its own has one, or it holds (in a field, a variant or a
+    // map's values) a type that needs them; recursion makes this a fixed point, reached from below.
     let mut needs: BTreeSet<TypeId> = BTreeSet::new();
     loop {
         let before = needs.len();
         for id in &reached {
-            if let TypeKind::Struct(s) = &model.ty(*id).kind {
-                let own_rules = !s.exclusive.is_empty() || !s.at_least_one.is_empty();
-                if own_rules || s.fields.iter().any(|field| field_is_checked(model, field, &needs)) {
-                    needs.insert(*id);
+            let checked = match &model.ty(*id).kind {
+                TypeKind::Struct(s) => {
+                    let own_rules = !s.exclusive.is_empty() || !s.at_least_one.is_empty();
+                    own_rules
+                        || s.fields.iter().any(|field| field_is_checked(model, field, &needs))
+                        || s.additional.as_ref().is_some_and(|(_, values)| holds_checked(model, values, &needs))
                 }
+                TypeKind::TaggedUnion { variants, .. } => {
+                    variants.iter().any(|variant| holds_checked(model, &variant.ty, &needs))
+                }
+                TypeKind::UntaggedUnion { variants } => variants
+                    .iter()
+                    .any(|variant| !variant.constraints.is_empty() || holds_checked(model, &variant.ty, &needs)),
+                TypeKind::Enum { .. } | TypeKind::Alias(_) => false,
+            };
+            if checked {
+                needs.insert(*id);
             }
         }
         if needs.len() == before {
@@ -27,9 +39,7 @@ pub fn mark(model: &mut Model) {
         }
     }
     for id in needs.difference(&requests) {
-        if let TypeKind::Struct(s) = &mut model.types[id.0 as usize].kind {
-            s.validate = true;
-        }
+        model.types[id.0 as usize].validate = true;
     }
 }
 
@@ -43,7 +53,7 @@ fn holds_checked(model: &Model, ty: &TypeRef, needs: &BTreeSet<TypeId>) -> bool 
     match resolve_alias(model, ty) {
         TypeRef::DateTime => true,
         TypeRef::Named(id) => needs.contains(id),
-        TypeRef::Vec(item) => holds_checked(model, item, needs),
+        TypeRef::Vec(item) | TypeRef::Map(item) => holds_checked(model, item, needs),
         _ => false,
     }
 }
@@ -63,8 +73,8 @@ pub(crate) fn resolve_alias<'m>(model: &'m Model, ty: &'m TypeRef) -> &'m TypeRe
     current
 }
 
-/// Every type that `roots` hold in their fields, by value or in lists, through aliases, the roots
-/// included. Not what unions and maps hold: their checks are not generated (see the README).
+/// Every type that `roots` hold in their fields, variants and maps' values, by value or in lists,
+/// through aliases, the roots included.
 fn reached_from(model: &Model, roots: &BTreeSet<TypeId>) -> BTreeSet<TypeId> {
     let mut reached = BTreeSet::new();
     let mut pending: Vec<TypeId> = roots.iter().copied().collect();
@@ -72,10 +82,17 @@ fn reached_from(model: &Model, roots: &BTreeSet<TypeId>) -> BTreeSet<TypeId> {
         if !reached.insert(id) {
             continue;
         }
-        let TypeKind::Struct(s) = &model.ty(id).kind else { continue };
-        for field in &s.fields {
-            let mut ty = resolve_alias(model, field.ty.inner());
-            while let TypeRef::Vec(inner) = ty {
+        let held: Vec<&TypeRef> = match &model.ty(id).kind {
+            TypeKind::Struct(s) => {
+                s.fields.iter().map(|field| field.ty.inner()).chain(s.additional.as_ref().map(|(_, ty)| ty)).collect()
+            }
+            TypeKind::TaggedUnion { variants, .. } => variants.iter().map(|variant| &variant.ty).collect(),
+            TypeKind::UntaggedUnion { variants } => variants.iter().map(|variant| &variant.ty).collect(),
+            TypeKind::Enum { .. } | TypeKind::Alias(_) => Vec::new(),
+        };
+        for ty in held {
+            let mut ty = resolve_alias(model, ty);
+            while let TypeRef::Vec(inner) | TypeRef::Map(inner) = ty {
                 ty = resolve_alias(model, inner);
             }
             if let TypeRef::Named(id) = ty {

@@ -20,11 +20,38 @@ pub struct OutputFile {
 
 /// Formats a file of tokens with prettyplease under the generated-code header.
 pub fn render(path: &str, tokens: proc_macro2::TokenStream, regenerate_command: &str) -> Result<OutputFile, String> {
-    let file: syn::File =
-        syn::parse2(tokens).map_err(|error| format!("{path}: emitted tokens do not parse as Rust: {error}"))?;
-    let body = space_out_items(&wrap_marked_items(&prettyplease::unparse(&file)).map_err(|e| format!("{path}: {e}"))?);
+    let formatted =
+        format_in_chunks(tokens).map_err(|error| format!("{path}: emitted tokens do not parse as Rust: {error}"))?;
+    let body = space_out_items(&wrap_marked_items(&formatted).map_err(|e| format!("{path}: {e}"))?);
     let contents = format!("// {GENERATED_MARKER} from the OpenAPI document. Do not edit by hand.\n// Regenerate with: {regenerate_command}\n\n{body}");
     Ok(OutputFile { path: path.to_owned(), contents })
+}
+
+/// Items formatted this many at a time.
+const CHUNK_ITEMS: usize = 256;
+
+/// `prettyplease::unparse` of the file, parsed and formatted a chunk of items at a time: prettyplease
+/// formats each item alone, so the text is the same as of the whole file, but the syntax tree of a
+/// file of a million lines (Microsoft Graph's operations) is never held at once.
+fn format_in_chunks(tokens: proc_macro2::TokenStream) -> syn::Result<String> {
+    use syn::parse::{ParseStream, Parser};
+    let parse = |input: ParseStream| -> syn::Result<String> {
+        let mut text = String::new();
+        let mut chunk = syn::File { shebang: None, attrs: input.call(syn::Attribute::parse_inner)?, items: Vec::new() };
+        while !input.is_empty() {
+            chunk.items.push(input.parse()?);
+            if chunk.items.len() == CHUNK_ITEMS {
+                text.push_str(&prettyplease::unparse(&chunk));
+                chunk.attrs.clear();
+                chunk.items.clear();
+            }
+        }
+        if !chunk.items.is_empty() || !chunk.attrs.is_empty() || text.is_empty() {
+            text.push_str(&prettyplease::unparse(&chunk));
+        }
+        Ok(text)
+    };
+    parse.parse2(tokens)
 }
 
 /// The attribute by which an emitter asks for an item to be wrapped in a macro invocation: the item

@@ -299,6 +299,21 @@ pub fn check_each<T>(
     Ok(())
 }
 
+/// `check` on each value of the map in `field`, a value's failure reported as `field.key`.
+pub fn check_values<V>(
+    field: &str,
+    values: &std::collections::BTreeMap<String, V>,
+    check: impl Fn(&V) -> Result<(), ValidationError>,
+) -> Result<(), ValidationError> {
+    for (key, value) in values {
+        check(value).map_err(|error| {
+            let at = if field.is_empty() { key.clone() } else { format!("{field}.{key}") };
+            error.under(&at, None)
+        })?;
+    }
+    Ok(())
+}
+
 /// `minItems` / `maxItems`.
 pub fn check_items(field: &str, count: usize, min: Option<usize>, max: Option<usize>) -> Result<(), ValidationError> {
     let rule = match (min, max) {
@@ -433,5 +448,13 @@ mod tests {
         assert_eq!(check_items("ids", 0, Some(1), None).unwrap_err().rule, "must have at least 1 item, not 0");
         assert_eq!(check_items("ids", 3, None, Some(2)).unwrap_err().rule, "must have at most 2 items, not 3");
         assert!(check_items("ids", 2, Some(1), Some(2)).is_ok());
+        let by_room = std::collections::BTreeMap::from([
+            ("hall".to_owned(), Method { code: "1".to_owned() }),
+            ("kitchen".to_owned(), Method { code: "k".to_owned() }),
+        ]);
+        let error = check_values("methods", &by_room, |method| check_nested("", method)).unwrap_err();
+        assert_eq!(error.field, "methods.kitchen.code");
+        let error = check_values("", &by_room, |method| check_nested("", method)).unwrap_err();
+        assert_eq!(error.field, "kitchen.code", "a struct's own additional properties");
     }
 }

@@ -4,7 +4,7 @@
 //! request holds, in its `wire::Validate` impl.
 
 use super::{ident, Context};
-use crate::model::{Constraints, Field, FieldType, Struct, TypeKind, TypeRef};
+use crate::model::{Constraints, Field, FieldType, Name, Struct, TypeDef, TypeKind, TypeRef};
 use crate::validation::resolve_alias;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -18,6 +18,19 @@ pub(super) fn struct_checks(def: &Struct, body: Option<&str>, cx: &Context) -> V
         .iter()
         .flat_map(|field| field_checks(field, if body == Some(field.name.as_str()) { "" } else { &field.wire }, cx))
         .collect();
+    if let Some((additional, values)) = &def.additional {
+        let none = Constraints::default();
+        let value_checks = value_checks(&quote!(value), values, &none, "", cx);
+        if !value_checks.is_empty() {
+            let additional = ident(additional);
+            checks.push(quote! {
+                crate::wire::check_values("", &self.#additional, |value| {
+                    #(#value_checks?;)*
+                    ::std::result::Result::Ok(())
+                })?;
+            });
+        }
+    }
     let presence = |names: &Vec<crate::model::Name>| {
         let pairs = names.iter().filter_map(|name| def.fields.iter().find(|f| &f.name == name)).map(|field| {
             let wire = &field.wire;
@@ -41,12 +54,43 @@ pub(super) fn struct_checks(def: &Struct, body: Option<&str>, cx: &Context) -> V
     checks
 }
 
-/// `impl wire::Validate` for a struct that requests hold, when the model marked it.
-pub(super) fn validate_impl(name: &proc_macro2::Ident, def: &Struct, cx: &Context) -> Option<TokenStream> {
+/// `impl wire::Validate` for a type that requests hold, when the model marked it: a struct checks its
+/// fields, a union the variant it holds, a map-like struct its additional values.
+pub(super) fn validate_impl(name: &proc_macro2::Ident, def: &TypeDef, cx: &Context) -> Option<TokenStream> {
     if !def.validate {
         return None;
     }
-    let checks = struct_checks(def, None, cx);
+    // A match on the variant held, an arm for each variant with something to check.
+    let variant_match = |variants: Vec<(&Name, &TypeRef, &Constraints)>, open: bool| {
+        let mut unchecked = open;
+        let arms: Vec<TokenStream> = variants
+            .into_iter()
+            .filter_map(|(variant, ty, constraints)| {
+                let checks = value_checks(&quote!(value), ty, constraints, "", cx);
+                unchecked |= checks.is_empty();
+                let variant = ident(variant);
+                (!checks.is_empty()).then(|| quote!(Self::#variant(value) => { #(#checks?;)* }))
+            })
+            .collect();
+        let rest = unchecked.then(|| quote!(_ => {}));
+        vec![quote! {
+            match self {
+                #(#arms)*
+                #rest
+            }
+        }]
+    };
+    let checks = match &def.kind {
+        TypeKind::Struct(s) => struct_checks(s, None, cx),
+        TypeKind::TaggedUnion { variants, .. } => {
+            let none = Constraints::default();
+            variant_match(variants.iter().map(|v| (&v.name, &v.ty, &none)).collect(), true)
+        }
+        TypeKind::UntaggedUnion { variants } => {
+            variant_match(variants.iter().map(|v| (&v.name, &v.ty, &v.constraints)).collect(), false)
+        }
+        TypeKind::Enum { .. } | TypeKind::Alias(_) => return None,
+    };
     Some(quote! {
         impl crate::wire::Validate for #name {
             fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
@@ -96,8 +140,8 @@ fn field_checks(field: &Field, wire: &str, cx: &Context) -> Vec<TokenStream> {
         let max = option_tokens(constraints.maximum);
         checks.push(quote!(crate::wire::check_range(#wire, #value, #min, #max)?;));
     }
-    // Lists and nested structs: checked on the value when it is there.
-    if matches!(inner, TypeRef::Vec(_) | TypeRef::Named(_)) {
+    // Lists, maps and nested types: checked on the value when it is there.
+    if matches!(inner, TypeRef::Vec(_) | TypeRef::Map(_) | TypeRef::Named(_)) {
         let value_checks = value_checks(&quote!(value), inner, constraints, wire, cx);
         if !value_checks.is_empty() {
             checks.push(match &field.ty {
@@ -158,9 +202,20 @@ fn value_checks(
                 quote!(crate::wire::check_range(#field, ::std::option::Option::Some(*#value as f64), #min, #max)),
             );
         }
-        TypeRef::Named(id) => {
-            if matches!(&cx.model.ty(*id).kind, TypeKind::Struct(s) if s.validate) {
-                checks.push(quote!(crate::wire::check_nested(#field, #value)));
+        TypeRef::Named(id) if cx.model.ty(*id).validate => {
+            checks.push(quote!(crate::wire::check_nested(#field, #value)));
+        }
+        TypeRef::Map(values) => {
+            let none = Constraints::default();
+            let value_constraints = constraints.items.as_deref().unwrap_or(&none);
+            let value_checks = value_checks(&quote!(value), values, value_constraints, "", cx);
+            if !value_checks.is_empty() {
+                checks.push(quote! {
+                    crate::wire::check_values(#field, #value, |value| {
+                        #(#value_checks?;)*
+                        ::std::result::Result::Ok(())
+                    })
+                });
             }
         }
         TypeRef::Vec(item) => {

@@ -68,12 +68,13 @@ const PRELUDE_PATHS: &[(&[&str], &str)] = &[
 /// the module itself takes (a schema named `Option` or `String`), which would shadow the prelude's:
 /// emitters stay correct whatever the schemas are called, and the code reads as written by hand.
 fn shorten_std_paths(tokens: TokenStream, taken: &BTreeSet<String>) -> TokenStream {
-    use proc_macro2::{Group as Delimited, Spacing, TokenTree};
-    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    use proc_macro2::{Group as Delimited, Punct, Spacing, TokenTree};
+    // Tokens are moved, never cloned: on a file of a million lines, copies cost more than the rest.
+    let mut tokens: Vec<TokenTree> = tokens.into_iter().collect();
     let mut out: Vec<TokenTree> = Vec::with_capacity(tokens.len());
     let mut n = 0;
     // The path `::a::b::c` starting at `start`: its segments, and where it ends.
-    let path_at = |start: usize| -> (Vec<String>, usize) {
+    let path_at = |tokens: &[TokenTree], start: usize| -> (Vec<String>, usize) {
         let mut segments = Vec::new();
         let mut at = start;
         loop {
@@ -90,7 +91,7 @@ fn shorten_std_paths(tokens: TokenStream, taken: &BTreeSet<String>) -> TokenStre
     };
     while n < tokens.len() {
         // Generated code has no module named `std`: `::std` always starts a global path.
-        let (segments, end) = path_at(n);
+        let (segments, end) = path_at(&tokens, n);
         // The prefix that names a prelude item: `::std::borrow::ToOwned` of
         // `::std::borrow::ToOwned::to_owned`; the rest of the path follows as written.
         let short = PRELUDE_PATHS.iter().find(|(path, short)| {
@@ -101,19 +102,17 @@ fn shorten_std_paths(tokens: TokenStream, taken: &BTreeSet<String>) -> TokenStre
             n += 3 * path.len();
             continue;
         }
-        match &tokens[n] {
+        let token = std::mem::replace(&mut tokens[n], TokenTree::Punct(Punct::new(',', Spacing::Alone)));
+        match token {
             TokenTree::Group(group) => {
-                let mut inner = Delimited::new(group.delimiter(), shorten_std_paths(group.stream(), taken));
-                inner.set_span(group.span());
+                let (delimiter, span, stream) = (group.delimiter(), group.span(), group.stream());
+                // The stream is the group's only owner once the group is gone: iterating it moves.
+                drop(group);
+                let mut inner = Delimited::new(delimiter, shorten_std_paths(stream, taken));
+                inner.set_span(span);
                 out.push(TokenTree::Group(inner));
             }
-            // `skip_serializing_if = "::std::option::Option::is_none"`: a path too, inside a string.
-            TokenTree::Literal(literal)
-                if literal.to_string() == "\"::std::option::Option::is_none\"" && !taken.contains("Option") =>
-            {
-                out.push(TokenTree::Literal(proc_macro2::Literal::string("Option::is_none")));
-            }
-            other => out.push(other.clone()),
+            other => out.push(other),
         }
         n += 1;
     }
@@ -133,7 +132,14 @@ pub fn emit_file(model: &Model, kind: FileKind<'_>, target: Target<'_>) -> Emitt
         FileKind::Root => model.root.module_id,
         FileKind::Group(group, _) => group.module_id,
     };
-    let cx = Context { model, crate_name: target.crate_name, client: target.client, module };
+    let names = || model.types_of(module).map(|def| def.name.to_string());
+    let taken: BTreeSet<String> = match kind {
+        FileKind::Modules => BTreeSet::new(),
+        FileKind::Types | FileKind::Root => names().collect(),
+        FileKind::Group(group, _) => names().chain([group.client.to_string()]).collect(),
+    };
+    let option_shadowed = taken.contains("Option");
+    let cx = Context { model, crate_name: target.crate_name, client: target.client, module, option_shadowed };
     let path_of = |group: &Group| format!("{}.rs", model.module(group.module_id).path.join("/"));
     let file = match kind {
         FileKind::Modules => {
@@ -163,12 +169,6 @@ pub fn emit_file(model: &Model, kind: FileKind<'_>, target: Target<'_>) -> Emitt
         FileKind::Group(group, top_level) => {
             EmittedFile { path: path_of(group), tokens: groups::module_file(group, top_level, &cx) }
         }
-    };
-    let names = || model.types_of(module).map(|def| def.name.to_string());
-    let taken: BTreeSet<String> = match kind {
-        FileKind::Modules => BTreeSet::new(),
-        FileKind::Types | FileKind::Root => names().collect(),
-        FileKind::Group(group, _) => names().chain([group.client.to_string()]).collect(),
     };
     EmittedFile { path: file.path, tokens: shorten_std_paths(file.tokens, &taken) }
 }
@@ -233,9 +233,21 @@ pub struct Context<'m> {
     crate_name: &'m str,
     client: &'m str,
     module: ModuleId,
+    /// A type of this file's module is named `Option`: paths inside strings, which
+    /// `shorten_std_paths` does not see, name the prelude's in full.
+    option_shadowed: bool,
 }
 
 impl<'m> Context<'m> {
+    /// `skip_serializing_if` of an optional field.
+    fn is_none_path(&self) -> &'static str {
+        if self.option_shadowed {
+            "::std::option::Option::is_none"
+        } else {
+            "Option::is_none"
+        }
+    }
+
     /// The client's variable in doc examples: `seam` for `Seam`.
     fn client_variable(&self) -> String {
         crate::naming::snake_ident(self.client).to_string()

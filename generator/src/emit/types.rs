@@ -19,7 +19,8 @@ pub fn module_file(cx: &Context) -> TokenStream {
 pub fn definition(def: &TypeDef, cx: &Context) -> TokenStream {
     let docs = docs::attributes(&def.docs);
     let name = ident(&def.name);
-    match &def.kind {
+    let validate = super::checks::validate_impl(&name, def, cx);
+    let definition = match &def.kind {
         TypeKind::Struct(fields) => structure(&docs, &name, fields, cx),
         TypeKind::Enum { variants, unknown } => open_enum(&docs, &name, variants, unknown),
         TypeKind::TaggedUnion { tag, variants, unknown } => tagged_union(&docs, &name, tag, variants, unknown, cx),
@@ -31,7 +32,8 @@ pub fn definition(def: &TypeDef, cx: &Context) -> TokenStream {
                 pub type #name = #ty;
             }
         }
-    }
+    };
+    quote!(#definition #validate)
 }
 
 /// The Rust type of a value, in a `Box` when it closes a cycle of types.
@@ -76,7 +78,8 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &C
         });
         let presence = match &field.ty {
             FieldType::Optional(_) => {
-                Some(quote!(#[serde(default, skip_serializing_if = "::std::option::Option::is_none")]))
+                let is_none = cx.is_none_path();
+                Some(quote!(#[serde(default, skip_serializing_if = #is_none)]))
             }
             FieldType::OptionalNullable(_) => {
                 Some(quote!(#[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]))
@@ -100,7 +103,6 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &C
         }
     });
     let builder = def.builder.then(|| builder(name, def, cx));
-    let validate = super::checks::validate_impl(name, def, cx);
     let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     quote! {
         #docs
@@ -111,7 +113,6 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &C
             #additional
         }
         #builder
-        #validate
     }
 }
 

@@ -79,7 +79,6 @@ impl<'a> Resolver<'a> {
                 exclusive: Vec::new(),
                 at_least_one: Vec::new(),
                 non_exhaustive: false,
-                validate: false,
             })),
             (Some(_), None) => None,
             (Some(_), Some((body, body_at))) => {
@@ -149,7 +148,6 @@ impl<'a> Resolver<'a> {
             exclusive: Vec::new(),
             at_least_one: Vec::new(),
             non_exhaustive: false,
-            validate: false,
         });
         if content.is_empty() {
             return Some(empty);
@@ -173,7 +171,6 @@ impl<'a> Resolver<'a> {
                 exclusive: Vec::new(),
                 at_least_one: Vec::new(),
                 non_exhaustive: false,
-                validate: false,
             }));
         }
         let mut shape = ObjectShape::default();

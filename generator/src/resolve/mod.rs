@@ -212,7 +212,8 @@ impl<'a> Resolver<'a> {
     /// Defines the type `id` of `module`; a failed definition (`None`, already reported) leaves it out.
     fn fill(&mut self, module: &[Name], id: TypeId, name: Name, docs: Docs, kind: Option<TypeKind>) {
         let module = self.module(module).id;
-        self.arena[id.0 as usize] = kind.map(|kind| TypeDef { name, module, schema: None, docs, kind });
+        self.arena[id.0 as usize] =
+            kind.map(|kind| TypeDef { name, module, schema: None, docs, kind, validate: false });
     }
 
     /// The type `id` as defined so far.

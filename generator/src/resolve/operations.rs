@@ -601,7 +601,6 @@ impl<'a> Resolver<'a> {
             exclusive: Vec::new(),
             at_least_one: Vec::new(),
             non_exhaustive: false,
-            validate: false,
         });
         self.fill(module, id, request.clone(), docs, ok.then_some(kind));
         (id, ok, params, body)
@@ -770,7 +769,7 @@ impl<'a> Resolver<'a> {
         resolve: impl FnOnce(&mut Self) -> Option<T>,
     ) -> Option<T> {
         let (errors, arena) = (self.errors.len(), self.arena.len());
-        let scope = self.module(module).scope.clone();
+        let scope = self.module(module).scope.checkpoint();
         let resolved = resolve(self);
         if self.errors.len() == errors {
             return resolved;
@@ -782,7 +781,7 @@ impl<'a> Resolver<'a> {
         for types in self.modules.values_mut() {
             types.order.retain(|id| (id.0 as usize) < arena);
         }
-        self.module(module).scope = scope;
+        self.module(module).scope.rollback(scope);
         self.inline_types.retain(|_, ty| !matches!(ty, TypeRef::Named(id) if id.0 as usize >= arena));
         let reason = failures.first().map(|failure| failure.to_string()).unwrap_or_default();
         self.warn(at, format!("{what}: {reason}"));

@@ -385,6 +385,19 @@ impl<'a> Resolver<'a> {
                     ..Constraints::default()
                 }
             }
+            // A map's values: checked like a list's items, each reported under its key.
+            SchemaKind::Type(Type::Object(object)) if object.properties.is_empty() => {
+                let values = match &object.additional_properties {
+                    Some(openapiv3::AdditionalProperties::Schema(values)) => {
+                        Some(self.constraints(values.as_ref().into(), &at.push("additionalProperties")))
+                    }
+                    _ => None,
+                };
+                Constraints {
+                    items: values.filter(|values| !values.is_empty()).map(Box::new),
+                    ..Constraints::default()
+                }
+            }
             _ => Constraints::default(),
         };
         if let Some(pattern) = &constraints.pattern {

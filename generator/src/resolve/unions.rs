@@ -102,7 +102,10 @@ impl<'a> Resolver<'a> {
                 ReferenceOr::Reference { .. } => Docs::default(),
             };
             match ty {
-                Some(ty) => variants.push(UntaggedVariant { name: variant_name, ty, consts, docs, boxed: false }),
+                Some(ty) => {
+                    let constraints = self.constraints(branch.into(), &at);
+                    variants.push(UntaggedVariant { name: variant_name, ty, consts, constraints, docs, boxed: false })
+                }
                 None => complete = false,
             }
         }
