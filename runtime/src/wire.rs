@@ -132,12 +132,10 @@ macro_rules! __tagged_union {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
-                match $crate::wire::tag_of(&value, Self::TAG) {
-                    $(::std::option::Option::Some($wire) => {
-                        $crate::wire::deserialize_variant(value, Self::TAG, $wire).map(Self::$variant)
-                    })*
-                    _ => ::std::result::Result::Ok(Self::Unknown(value)),
+                let fields = <$crate::wire::TaggedFields as ::serde::Deserialize>::deserialize(deserializer)?;
+                match fields.tag(Self::TAG) {
+                    $(::std::option::Option::Some($wire) => fields.decode(Self::TAG, $wire).map(Self::$variant),)*
+                    _ => ::std::result::Result::Ok(Self::Unknown(fields.into_value())),
                 }
             }
         }
@@ -173,6 +171,110 @@ where
 /// The tag of a union value: the string under `tag`, if any.
 pub fn tag_of<'v>(value: &'v Value, tag: &str) -> Option<&'v str> {
     value.get(tag).and_then(Value::as_str)
+}
+
+/// A tagged union's object, buffered until its tag is known: its properties in order, each value
+/// as JSON. A list of pairs costs less than a `Value::Object`, which hashes every key into an
+/// index map only for the variant's decoder to read them once in order. Anything but an object is
+/// kept as it came, for the union's `Unknown`.
+#[doc(hidden)]
+pub enum TaggedFields {
+    Object(Vec<(String, Value)>),
+    Other(Value),
+}
+
+impl TaggedFields {
+    /// The value of the string property `tag`, if there is one.
+    pub fn tag(&self, tag: &str) -> Option<&str> {
+        match self {
+            TaggedFields::Object(fields) => fields.iter().find(|(key, _)| key == tag)?.1.as_str(),
+            TaggedFields::Other(_) => None,
+        }
+    }
+
+    /// Decodes the variant the tag selected; the error names the tag, so that a caller sees which
+    /// branch failed.
+    pub fn decode<T: DeserializeOwned, E: de::Error>(self, tag: &str, tag_value: &str) -> Result<T, E> {
+        let decoded = match self {
+            TaggedFields::Object(fields) => {
+                T::deserialize(de::value::MapDeserializer::<_, serde_json::Error>::new(fields.into_iter()))
+            }
+            TaggedFields::Other(value) => serde_json::from_value(value),
+        };
+        decoded.map_err(|error| E::custom(format_args!("{tag} `{tag_value}`: {error}")))
+    }
+
+    /// The JSON as received, for a tag this version does not know.
+    pub fn into_value(self) -> Value {
+        match self {
+            TaggedFields::Object(fields) => Value::Object(fields.into_iter().collect()),
+            TaggedFields::Other(value) => value,
+        }
+    }
+}
+
+impl<'de> de::Deserialize<'de> for TaggedFields {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = TaggedFields;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("any JSON value")
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<TaggedFields, A::Error> {
+                let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(8));
+                while let Some(entry) = map.next_entry::<String, Value>()? {
+                    fields.push(entry);
+                }
+                Ok(TaggedFields::Object(fields))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<TaggedFields, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Value>()? {
+                    items.push(item);
+                }
+                Ok(TaggedFields::Other(Value::Array(items)))
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<TaggedFields, E> {
+                Ok(TaggedFields::Other(Value::String(value.to_owned())))
+            }
+
+            fn visit_string<E: de::Error>(self, value: String) -> Result<TaggedFields, E> {
+                Ok(TaggedFields::Other(Value::String(value)))
+            }
+
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<TaggedFields, E> {
+                Ok(TaggedFields::Other(Value::Bool(value)))
+            }
+
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<TaggedFields, E> {
+                Ok(TaggedFields::Other(Value::from(value)))
+            }
+
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<TaggedFields, E> {
+                Ok(TaggedFields::Other(Value::from(value)))
+            }
+
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<TaggedFields, E> {
+                Ok(TaggedFields::Other(Value::from(value)))
+            }
+
+            fn visit_unit<E: de::Error>(self) -> Result<TaggedFields, E> {
+                Ok(TaggedFields::Other(Value::Null))
+            }
+
+            fn visit_none<E: de::Error>(self) -> Result<TaggedFields, E> {
+                Ok(TaggedFields::Other(Value::Null))
+            }
+        }
+
+        deserializer.deserialize_any(FieldsVisitor)
+    }
 }
 
 /// Decodes the variant a tag selected; the error names the tag so that a caller sees which branch failed.
