@@ -277,15 +277,6 @@ impl<'de> de::Deserialize<'de> for TaggedFields {
     }
 }
 
-/// Decodes the variant a tag selected; the error names the tag so that a caller sees which branch failed.
-pub fn deserialize_variant<T: DeserializeOwned, E: de::Error>(
-    value: Value,
-    tag: &str,
-    tag_value: &str,
-) -> Result<T, E> {
-    serde_json::from_value(value).map_err(|error| E::custom(format_args!("{tag} `{tag_value}`: {error}")))
-}
-
 /// Writes a variant's fields with the tag property set.
 pub fn serialize_tagged<S: Serializer, T: Serialize>(
     serializer: S,

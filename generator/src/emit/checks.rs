@@ -19,16 +19,10 @@ pub(super) fn struct_checks(def: &Struct, body: Option<&str>, cx: &Context) -> V
         .flat_map(|field| field_checks(field, if body == Some(field.name.as_str()) { "" } else { &field.wire }, cx))
         .collect();
     if let Some((additional, values)) = &def.additional {
-        let none = Constraints::default();
-        let value_checks = value_checks(&quote!(value), values, &none, "", cx);
-        if !value_checks.is_empty() {
-            let additional = ident(additional);
-            checks.push(quote! {
-                crate::wire::check_values("", &self.#additional, |value| {
-                    #(#value_checks?;)*
-                    ::std::result::Result::Ok(())
-                })?;
-            });
+        let additional = ident(additional);
+        let map = quote!(&self.#additional);
+        if let Some(check) = each_check((quote!(crate::wire::check_values), "value"), "", &map, values, None, cx) {
+            checks.push(quote!(#check?;));
         }
     }
     let presence = |names: &Vec<crate::model::Name>| {
@@ -206,17 +200,14 @@ fn value_checks(
             checks.push(quote!(crate::wire::check_nested(#field, #value)));
         }
         TypeRef::Map(values) => {
-            let none = Constraints::default();
-            let value_constraints = constraints.items.as_deref().unwrap_or(&none);
-            let value_checks = value_checks(&quote!(value), values, value_constraints, "", cx);
-            if !value_checks.is_empty() {
-                checks.push(quote! {
-                    crate::wire::check_values(#field, #value, |value| {
-                        #(#value_checks?;)*
-                        ::std::result::Result::Ok(())
-                    })
-                });
-            }
+            checks.extend(each_check(
+                (quote!(crate::wire::check_values), "value"),
+                field,
+                value,
+                values,
+                constraints.items.as_deref(),
+                cx,
+            ));
         }
         TypeRef::Vec(item) => {
             if constraints.min_items.is_some() || constraints.max_items.is_some() {
@@ -224,21 +215,41 @@ fn value_checks(
                 let max = option_tokens(constraints.max_items);
                 checks.push(quote!(crate::wire::check_items(#field, #value.len(), #min, #max)));
             }
-            let none = Constraints::default();
-            let item_constraints = constraints.items.as_deref().unwrap_or(&none);
-            let item_checks = value_checks(&quote!(item), item, item_constraints, "", cx);
-            if !item_checks.is_empty() {
-                checks.push(quote! {
-                    crate::wire::check_each(#field, #value, |item| {
-                        #(#item_checks?;)*
-                        ::std::result::Result::Ok(())
-                    })
-                });
-            }
+            checks.extend(each_check(
+                (quote!(crate::wire::check_each), "item"),
+                field,
+                value,
+                item,
+                constraints.items.as_deref(),
+                cx,
+            ));
         }
         _ => {}
     }
     checks
+}
+
+/// `check` (the runtime's `check_each` or `check_values`) running the checks of each item of the
+/// list or value of the map `value`, when they have any; the closure's argument is `held_name`.
+fn each_check(
+    (check, held_name): (TokenStream, &str),
+    field: &str,
+    value: &TokenStream,
+    held: &TypeRef,
+    constraints: Option<&Constraints>,
+    cx: &Context,
+) -> Option<TokenStream> {
+    let none = Constraints::default();
+    let binding = proc_macro2::Ident::new(held_name, proc_macro2::Span::call_site());
+    let held_checks = value_checks(&quote!(#binding), held, constraints.unwrap_or(&none), "", cx);
+    (!held_checks.is_empty()).then(|| {
+        quote! {
+            #check(#field, #value, |#binding| {
+                #(#held_checks?;)*
+                ::std::result::Result::Ok(())
+            })
+        }
+    })
 }
 
 pub(super) fn option_tokens<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
