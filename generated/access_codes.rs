@@ -68,6 +68,7 @@ impl crate::Operation for CreateRequest {
     type Response = CreateResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -75,6 +76,7 @@ impl crate::Operation for CreateRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -358,6 +360,7 @@ impl crate::Operation for CreateMultipleRequest {
     type Response = CreateMultipleResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -365,6 +368,7 @@ impl crate::Operation for CreateMultipleRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -591,6 +595,7 @@ impl crate::Operation for DeleteRequest {
     type Response = DeleteResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -598,6 +603,7 @@ impl crate::Operation for DeleteRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -684,6 +690,7 @@ impl crate::Operation for GenerateCodeRequest {
     type Response = GenerateCodeResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -691,6 +698,7 @@ impl crate::Operation for GenerateCodeRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -768,6 +776,7 @@ impl crate::Operation for GetRequest {
     type Response = GetResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -775,6 +784,7 @@ impl crate::Operation for GetRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -875,6 +885,7 @@ impl<'a> AccessCodes<'a> {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list_pages(&self, request: ListRequest) -> crate::Pages<ListRequest> {
         crate::Pages::new(Clone::clone(self.client), request)
     }
@@ -894,6 +905,7 @@ impl<'a> AccessCodes<'a> {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list_all(
         &self,
         request: ListRequest,
@@ -909,6 +921,7 @@ impl crate::Operation for ListRequest {
     type Response = ListResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -916,6 +929,7 @@ impl crate::Operation for ListRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -1126,6 +1140,7 @@ impl crate::Operation for PullBackupAccessCodeRequest {
     type Response = PullBackupAccessCodeResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -1133,6 +1148,7 @@ impl crate::Operation for PullBackupAccessCodeRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -1201,6 +1217,7 @@ impl crate::Operation for ReportDeviceConstraintsRequest {
     type Response = ReportDeviceConstraintsResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -1208,6 +1225,7 @@ impl crate::Operation for ReportDeviceConstraintsRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -1338,6 +1356,7 @@ impl crate::Operation for UpdateRequest {
     type Response = UpdateResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -1345,6 +1364,7 @@ impl crate::Operation for UpdateRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -1640,6 +1660,7 @@ impl crate::Operation for UpdateMultipleRequest {
     type Response = UpdateMultipleResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -1647,6 +1668,7 @@ impl crate::Operation for UpdateMultipleRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {

@@ -49,6 +49,7 @@ impl crate::Operation for GetRequest {
     type Response = GetResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -56,6 +57,7 @@ impl crate::Operation for GetRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {

@@ -42,6 +42,7 @@ impl crate::Operation for CreateUnmanagedAccessCodeRequest {
     type Response = CreateUnmanagedAccessCodeResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -49,6 +50,7 @@ impl crate::Operation for CreateUnmanagedAccessCodeRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {

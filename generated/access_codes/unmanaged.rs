@@ -46,6 +46,7 @@ impl crate::Operation for ConvertToManagedRequest {
     type Response = ConvertToManagedResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -53,6 +54,7 @@ impl crate::Operation for ConvertToManagedRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -162,6 +164,7 @@ impl crate::Operation for DeleteRequest {
     type Response = DeleteResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -169,6 +172,7 @@ impl crate::Operation for DeleteRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -247,6 +251,7 @@ impl crate::Operation for GetRequest {
     type Response = GetResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -254,6 +259,7 @@ impl crate::Operation for GetRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -352,6 +358,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list_pages(&self, request: ListRequest) -> crate::Pages<ListRequest> {
         crate::Pages::new(Clone::clone(self.client), request)
     }
@@ -371,6 +378,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list_all(
         &self,
         request: ListRequest,
@@ -386,6 +394,7 @@ impl crate::Operation for ListRequest {
     type Response = ListResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -393,6 +402,7 @@ impl crate::Operation for ListRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -532,6 +542,7 @@ impl crate::Operation for UpdateRequest {
     type Response = UpdateResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -539,6 +550,7 @@ impl crate::Operation for UpdateRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {

@@ -52,6 +52,7 @@ impl crate::Operation for AssignRequest {
     type Response = AssignResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -59,6 +60,7 @@ impl crate::Operation for AssignRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -160,6 +162,7 @@ impl crate::Operation for CreateRequest {
     type Response = CreateResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -167,6 +170,7 @@ impl crate::Operation for CreateRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -658,6 +662,7 @@ impl crate::Operation for CreateOfflineCodeRequest {
     type Response = CreateOfflineCodeResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -665,6 +670,7 @@ impl crate::Operation for CreateOfflineCodeRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -770,6 +776,7 @@ impl crate::Operation for DeleteRequest {
     type Response = DeleteResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -777,6 +784,7 @@ impl crate::Operation for DeleteRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -838,6 +846,7 @@ impl crate::Operation for GetRequest {
     type Response = GetResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -845,6 +854,7 @@ impl crate::Operation for GetRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -916,6 +926,7 @@ impl<'a> AcsCredentials<'a> {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list_pages(&self, request: ListRequest) -> crate::Pages<ListRequest> {
         crate::Pages::new(Clone::clone(self.client), request)
     }
@@ -935,6 +946,7 @@ impl<'a> AcsCredentials<'a> {
     /// # Ok(())
     /// # }
     /// ```
+    #[inline]
     pub fn list_all(
         &self,
         request: ListRequest,
@@ -950,6 +962,7 @@ impl crate::Operation for ListRequest {
     type Response = ListResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -957,6 +970,7 @@ impl crate::Operation for ListRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -1130,6 +1144,7 @@ impl crate::Operation for ListAccessibleEntrancesRequest {
     type Response = ListAccessibleEntrancesResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -1137,6 +1152,7 @@ impl crate::Operation for ListAccessibleEntrancesRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -1198,6 +1214,7 @@ impl crate::Operation for UnassignRequest {
     type Response = UnassignResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -1205,6 +1222,7 @@ impl crate::Operation for UnassignRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -1298,6 +1316,7 @@ impl crate::Operation for UpdateRequest {
     type Response = UpdateResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -1305,6 +1324,7 @@ impl crate::Operation for UpdateRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {

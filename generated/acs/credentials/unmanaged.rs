@@ -43,6 +43,7 @@ impl crate::Operation for GetRequest {
     type Response = GetResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -50,6 +51,7 @@ impl crate::Operation for GetRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {
@@ -115,6 +117,7 @@ impl crate::Operation for ListRequest {
     type Response = ListResponse;
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
+    #[inline]
     fn encode(
         &self,
         request: &mut crate::HttpRequest,
@@ -122,6 +125,7 @@ impl crate::Operation for ListRequest {
         request.json(self)
     }
 
+    #[inline]
     fn decode(
         response: &crate::HttpResponse,
     ) -> Result<Self::Response, crate::DecodeError> {

@@ -185,12 +185,14 @@ fn method(operation: &Operation, group: &Group, cx: &Context, client: TokenStrea
         quote! {
             #[doc = #pages_doc]
             #(#[doc = #pages_example])*
+            #[inline]
             pub fn #pages(&self, request: #request) -> crate::Pages<#request> {
                 crate::Pages::new(::std::clone::Clone::clone(#client), request)
             }
 
             #[doc = #all_doc]
             #(#[doc = #all_example])*
+            #[inline]
             pub fn #all(&self, request: #request) -> crate::Items<#item> {
                 self.#pages(request).into_items()
             }
@@ -205,6 +207,14 @@ fn method(operation: &Operation, group: &Group, cx: &Context, client: TokenStrea
     }
 }
 
+/// The request type's `Operation` impl.
+///
+/// Every function here and in the client methods that reaches serde's generic code (`encode`,
+/// `decode`, `error_answer`, the pagination methods) is `#[inline]`: rustc then instantiates the
+/// decoders and encoders in the crate that calls the operation, as it does for generic and async
+/// functions, instead of compiling every operation's serde code into the bindings crate. A service
+/// that calls three operations compiles three decoders, and the bindings crate itself builds in a
+/// fraction of the time (BENCHMARKS.md).
 fn operation_impl(operation: &Operation, cx: &Context) -> TokenStream {
     let request = ident(&operation.request);
     let response = response_type(&operation.response, cx);
@@ -299,10 +309,12 @@ fn operation_impl(operation: &Operation, cx: &Context) -> TokenStream {
             type Response = #response;
             #envelope
 
+            #[inline]
             fn encode(&self, #request_param: &mut crate::HttpRequest) -> ::std::result::Result<(), ::serde_json::Error> {
                 #encode
             }
 
+            #[inline]
             fn decode(response: &crate::HttpResponse) -> ::std::result::Result<Self::Response, crate::DecodeError> {
                 #decode
             }
@@ -373,6 +385,7 @@ fn error_enum(operation: &Operation, cx: &Context) -> Option<TokenStream> {
 
         impl #request {
             #[doc = #fn_doc]
+            #[inline]
             pub fn error_answer(error: &crate::Error) -> ::std::option::Option<#name> {
                 let error = error.last_attempt();
                 match error.status()? {
