@@ -97,67 +97,68 @@ impl crate::Operation for CreateRequest {
     }
 }
 
-/// Request body of `POST /access_codes/create`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateRequest {
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub allow_external_modification: Option<bool>,
-    /// Default on the server: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attempt_for_offline_device: Option<bool>,
-    /// Code to be used for access.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// Key to identify access codes that should have the same code. Any two access codes with the same `common_code_key` are guaranteed to have the same `code`. See also [Creating and Updating Multiple Linked Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/creating-and-updating-multiple-linked-access-codes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub common_code_key: Option<String>,
-    /// ID of the device for which you want to create the new access code.
-    pub device_id: String,
-    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ends_at: Option<crate::DateTime>,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_external_modification_allowed: Option<bool>,
-    /// Indicates whether the access code is an [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_offline_access_code: Option<bool>,
-    /// Indicates whether the [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) is a single-use access code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_one_time_use: Option<bool>,
-    /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_time_rounding: Option<CreateRequestMaxTimeRounding>,
-    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
-    ///
-    /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
-    ///
-    /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
-    ///
-    /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prefer_native_scheduling: Option<bool>,
-    /// Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preferred_code_length: Option<i64>,
-    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub starts_at: Option<crate::DateTime>,
-    /// Default on the server: `false`.
-    #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sync: Option<bool>,
-    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/latest/core-concepts/access-codes#backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub use_backup_access_code_pool: Option<bool>,
-    #[deprecated(note = "Use `is_offline_access_code` instead.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub use_offline_access_code: Option<bool>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/create`.
+    #[non_exhaustive]
+    pub struct CreateRequest {
+        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub allow_external_modification: Option<bool>,
+        /// Default on the server: `true`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub attempt_for_offline_device: Option<bool>,
+        /// Code to be used for access.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub code: Option<String>,
+        /// Key to identify access codes that should have the same code. Any two access codes with the same `common_code_key` are guaranteed to have the same `code`. See also [Creating and Updating Multiple Linked Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/creating-and-updating-multiple-linked-access-codes).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub common_code_key: Option<String>,
+        /// ID of the device for which you want to create the new access code.
+        pub device_id: String,
+        /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub ends_at: Option<crate::DateTime>,
+        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_external_modification_allowed: Option<bool>,
+        /// Indicates whether the access code is an [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_offline_access_code: Option<bool>,
+        /// Indicates whether the [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) is a single-use access code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_one_time_use: Option<bool>,
+        /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub max_time_rounding: Option<CreateRequestMaxTimeRounding>,
+        /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
+        ///
+        /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
+        ///
+        /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
+        ///
+        /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub prefer_native_scheduling: Option<bool>,
+        /// Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub preferred_code_length: Option<i64>,
+        /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub starts_at: Option<crate::DateTime>,
+        /// Default on the server: `false`.
+        #[doc(hidden)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sync: Option<bool>,
+        /// Indicates whether to use a [backup access code pool](https://docs.seam.co/latest/core-concepts/access-codes#backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub use_backup_access_code_pool: Option<bool>,
+        #[deprecated(note = "Use `is_offline_access_code` instead.")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub use_offline_access_code: Option<bool>,
+    }
 }
 
 impl CreateRequest {
@@ -310,13 +311,14 @@ crate::wire::open_enum! {
     }
 }
 
-/// Success response of `POST /access_codes/create`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateResponse {
-    pub access_code: crate::types::AccessCode,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub action_attempt: Option<crate::types::ActionAttempt>,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/create`.
+    #[non_exhaustive]
+    pub struct CreateResponse {
+        pub access_code: crate::types::AccessCode,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub action_attempt: Option<crate::types::ActionAttempt>,
+    }
 }
 
 impl<'a> AccessCodes<'a> {
@@ -389,55 +391,56 @@ impl crate::Operation for CreateMultipleRequest {
     }
 }
 
-/// Request body of `POST /access_codes/create_multiple`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateMultipleRequest {
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub allow_external_modification: Option<bool>,
-    /// Default on the server: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attempt_for_offline_device: Option<bool>,
-    /// Desired behavior if any device cannot share a code. If `throw` (default), no access codes will be created if any device cannot share a code. If `create_random_code`, a random code will be created on devices that cannot share a code.
-    ///
-    /// Default on the server: `"throw"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub behavior_when_code_cannot_be_shared: Option<
-        CreateMultipleRequestBehaviorWhenCodeCannotBeShared,
-    >,
-    /// Code to be used for access.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// IDs of the devices for which you want to create the new access codes.
-    pub device_ids: Vec<String>,
-    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ends_at: Option<crate::DateTime>,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_external_modification_allowed: Option<bool>,
-    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
-    ///
-    /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
-    ///
-    /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
-    ///
-    /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prefer_native_scheduling: Option<bool>,
-    /// Preferred code length. If the affected devices do not support the preferred code length, Seam reverts to using the shortest supported code length.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preferred_code_length: Option<i64>,
-    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub starts_at: Option<crate::DateTime>,
-    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/low-level-apis/smart-locks/access-codes/backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/api/access_codes/pull_backup_access_code).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub use_backup_access_code_pool: Option<bool>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/create_multiple`.
+    #[non_exhaustive]
+    pub struct CreateMultipleRequest {
+        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub allow_external_modification: Option<bool>,
+        /// Default on the server: `true`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub attempt_for_offline_device: Option<bool>,
+        /// Desired behavior if any device cannot share a code. If `throw` (default), no access codes will be created if any device cannot share a code. If `create_random_code`, a random code will be created on devices that cannot share a code.
+        ///
+        /// Default on the server: `"throw"`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub behavior_when_code_cannot_be_shared: Option<
+            CreateMultipleRequestBehaviorWhenCodeCannotBeShared,
+        >,
+        /// Code to be used for access.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub code: Option<String>,
+        /// IDs of the devices for which you want to create the new access codes.
+        pub device_ids: Vec<String>,
+        /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub ends_at: Option<crate::DateTime>,
+        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_external_modification_allowed: Option<bool>,
+        /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
+        ///
+        /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
+        ///
+        /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
+        ///
+        /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub prefer_native_scheduling: Option<bool>,
+        /// Preferred code length. If the affected devices do not support the preferred code length, Seam reverts to using the shortest supported code length.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub preferred_code_length: Option<i64>,
+        /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub starts_at: Option<crate::DateTime>,
+        /// Indicates whether to use a [backup access code pool](https://docs.seam.co/low-level-apis/smart-locks/access-codes/backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/api/access_codes/pull_backup_access_code).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub use_backup_access_code_pool: Option<bool>,
+    }
 }
 
 impl CreateMultipleRequest {
@@ -555,11 +558,12 @@ crate::wire::open_enum! {
     }
 }
 
-/// Success response of `POST /access_codes/create_multiple`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateMultipleResponse {
-    pub access_codes: Vec<crate::types::AccessCode>,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/create_multiple`.
+    #[non_exhaustive]
+    pub struct CreateMultipleResponse {
+        pub access_codes: Vec<crate::types::AccessCode>,
+    }
 }
 
 impl<'a> AccessCodes<'a> {
@@ -611,19 +615,20 @@ impl crate::Operation for DeleteRequest {
     }
 }
 
-/// Request body of `POST /access_codes/delete`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DeleteRequest {
-    /// ID of the access code that you want to delete.
-    pub access_code_id: String,
-    /// ID of the device for which you want to delete the access code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_id: Option<String>,
-    /// Default on the server: `false`.
-    #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sync: Option<bool>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/delete`.
+    #[non_exhaustive]
+    pub struct DeleteRequest {
+        /// ID of the access code that you want to delete.
+        pub access_code_id: String,
+        /// ID of the device for which you want to delete the access code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub device_id: Option<String>,
+        /// Default on the server: `false`.
+        #[doc(hidden)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sync: Option<bool>,
+    }
 }
 
 impl DeleteRequest {
@@ -650,11 +655,12 @@ impl DeleteRequest {
     }
 }
 
-/// Success response of `POST /access_codes/delete`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DeleteResponse {
-    pub action_attempt: crate::types::ActionAttempt,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/delete`.
+    #[non_exhaustive]
+    pub struct DeleteResponse {
+        pub action_attempt: crate::types::ActionAttempt,
+    }
 }
 
 impl<'a> AccessCodes<'a> {
@@ -706,12 +712,13 @@ impl crate::Operation for GenerateCodeRequest {
     }
 }
 
-/// Request body of `POST /access_codes/generate_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GenerateCodeRequest {
-    /// ID of the device for which you want to generate a code.
-    pub device_id: String,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/generate_code`.
+    #[non_exhaustive]
+    pub struct GenerateCodeRequest {
+        /// ID of the device for which you want to generate a code.
+        pub device_id: String,
+    }
 }
 
 impl GenerateCodeRequest {
@@ -723,22 +730,24 @@ impl GenerateCodeRequest {
     }
 }
 
-/// Success response of `POST /access_codes/generate_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GenerateCodeResponse {
-    /// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
-    pub generated_code: GenerateCodeResponseGeneratedCode,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/generate_code`.
+    #[non_exhaustive]
+    pub struct GenerateCodeResponse {
+        /// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
+        pub generated_code: GenerateCodeResponseGeneratedCode,
+    }
 }
 
-/// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GenerateCodeResponseGeneratedCode {
-    /// ID of the device for which the code was generated.
-    pub device_id: String,
-    /// The generated code.
-    pub code: String,
+crate::wire::object! {
+    /// A code that suits the device's constraints, not yet set on it. Seam's published schema calls this an `access_code`, but the API (and Seam's fake) answers with only `device_id` and `code`.
+    #[non_exhaustive]
+    pub struct GenerateCodeResponseGeneratedCode {
+        /// ID of the device for which the code was generated.
+        pub device_id: String,
+        /// The generated code.
+        pub code: String,
+    }
 }
 
 impl<'a> AccessCodes<'a> {
@@ -792,19 +801,21 @@ impl crate::Operation for GetRequest {
     }
 }
 
-/// Request body of `POST /access_codes/get`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetRequest {
-    /// ID of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_code_id: Option<String>,
-    /// Code of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// ID of the device containing the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_id: Option<String>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/get`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct GetRequest {
+        /// ID of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access_code_id: Option<String>,
+        /// Code of the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub code: Option<String>,
+        /// ID of the device containing the access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub device_id: Option<String>,
+    }
 }
 
 impl GetRequest {
@@ -836,11 +847,12 @@ impl GetRequest {
     }
 }
 
-/// Success response of `POST /access_codes/get`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetResponse {
-    pub access_code: crate::types::AccessCode,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/get`.
+    #[non_exhaustive]
+    pub struct GetResponse {
+        pub access_code: crate::types::AccessCode,
+    }
 }
 
 impl<'a> AccessCodes<'a> {
@@ -963,42 +975,44 @@ impl crate::Paginated for ListRequest {
     }
 }
 
-/// Request body of `POST /access_codes/list`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListRequest {
-    /// IDs of the access codes that you want to retrieve. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_code_ids: Option<Vec<String>>,
-    /// ID of the access grant for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_grant_id: Option<String>,
-    /// Key of the access grant for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_grant_key: Option<String>,
-    /// ID of the access method for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_method_id: Option<String>,
-    /// Customer key for which you want to list access codes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub customer_key: Option<String>,
-    /// ID of the device for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_id: Option<String>,
-    /// Numerical limit on the number of access codes to return.
-    ///
-    /// Default on the server: `55000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<i64>,
-    /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub page_cursor: crate::Nullable<String>,
-    /// String for which to search. Filters returned access codes to include all records that satisfy a partial match using `name`, `code` or `access_code_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search: Option<String>,
-    /// Your user ID for the user by which to filter access codes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_identifier_key: Option<String>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/list`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct ListRequest {
+        /// IDs of the access codes that you want to retrieve. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access_code_ids: Option<Vec<String>>,
+        /// ID of the access grant for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access_grant_id: Option<String>,
+        /// Key of the access grant for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access_grant_key: Option<String>,
+        /// ID of the access method for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access_method_id: Option<String>,
+        /// Customer key for which you want to list access codes.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub customer_key: Option<String>,
+        /// ID of the device for which you want to list access codes. Specify `device_id`, `access_code_ids`, `access_method_id`, `access_grant_id`, or `access_grant_key`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub device_id: Option<String>,
+        /// Numerical limit on the number of access codes to return.
+        ///
+        /// Default on the server: `55000`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub limit: Option<i64>,
+        /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub page_cursor: crate::Nullable<String>,
+        /// String for which to search. Filters returned access codes to include all records that satisfy a partial match using `name`, `code` or `access_code_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub search: Option<String>,
+        /// Your user ID for the user by which to filter access codes.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_identifier_key: Option<String>,
+    }
 }
 
 impl ListRequest {
@@ -1090,13 +1104,14 @@ impl ListRequest {
     }
 }
 
-/// Success response of `POST /access_codes/list`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListResponse {
-    pub access_codes: Vec<crate::types::AccessCode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pagination: Option<crate::types::Pagination>,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/list`.
+    #[non_exhaustive]
+    pub struct ListResponse {
+        pub access_codes: Vec<crate::types::AccessCode>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub pagination: Option<crate::types::Pagination>,
+    }
 }
 
 impl<'a> AccessCodes<'a> {
@@ -1156,12 +1171,13 @@ impl crate::Operation for PullBackupAccessCodeRequest {
     }
 }
 
-/// Request body of `POST /access_codes/pull_backup_access_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PullBackupAccessCodeRequest {
-    /// ID of the access code for which you want to pull a backup access code.
-    pub access_code_id: String,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/pull_backup_access_code`.
+    #[non_exhaustive]
+    pub struct PullBackupAccessCodeRequest {
+        /// ID of the access code for which you want to pull a backup access code.
+        pub access_code_id: String,
+    }
 }
 
 impl PullBackupAccessCodeRequest {
@@ -1173,13 +1189,14 @@ impl PullBackupAccessCodeRequest {
     }
 }
 
-/// Success response of `POST /access_codes/pull_backup_access_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct PullBackupAccessCodeResponse {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_code: Option<crate::types::AccessCode>,
-    pub backup_access_code: crate::types::AccessCode,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/pull_backup_access_code`.
+    #[non_exhaustive]
+    pub struct PullBackupAccessCodeResponse {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access_code: Option<crate::types::AccessCode>,
+        pub backup_access_code: crate::types::AccessCode,
+    }
 }
 
 impl<'a> AccessCodes<'a> {
@@ -1270,21 +1287,22 @@ impl crate::Operation for ReportDeviceConstraintsRequest {
     }
 }
 
-/// Request body of `POST /access_codes/report_device_constraints`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ReportDeviceConstraintsRequest {
-    /// ID of the device for which you want to report constraints.
-    pub device_id: String,
-    /// Maximum supported code length as an integer between 4 and 20, inclusive. You can specify either `min_code_length`/`max_code_length` or `supported_code_lengths`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_code_length: Option<i64>,
-    /// Minimum supported code length as an integer between 4 and 20, inclusive. You can specify either `min_code_length`/`max_code_length` or `supported_code_lengths`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_code_length: Option<i64>,
-    /// Array of supported code lengths as integers between 4 and 20, inclusive. You can specify either `supported_code_lengths` or `min_code_length`/`max_code_length`. Must contain at least 1 item.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub supported_code_lengths: Option<Vec<i64>>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/report_device_constraints`.
+    #[non_exhaustive]
+    pub struct ReportDeviceConstraintsRequest {
+        /// ID of the device for which you want to report constraints.
+        pub device_id: String,
+        /// Maximum supported code length as an integer between 4 and 20, inclusive. You can specify either `min_code_length`/`max_code_length` or `supported_code_lengths`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub max_code_length: Option<i64>,
+        /// Minimum supported code length as an integer between 4 and 20, inclusive. You can specify either `min_code_length`/`max_code_length` or `supported_code_lengths`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub min_code_length: Option<i64>,
+        /// Array of supported code lengths as integers between 4 and 20, inclusive. You can specify either `supported_code_lengths` or `min_code_length`/`max_code_length`. Must contain at least 1 item.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub supported_code_lengths: Option<Vec<i64>>,
+    }
 }
 
 impl ReportDeviceConstraintsRequest {
@@ -1317,10 +1335,13 @@ impl ReportDeviceConstraintsRequest {
     }
 }
 
-/// Success response of `POST /access_codes/report_device_constraints`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ReportDeviceConstraintsResponse {}
+crate::wire::object! {
+    /// Success response of `POST /access_codes/report_device_constraints`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct ReportDeviceConstraintsResponse {}
+}
+
 impl<'a> AccessCodes<'a> {
     /// Update an Access Code
     ///
@@ -1385,73 +1406,75 @@ impl crate::Operation for UpdateRequest {
     }
 }
 
-/// Request body of `POST /access_codes/update`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UpdateRequest {
-    /// ID of the access code that you want to update.
-    pub access_code_id: String,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub allow_external_modification: Option<bool>,
-    /// Default on the server: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub attempt_for_offline_device: Option<bool>,
-    /// Code to be used for access.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// ID of the device containing the access code that you want to update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_id: Option<String>,
-    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ends_at: Option<crate::DateTime>,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_external_modification_allowed: Option<bool>,
-    /// Indicates whether the access code is managed through Seam. Note that to convert an unmanaged access code into a managed access code, use `/access_codes/unmanaged/convert_to_managed`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_managed: Option<bool>,
-    /// Indicates whether the access code is an [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_offline_access_code: Option<bool>,
-    /// Indicates whether the [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) is a single-use access code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_one_time_use: Option<bool>,
-    /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_time_rounding: Option<CreateRequestMaxTimeRounding>,
-    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
-    ///
-    /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
-    ///
-    /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
-    ///
-    /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prefer_native_scheduling: Option<bool>,
-    /// Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preferred_code_length: Option<i64>,
-    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub starts_at: Option<crate::DateTime>,
-    /// Default on the server: `false`.
-    #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sync: Option<bool>,
-    /// Type to which you want to convert the access code. To convert a time-bound access code to an ongoing access code, set `type` to `ongoing`. See also [Changing a time-bound access code to permanent access](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/modifying-access-codes#special-case-2-changing-a-time-bound-access-code-to-permanent-access).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#type: Option<UpdateRequestType>,
-    /// Indicates whether to use a [backup access code pool](https://docs.seam.co/latest/core-concepts/access-codes#backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub use_backup_access_code_pool: Option<bool>,
-    #[deprecated(note = "Use `is_offline_access_code` instead.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub use_offline_access_code: Option<bool>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/update`.
+    #[non_exhaustive]
+    pub struct UpdateRequest {
+        /// ID of the access code that you want to update.
+        pub access_code_id: String,
+        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub allow_external_modification: Option<bool>,
+        /// Default on the server: `true`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub attempt_for_offline_device: Option<bool>,
+        /// Code to be used for access.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub code: Option<String>,
+        /// ID of the device containing the access code that you want to update.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub device_id: Option<String>,
+        /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub ends_at: Option<crate::DateTime>,
+        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed. Default: `false`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_external_modification_allowed: Option<bool>,
+        /// Indicates whether the access code is managed through Seam. Note that to convert an unmanaged access code into a managed access code, use `/access_codes/unmanaged/convert_to_managed`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_managed: Option<bool>,
+        /// Indicates whether the access code is an [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_offline_access_code: Option<bool>,
+        /// Indicates whether the [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) is a single-use access code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_one_time_use: Option<bool>,
+        /// Maximum rounding adjustment. To create a daily-bound [offline access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/offline-access-codes) for devices that support this feature, set this parameter to `1d`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub max_time_rounding: Option<CreateRequestMaxTimeRounding>,
+        /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
+        ///
+        /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
+        ///
+        /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
+        ///
+        /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// Indicates whether [native scheduling](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#native-scheduling) should be used for time-bound codes when supported by the provider. Default: `true`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub prefer_native_scheduling: Option<bool>,
+        /// Preferred code length. Only applicable if you do not specify a `code`. If the affected device does not support the preferred code length, Seam reverts to using the shortest supported code length.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub preferred_code_length: Option<i64>,
+        /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub starts_at: Option<crate::DateTime>,
+        /// Default on the server: `false`.
+        #[doc(hidden)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sync: Option<bool>,
+        /// Type to which you want to convert the access code. To convert a time-bound access code to an ongoing access code, set `type` to `ongoing`. See also [Changing a time-bound access code to permanent access](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/modifying-access-codes#special-case-2-changing-a-time-bound-access-code-to-permanent-access).
+        #[serde(rename = "type")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub r#type: Option<UpdateRequestType>,
+        /// Indicates whether to use a [backup access code pool](https://docs.seam.co/latest/core-concepts/access-codes#backup-access-codes) provided by Seam. If `true`, you can use [`/access_codes/pull_backup_access_code`](https://docs.seam.co/latest/api/access_codes/pull_backup_access_code).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub use_backup_access_code_pool: Option<bool>,
+        #[deprecated(note = "Use `is_offline_access_code` instead.")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub use_offline_access_code: Option<bool>,
+    }
 }
 
 impl UpdateRequest {
@@ -1616,11 +1639,12 @@ crate::wire::open_enum! {
     }
 }
 
-/// Success response of `POST /access_codes/update`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UpdateResponse {
-    pub action_attempt: crate::types::ActionAttempt,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/update`.
+    #[non_exhaustive]
+    pub struct UpdateResponse {
+        pub action_attempt: crate::types::ActionAttempt,
+    }
 }
 
 impl<'a> AccessCodes<'a> {
@@ -1682,27 +1706,28 @@ impl crate::Operation for UpdateMultipleRequest {
     }
 }
 
-/// Request body of `POST /access_codes/update_multiple`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UpdateMultipleRequest {
-    /// Key that links the group of access codes, assigned on creation by `/access_codes/create_multiple`.
-    pub common_code_key: String,
-    /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ends_at: Option<crate::DateTime>,
-    /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
-    ///
-    /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
-    ///
-    /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
-    ///
-    /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
-    /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub starts_at: Option<crate::DateTime>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/update_multiple`.
+    #[non_exhaustive]
+    pub struct UpdateMultipleRequest {
+        /// Key that links the group of access codes, assigned on creation by `/access_codes/create_multiple`.
+        pub common_code_key: String,
+        /// Date and time at which the validity of the new access code ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub ends_at: Option<crate::DateTime>,
+        /// Name of the new access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes.
+        ///
+        /// Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`.
+        ///
+        /// To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints.
+        ///
+        /// To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub name: Option<String>,
+        /// Date and time at which the validity of the new access code starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub starts_at: Option<crate::DateTime>,
+    }
 }
 
 impl UpdateMultipleRequest {
@@ -1735,7 +1760,9 @@ impl UpdateMultipleRequest {
     }
 }
 
-/// Success response of `POST /access_codes/update_multiple`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UpdateMultipleResponse {}
+crate::wire::object! {
+    /// Success response of `POST /access_codes/update_multiple`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct UpdateMultipleResponse {}
+}

@@ -65,12 +65,13 @@ impl crate::Operation for GetRequest {
     }
 }
 
-/// Request body of `POST /action_attempts/get`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetRequest {
-    /// ID of the action attempt that you want to get.
-    pub action_attempt_id: String,
+crate::wire::object! {
+    /// Request body of `POST /action_attempts/get`.
+    #[non_exhaustive]
+    pub struct GetRequest {
+        /// ID of the action attempt that you want to get.
+        pub action_attempt_id: String,
+    }
 }
 
 impl GetRequest {
@@ -82,9 +83,10 @@ impl GetRequest {
     }
 }
 
-/// Success response of `POST /action_attempts/get`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetResponse {
-    pub action_attempt: crate::types::ActionAttempt,
+crate::wire::object! {
+    /// Success response of `POST /action_attempts/get`.
+    #[non_exhaustive]
+    pub struct GetResponse {
+        pub action_attempt: crate::types::ActionAttempt,
+    }
 }

@@ -3,102 +3,106 @@
 
 #![allow(deprecated)]
 
-/// Represents a smart lock [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-///
-/// An access code is a code used for a keypad or pinpad device. Unlike physical keys, which can easily be lost or duplicated, PIN codes can be customized, tracked, and altered on the fly. Using the Seam Access Code API, you can easily generate access codes on the hundreds of door lock models with which we integrate.
-///
-/// Seam supports programming two types of access codes: [ongoing](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#ongoing-access-codes) and [time-bound](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#time-bound-access-codes). To differentiate between the two, refer to the `type` property of the access code. Ongoing codes display as `ongoing`, whereas time-bound codes are labeled `time_bound`. An ongoing access code is active, until it has been removed from the device. To specify an ongoing access code, leave both `starts_at` and `ends_at` empty. A time-bound access code will be programmed at the `starts_at` time and removed at the `ends_at` time.
-///
-/// In addition, for certain devices, Seam also supports [offline access codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#offline-access-codes). Offline access (PIN) codes are designed for door locks that might not always maintain an internet connection. For this type of access code, the device manufacturer uses encryption keys (tokens) to create server-based registries of algorithmically-generated offline PIN codes. Because the tokens remain synchronized with the managed devices, the locks do not require an active internet connection—and you do not need to be near the locks—to create an offline access code. Then, owners or managers can share these offline codes with users through a variety of mechanisms, such as messaging applications. That is, lock users do not need to install a smartphone application to receive an offline access code.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCode {
-    /// Unique identifier for the access code.
-    pub access_code_id: String,
-    /// Code used for access. Typically, a numeric or alphanumeric string.
-    pub code: Option<String>,
-    /// Unique identifier for a group of access codes that share the same code.
-    pub common_code_key: Option<String>,
-    /// Date and time at which the access code was created.
-    pub created_at: crate::DateTime,
-    /// Unique identifier for the device associated with the access code.
-    pub device_id: String,
-    /// Metadata for a dormakaba Oracode managed access code. Only present for access codes from dormakaba Oracode devices.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub dormakaba_oracode_metadata: crate::Nullable<AccessCodeDormakabaOracodeMetadata>,
-    /// Date and time after which the time-bound access code becomes inactive.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub ends_at: crate::Nullable<crate::DateTime>,
-    /// Errors associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub errors: Vec<AccessCodeError>,
-    /// Indicates whether the access code is a backup code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_backup: Option<bool>,
-    /// Indicates whether a backup access code is available for use if the primary access code is lost or compromised.
-    pub is_backup_access_code_available: bool,
-    /// Indicates whether changes to the access code from external sources are permitted.
-    pub is_external_modification_allowed: bool,
-    /// Indicates whether Seam manages the access code. Always `true`.
-    pub is_managed: bool,
-    /// Indicates whether the access code is intended for use in offline scenarios. If `true`, this code can be created on a device without a network connection.
-    pub is_offline_access_code: bool,
-    /// Indicates whether the access code can only be used once. If `true`, the code becomes invalid after the first use.
-    pub is_one_time_use: bool,
-    /// Indicates whether the code is set on the device according to a preconfigured schedule.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_scheduled_on_device: Option<bool>,
-    /// Indicates whether the access code is waiting for a code assignment.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_waiting_for_code_assignment: Option<bool>,
-    /// Name of the access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes. Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`. To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints. To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    pub name: Option<String>,
-    /// Collection of pending mutations for the access code. Indicates changes that Seam is in the process of pushing to the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pending_mutations: Option<Vec<AccessCodePendingMutation>>,
-    /// Identifier of the pulled backup access code. Used to associate the pulled backup access code with the original access code.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub pulled_backup_access_code_id: crate::Nullable<String>,
-    /// Date and time at which the time-bound access code becomes active.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub starts_at: crate::Nullable<crate::DateTime>,
-    /// Current status of the access code within the operational lifecycle. Values are `setting`, a transitional phase that indicates that the code is being configured or activated; `set`, which indicates that the code is active and operational; `unset`, which indicates a deactivated or unused state, either before activation or after deliberate deactivation; `removing`, which indicates a transitional period in which the code is being deleted or made inactive; and `unknown`, which indicates an indeterminate state, due to reasons such as system errors or incomplete data, that highlights a potential need for system review or troubleshooting. See also [Lifecycle of Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/lifecycle-of-access-codes).
-    pub status: AccessCodeStatus,
-    /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
-    pub r#type: AccessCodeType,
-    /// Warnings associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub warnings: Vec<AccessCodeWarning>,
-    /// Unique identifier for the Seam workspace associated with the access code.
-    pub workspace_id: String,
+crate::wire::object! {
+    /// Represents a smart lock [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
+    ///
+    /// An access code is a code used for a keypad or pinpad device. Unlike physical keys, which can easily be lost or duplicated, PIN codes can be customized, tracked, and altered on the fly. Using the Seam Access Code API, you can easily generate access codes on the hundreds of door lock models with which we integrate.
+    ///
+    /// Seam supports programming two types of access codes: [ongoing](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#ongoing-access-codes) and [time-bound](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#time-bound-access-codes). To differentiate between the two, refer to the `type` property of the access code. Ongoing codes display as `ongoing`, whereas time-bound codes are labeled `time_bound`. An ongoing access code is active, until it has been removed from the device. To specify an ongoing access code, leave both `starts_at` and `ends_at` empty. A time-bound access code will be programmed at the `starts_at` time and removed at the `ends_at` time.
+    ///
+    /// In addition, for certain devices, Seam also supports [offline access codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#offline-access-codes). Offline access (PIN) codes are designed for door locks that might not always maintain an internet connection. For this type of access code, the device manufacturer uses encryption keys (tokens) to create server-based registries of algorithmically-generated offline PIN codes. Because the tokens remain synchronized with the managed devices, the locks do not require an active internet connection—and you do not need to be near the locks—to create an offline access code. Then, owners or managers can share these offline codes with users through a variety of mechanisms, such as messaging applications. That is, lock users do not need to install a smartphone application to receive an offline access code.
+    #[non_exhaustive]
+    pub struct AccessCode {
+        /// Unique identifier for the access code.
+        pub access_code_id: String,
+        /// Code used for access. Typically, a numeric or alphanumeric string.
+        pub code: Option<String>,
+        /// Unique identifier for a group of access codes that share the same code.
+        pub common_code_key: Option<String>,
+        /// Date and time at which the access code was created.
+        pub created_at: crate::DateTime,
+        /// Unique identifier for the device associated with the access code.
+        pub device_id: String,
+        /// Metadata for a dormakaba Oracode managed access code. Only present for access codes from dormakaba Oracode devices.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub dormakaba_oracode_metadata: crate::Nullable<AccessCodeDormakabaOracodeMetadata>,
+        /// Date and time after which the time-bound access code becomes inactive.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub ends_at: crate::Nullable<crate::DateTime>,
+        /// Errors associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
+        pub errors: Vec<AccessCodeError>,
+        /// Indicates whether the access code is a backup code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_backup: Option<bool>,
+        /// Indicates whether a backup access code is available for use if the primary access code is lost or compromised.
+        pub is_backup_access_code_available: bool,
+        /// Indicates whether changes to the access code from external sources are permitted.
+        pub is_external_modification_allowed: bool,
+        /// Indicates whether Seam manages the access code. Always `true`.
+        pub is_managed: bool,
+        /// Indicates whether the access code is intended for use in offline scenarios. If `true`, this code can be created on a device without a network connection.
+        pub is_offline_access_code: bool,
+        /// Indicates whether the access code can only be used once. If `true`, the code becomes invalid after the first use.
+        pub is_one_time_use: bool,
+        /// Indicates whether the code is set on the device according to a preconfigured schedule.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_scheduled_on_device: Option<bool>,
+        /// Indicates whether the access code is waiting for a code assignment.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_waiting_for_code_assignment: Option<bool>,
+        /// Name of the access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes. Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`. To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints. To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
+        pub name: Option<String>,
+        /// Collection of pending mutations for the access code. Indicates changes that Seam is in the process of pushing to the device.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub pending_mutations: Option<Vec<AccessCodePendingMutation>>,
+        /// Identifier of the pulled backup access code. Used to associate the pulled backup access code with the original access code.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub pulled_backup_access_code_id: crate::Nullable<String>,
+        /// Date and time at which the time-bound access code becomes active.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub starts_at: crate::Nullable<crate::DateTime>,
+        /// Current status of the access code within the operational lifecycle. Values are `setting`, a transitional phase that indicates that the code is being configured or activated; `set`, which indicates that the code is active and operational; `unset`, which indicates a deactivated or unused state, either before activation or after deliberate deactivation; `removing`, which indicates a transitional period in which the code is being deleted or made inactive; and `unknown`, which indicates an indeterminate state, due to reasons such as system errors or incomplete data, that highlights a potential need for system review or troubleshooting. See also [Lifecycle of Access Codes](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/lifecycle-of-access-codes).
+        pub status: AccessCodeStatus,
+        /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
+        #[serde(rename = "type")]
+        pub r#type: AccessCodeType,
+        /// Warnings associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
+        pub warnings: Vec<AccessCodeWarning>,
+        /// Unique identifier for the Seam workspace associated with the access code.
+        pub workspace_id: String,
+    }
 }
 
-/// Metadata for a dormakaba Oracode managed access code. Only present for access codes from dormakaba Oracode devices.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeDormakabaOracodeMetadata {
-    /// Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_cancellable: Option<bool>,
-    /// Indicates whether early check-in is available for this stay.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_early_checkin_able: Option<bool>,
-    /// Indicates whether the stay can be extended via the Dormakaba Oracode API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_extendable: Option<bool>,
-    /// Indicates whether the access code can be overridden. When false, the maximum number of overrides has been reached.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_overridable: Option<bool>,
-    /// Dormakaba Oracode site name associated with this access code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site_name: Option<String>,
-    /// Dormakaba Oracode stay ID associated with this access code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stay_id: Option<f64>,
-    /// Dormakaba Oracode user level ID associated with this access code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_level_id: Option<String>,
-    /// Dormakaba Oracode user level name associated with this access code.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub user_level_name: crate::Nullable<String>,
+crate::wire::object! {
+    /// Metadata for a dormakaba Oracode managed access code. Only present for access codes from dormakaba Oracode devices.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AccessCodeDormakabaOracodeMetadata {
+        /// Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_cancellable: Option<bool>,
+        /// Indicates whether early check-in is available for this stay.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_early_checkin_able: Option<bool>,
+        /// Indicates whether the stay can be extended via the Dormakaba Oracode API.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_extendable: Option<bool>,
+        /// Indicates whether the access code can be overridden. When false, the maximum number of overrides has been reached.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_overridable: Option<bool>,
+        /// Dormakaba Oracode site name associated with this access code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub site_name: Option<String>,
+        /// Dormakaba Oracode stay ID associated with this access code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub stay_id: Option<f64>,
+        /// Dormakaba Oracode user level ID associated with this access code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_level_id: Option<String>,
+        /// Dormakaba Oracode user level name associated with this access code.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub user_level_name: crate::Nullable<String>,
+    }
 }
 
 crate::wire::open_enum! {
@@ -148,130 +152,142 @@ crate::wire::tagged_union! {
     }
 }
 
-/// Seam is in the process of setting an access code on the device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationCreating {
-    /// Date and time at which the mutation was created.
-    pub created_at: crate::DateTime,
-    /// Detailed description of the mutation.
-    pub message: String,
+crate::wire::object! {
+    /// Seam is in the process of setting an access code on the device.
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationCreating {
+        /// Date and time at which the mutation was created.
+        pub created_at: crate::DateTime,
+        /// Detailed description of the mutation.
+        pub message: String,
+    }
 }
 
-/// Seam is waiting until closer to the access code's start time before programming it on the device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationDeferringCreation {
-    /// Date and time at which the mutation was created.
-    pub created_at: crate::DateTime,
-    /// Detailed description of the mutation.
-    pub message: String,
-    /// Date and time at which Seam will attempt to program this access code on the device.
-    pub scheduled_at: crate::DateTime,
+crate::wire::object! {
+    /// Seam is waiting until closer to the access code's start time before programming it on the device.
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationDeferringCreation {
+        /// Date and time at which the mutation was created.
+        pub created_at: crate::DateTime,
+        /// Detailed description of the mutation.
+        pub message: String,
+        /// Date and time at which Seam will attempt to program this access code on the device.
+        pub scheduled_at: crate::DateTime,
+    }
 }
 
-/// Seam is in the process of removing an access code from the device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationDeleting {
-    /// Date and time at which the mutation was created.
-    pub created_at: crate::DateTime,
-    /// Detailed description of the mutation.
-    pub message: String,
+crate::wire::object! {
+    /// Seam is in the process of removing an access code from the device.
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationDeleting {
+        /// Date and time at which the mutation was created.
+        pub created_at: crate::DateTime,
+        /// Detailed description of the mutation.
+        pub message: String,
+    }
 }
 
-/// Seam is in the process of pushing an updated PIN code to the device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationUpdatingCode {
-    /// Date and time at which the mutation was created.
-    pub created_at: crate::DateTime,
+crate::wire::object! {
+    /// Seam is in the process of pushing an updated PIN code to the device.
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationUpdatingCode {
+        /// Date and time at which the mutation was created.
+        pub created_at: crate::DateTime,
+        /// Previous code configuration.
+        pub from: AccessCodePendingMutationUpdatingCodeFrom,
+        /// Detailed description of the mutation.
+        pub message: String,
+        /// New code configuration.
+        pub to: AccessCodePendingMutationUpdatingCodeTo,
+    }
+}
+
+crate::wire::object! {
     /// Previous code configuration.
-    pub from: AccessCodePendingMutationUpdatingCodeFrom,
-    /// Detailed description of the mutation.
-    pub message: String,
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationUpdatingCodeFrom {
+        /// Previous PIN code.
+        pub code: Option<String>,
+    }
+}
+
+crate::wire::object! {
     /// New code configuration.
-    pub to: AccessCodePendingMutationUpdatingCodeTo,
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationUpdatingCodeTo {
+        /// New PIN code.
+        pub code: Option<String>,
+    }
 }
 
-/// Previous code configuration.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationUpdatingCodeFrom {
-    /// Previous PIN code.
-    pub code: Option<String>,
+crate::wire::object! {
+    /// Seam is in the process of pushing an updated access code name to the device.
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationUpdatingName {
+        /// Date and time at which the mutation was created.
+        pub created_at: crate::DateTime,
+        /// Previous name configuration.
+        pub from: AccessCodePendingMutationUpdatingNameFrom,
+        /// Detailed description of the mutation.
+        pub message: String,
+        /// New name configuration.
+        pub to: AccessCodePendingMutationUpdatingNameTo,
+    }
 }
 
-/// New code configuration.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationUpdatingCodeTo {
-    /// New PIN code.
-    pub code: Option<String>,
-}
-
-/// Seam is in the process of pushing an updated access code name to the device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationUpdatingName {
-    /// Date and time at which the mutation was created.
-    pub created_at: crate::DateTime,
+crate::wire::object! {
     /// Previous name configuration.
-    pub from: AccessCodePendingMutationUpdatingNameFrom,
-    /// Detailed description of the mutation.
-    pub message: String,
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationUpdatingNameFrom {
+        /// Previous access code name.
+        pub name: Option<String>,
+    }
+}
+
+crate::wire::object! {
     /// New name configuration.
-    pub to: AccessCodePendingMutationUpdatingNameTo,
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationUpdatingNameTo {
+        /// New access code name.
+        pub name: Option<String>,
+    }
 }
 
-/// Previous name configuration.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationUpdatingNameFrom {
-    /// Previous access code name.
-    pub name: Option<String>,
+crate::wire::object! {
+    /// Seam is in the process of pushing an updated time frame to the device.
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationUpdatingTimeFrame {
+        /// Date and time at which the mutation was created.
+        pub created_at: crate::DateTime,
+        /// Previous time frame configuration.
+        pub from: AccessCodePendingMutationUpdatingTimeFrameFrom,
+        /// Detailed description of the mutation.
+        pub message: String,
+        /// New time frame configuration.
+        pub to: AccessCodePendingMutationUpdatingTimeFrameTo,
+    }
 }
 
-/// New name configuration.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationUpdatingNameTo {
-    /// New access code name.
-    pub name: Option<String>,
-}
-
-/// Seam is in the process of pushing an updated time frame to the device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationUpdatingTimeFrame {
-    /// Date and time at which the mutation was created.
-    pub created_at: crate::DateTime,
+crate::wire::object! {
     /// Previous time frame configuration.
-    pub from: AccessCodePendingMutationUpdatingTimeFrameFrom,
-    /// Detailed description of the mutation.
-    pub message: String,
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationUpdatingTimeFrameFrom {
+        /// Previous end time for the access code.
+        pub ends_at: Option<crate::DateTime>,
+        /// Previous start time for the access code.
+        pub starts_at: Option<crate::DateTime>,
+    }
+}
+
+crate::wire::object! {
     /// New time frame configuration.
-    pub to: AccessCodePendingMutationUpdatingTimeFrameTo,
-}
-
-/// Previous time frame configuration.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationUpdatingTimeFrameFrom {
-    /// Previous end time for the access code.
-    pub ends_at: Option<crate::DateTime>,
-    /// Previous start time for the access code.
-    pub starts_at: Option<crate::DateTime>,
-}
-
-/// New time frame configuration.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodePendingMutationUpdatingTimeFrameTo {
-    /// New end time for the access code.
-    pub ends_at: Option<crate::DateTime>,
-    /// New start time for the access code.
-    pub starts_at: Option<crate::DateTime>,
+    #[non_exhaustive]
+    pub struct AccessCodePendingMutationUpdatingTimeFrameTo {
+        /// New end time for the access code.
+        pub ends_at: Option<crate::DateTime>,
+        /// New start time for the access code.
+        pub starts_at: Option<crate::DateTime>,
+    }
 }
 
 crate::wire::tagged_union! {
@@ -346,96 +362,102 @@ crate::wire::tagged_union! {
     }
 }
 
-/// Indicates a provider-specific issue that prevents the access code from being set or managed. Check the error message for details.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorProviderIssue {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates a provider-specific issue that prevents the access code from being set or managed. Check the error message for details.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorProviderIssue {
+        /// Date and time at which Seam created the error.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Indicates that this is an access code error. Always `true`.
+        pub is_access_code_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Failed to set code on device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorFailedToSetOnDevice {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Failed to set code on device.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorFailedToSetOnDevice {
+        /// Date and time at which Seam created the error.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Indicates that this is an access code error. Always `true`.
+        pub is_access_code_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Failed to remove code from device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorFailedToRemoveFromDevice {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Failed to remove code from device.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorFailedToRemoveFromDevice {
+        /// Date and time at which Seam created the error.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Indicates that this is an access code error. Always `true`.
+        pub is_access_code_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Duplicate access code detected on device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorDuplicateCodeOnDevice {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// ID of the managed access code that conflicts with this managed access code, when Seam can identify it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub managed_access_code_id: Option<String>,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
-    /// ID of the unmanaged access code that conflicts with this managed access code, when Seam can identify it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unmanaged_access_code_id: Option<String>,
+crate::wire::object! {
+    /// Duplicate access code detected on device.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorDuplicateCodeOnDevice {
+        /// Date and time at which Seam created the error.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Indicates that this is an access code error. Always `true`.
+        pub is_access_code_error: bool,
+        /// ID of the managed access code that conflicts with this managed access code, when Seam can identify it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub managed_access_code_id: Option<String>,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+        /// ID of the unmanaged access code that conflicts with this managed access code, when Seam can identify it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub unmanaged_access_code_id: Option<String>,
+    }
 }
 
-/// No space for access code on device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorNoSpaceForAccessCodeOnDevice {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// No space for access code on device.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorNoSpaceForAccessCodeOnDevice {
+        /// Date and time at which Seam created the error.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Indicates that this is an access code error. Always `true`.
+        pub is_access_code_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Code was modified or removed externally after Seam successfully set it on the device. The external change conflicts with the state that Seam is trying to apply, so Seam will attempt to set the code on the device again.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorConflictingExternalModification {
-    /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub change_type: Option<AccessCodeErrorConflictingExternalModificationChangeType>,
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
-    /// List of fields that were changed externally, with their previous and new values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modified_fields: Option<
-        Vec<AccessCodeErrorConflictingExternalModificationModifiedFieldsItem>,
-    >,
+crate::wire::object! {
+    /// Code was modified or removed externally after Seam successfully set it on the device. The external change conflicts with the state that Seam is trying to apply, so Seam will attempt to set the code on the device again.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorConflictingExternalModification {
+        /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub change_type: Option<AccessCodeErrorConflictingExternalModificationChangeType>,
+        /// Date and time at which Seam created the error.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Indicates that this is an access code error. Always `true`.
+        pub is_access_code_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+        /// List of fields that were changed externally, with their previous and new values.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub modified_fields: Option<
+            Vec<AccessCodeErrorConflictingExternalModificationModifiedFieldsItem>,
+        >,
+    }
 }
 
 crate::wire::open_enum! {
@@ -448,208 +470,224 @@ crate::wire::open_enum! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorConflictingExternalModificationModifiedFieldsItem {
-    /// The name of the field that was changed (e.g. `code`, `starts_at`, `ends_at`).
-    pub field: String,
-    /// The previous value of the field.
-    pub from: Option<String>,
-    /// The new value of the field.
-    pub to: Option<String>,
+crate::wire::object! {
+    #[non_exhaustive]
+    pub struct AccessCodeErrorConflictingExternalModificationModifiedFieldsItem {
+        /// The name of the field that was changed (e.g. `code`, `starts_at`, `ends_at`).
+        pub field: String,
+        /// The previous value of the field.
+        pub from: Option<String>,
+        /// The new value of the field.
+        pub to: Option<String>,
+    }
 }
 
-/// Indicates that the access code is disabled or inactive on the device. The code exists but will not grant access until re-enabled.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorAccessCodeInactive {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that the access code is disabled or inactive on the device. The code exists but will not grant access until re-enabled.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorAccessCodeInactive {
+        /// Date and time at which Seam created the error.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Indicates that this is an access code error. Always `true`.
+        pub is_access_code_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Admin role required—insufficient permissions to manage PINs on this device. Please have an admin update your role, or ask them to set the PIN.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorInsufficientPermissions {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Indicates that this is an access code error. Always `true`.
-    pub is_access_code_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Admin role required—insufficient permissions to manage PINs on this device. Please have an admin update your role, or ask them to set the PIN.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorInsufficientPermissions {
+        /// Date and time at which Seam created the error.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Indicates that this is an access code error. Always `true`.
+        pub is_access_code_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that the account is disconnected.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorAccountDisconnected {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a [connected account](https://docs.seam.co/latest/api/connected_accounts) error. Always `true`.
-    pub is_connected_account_error: bool,
-    /// Indicates that the error is not a device error. Always `false`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that the account is disconnected.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorAccountDisconnected {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a [connected account](https://docs.seam.co/latest/api/connected_accounts) error. Always `true`.
+        pub is_connected_account_error: bool,
+        /// Indicates that the error is not a device error. Always `false`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that the Salto site user limit has been reached.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorSaltoKsSubscriptionLimitExceeded {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a [connected account](https://docs.seam.co/latest/api/connected_accounts) error. Always `true`.
-    pub is_connected_account_error: bool,
-    /// Indicates that the error is not a device error. Always `false`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that the Salto site user limit has been reached.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorSaltoKsSubscriptionLimitExceeded {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a [connected account](https://docs.seam.co/latest/api/connected_accounts) error. Always `true`.
+        pub is_connected_account_error: bool,
+        /// Indicates that the error is not a device error. Always `false`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that one or more dormakaba sites associated with the connected account could not be connected. Contact dormakaba support.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorDormakabaSitesDisconnected {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a [connected account](https://docs.seam.co/api/connected_accounts) error. Always `true`.
-    pub is_connected_account_error: bool,
-    /// Indicates that the error is not a device error. Always `false`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that one or more dormakaba sites associated with the connected account could not be connected. Contact dormakaba support.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorDormakabaSitesDisconnected {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a [connected account](https://docs.seam.co/api/connected_accounts) error. Always `true`.
+        pub is_connected_account_error: bool,
+        /// Indicates that the error is not a device error. Always `false`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that the device is offline.
-#[deprecated(note = "Use `device_disconnected` instead.")]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorDeviceOffline {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that the device is offline.
+    #[deprecated(note = "Use `device_disconnected` instead.")]
+    #[non_exhaustive]
+    pub struct AccessCodeErrorDeviceOffline {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a device error. Always `true`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that the device has been removed.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorDeviceRemoved {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that the device has been removed.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorDeviceRemoved {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a device error. Always `true`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that the hub is disconnected.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorHubDisconnected {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that the hub is disconnected.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorHubDisconnected {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a device error. Always `true`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that the device is disconnected.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorDeviceDisconnected {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that the device is disconnected.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorDeviceDisconnected {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a device error. Always `true`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that the [backup access code pool](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/backup-access-codes) is empty.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorEmptyBackupAccessCodePool {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that the [backup access code pool](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/backup-access-codes) is empty.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorEmptyBackupAccessCodePool {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a device error. Always `true`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that the user is not authorized to use the August lock.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorAugustLockNotAuthorized {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that the user is not authorized to use the August lock.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorAugustLockNotAuthorized {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a device error. Always `true`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that device credentials are missing.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorMissingDeviceCredentials {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that device credentials are missing.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorMissingDeviceCredentials {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a device error. Always `true`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that the auxiliary heat is running.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorAuxiliaryHeatRunning {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that the auxiliary heat is running.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorAuxiliaryHeatRunning {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a device error. Always `true`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that a subscription is required to connect.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorSubscriptionRequired {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates that the error is a device error. Always `true`.
-    pub is_device_error: bool,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that a subscription is required to connect.
+    #[non_exhaustive]
+    pub struct AccessCodeErrorSubscriptionRequired {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates that the error is a device error. Always `true`.
+        pub is_device_error: bool,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that the Seam API cannot communicate with [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge), for example, if the Seam Bridge executable has stopped or if the computer running the Seam Bridge executable is offline. See also [Troubleshooting Your Access Control System](https://docs.seam.co/latest/capability-guides/access-systems/troubleshooting-your-access-control-system#acs_system.errors.seam_bridge_disconnected).
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeErrorBridgeDisconnected {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Indicates whether the error is related to [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_bridge_error: Option<bool>,
-    /// Indicates whether the error is related specifically to the connected account.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_connected_account_error: Option<bool>,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that the Seam API cannot communicate with [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge), for example, if the Seam Bridge executable has stopped or if the computer running the Seam Bridge executable is offline. See also [Troubleshooting Your Access Control System](https://docs.seam.co/latest/capability-guides/access-systems/troubleshooting-your-access-control-system#acs_system.errors.seam_bridge_disconnected).
+    #[non_exhaustive]
+    pub struct AccessCodeErrorBridgeDisconnected {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Indicates whether the error is related to [Seam Bridge](https://docs.seam.co/latest/capability-guides/seam-bridge).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_bridge_error: Option<bool>,
+        /// Indicates whether the error is related specifically to the connected account.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_connected_account_error: Option<bool>,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
 crate::wire::tagged_union! {
@@ -704,218 +742,233 @@ crate::wire::tagged_union! {
     }
 }
 
-/// The access code's PIN rotates periodically when the code is renewed. Retrieve the latest code before each use.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeWarningCodeRotatesPeriodically {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// The access code's PIN rotates periodically when the code is renewed. Retrieve the latest code before each use.
+    #[non_exhaustive]
+    pub struct AccessCodeWarningCodeRotatesPeriodically {
+        /// Date and time at which Seam created the warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// The device's time zone is unknown and this code's time frame crosses a daylight-saving transition in at least one plausible time zone. A 1-hour safety buffer has been applied to the side of the time frame affected by the transition (`ends_at` for spring-forward, `starts_at` for fall-back) so the code stays active through the shift — the code may be usable up to 1 hour beyond your requested window. Set the device's time zone via `/devices/report_provider_metadata` to clear the buffer and guarantee exact handling.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeWarningTimeFrameAdjustedForUnknownTimeZone {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// The device's time zone is unknown and this code's time frame crosses a daylight-saving transition in at least one plausible time zone. A 1-hour safety buffer has been applied to the side of the time frame affected by the transition (`ends_at` for spring-forward, `starts_at` for fall-back) so the code stays active through the shift — the code may be usable up to 1 hour beyond your requested window. Set the device's time zone via `/devices/report_provider_metadata` to clear the buffer and guarantee exact handling.
+    #[non_exhaustive]
+    pub struct AccessCodeWarningTimeFrameAdjustedForUnknownTimeZone {
+        /// Date and time at which Seam created the warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Code was modified or removed externally after Seam successfully set it on the device. External modification is allowed for this code, so the externally modified state is being honored.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeWarningExternalModificationInEffect {
-    /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub change_type: Option<AccessCodeErrorConflictingExternalModificationChangeType>,
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
-    /// List of fields that were changed externally, with their previous and new values.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub modified_fields: Option<
-        Vec<AccessCodeErrorConflictingExternalModificationModifiedFieldsItem>,
-    >,
+crate::wire::object! {
+    /// Code was modified or removed externally after Seam successfully set it on the device. External modification is allowed for this code, so the externally modified state is being honored.
+    #[non_exhaustive]
+    pub struct AccessCodeWarningExternalModificationInEffect {
+        /// Indicates the type of external modification. `modified` means the code's PIN or schedule was changed. `removed` means the code was deleted from the device.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub change_type: Option<AccessCodeErrorConflictingExternalModificationChangeType>,
+        /// Date and time at which Seam created the warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+        /// List of fields that were changed externally, with their previous and new values.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub modified_fields: Option<
+            Vec<AccessCodeErrorConflictingExternalModificationModifiedFieldsItem>,
+        >,
+    }
 }
 
-/// Delay in setting code on device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeWarningDelayInSettingOnDevice {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Delay in setting code on device.
+    #[non_exhaustive]
+    pub struct AccessCodeWarningDelayInSettingOnDevice {
+        /// Date and time at which Seam created the warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Delay in removing code from device.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeWarningDelayInRemovingFromDevice {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Delay in removing code from device.
+    #[non_exhaustive]
+    pub struct AccessCodeWarningDelayInRemovingFromDevice {
+        /// Date and time at which Seam created the warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Third-party integration detected that may cause access codes to fail.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeWarningThirdPartyIntegrationDetected {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Third-party integration detected that may cause access codes to fail.
+    #[non_exhaustive]
+    pub struct AccessCodeWarningThirdPartyIntegrationDetected {
+        /// Date and time at which Seam created the warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Algopins must be used within 24 hours.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeWarningIglooAlgopinMustBeUsedWithin24Hours {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Algopins must be used within 24 hours.
+    #[non_exhaustive]
+    pub struct AccessCodeWarningIglooAlgopinMustBeUsedWithin24Hours {
+        /// Date and time at which Seam created the warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Management was transferred to another workspace.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeWarningManagementTransferred {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Management was transferred to another workspace.
+    #[non_exhaustive]
+    pub struct AccessCodeWarningManagementTransferred {
+        /// Date and time at which Seam created the warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// A backup access code has been pulled and is being used in place of this access code.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeWarningUsingBackupAccessCode {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// A backup access code has been pulled and is being used in place of this access code.
+    #[non_exhaustive]
+    pub struct AccessCodeWarningUsingBackupAccessCode {
+        /// Date and time at which Seam created the warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Access code is being deleted.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeWarningBeingDeleted {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Access code is being deleted.
+    #[non_exhaustive]
+    pub struct AccessCodeWarningBeingDeleted {
+        /// Date and time at which Seam created the warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// An unknown issue occurred with the access code.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AccessCodeWarningUnknownIssueWithAccessCode {
-    /// Date and time at which Seam created the warning.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// An unknown issue occurred with the access code.
+    #[non_exhaustive]
+    pub struct AccessCodeWarningUnknownIssueWithAccessCode {
+        /// Date and time at which Seam created the warning.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Represents an [unmanaged smart lock access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/migrating-existing-access-codes).
-///
-/// An access code is a code used for a keypad or pinpad device. Unlike physical keys, which can easily be lost or duplicated, PIN codes can be customized, tracked, and altered on the fly.
-///
-/// When you create an access code on a device in Seam, it is created as a managed access code. Access codes that exist on a device that were not created through Seam are considered unmanaged codes. We strictly limit the operations that can be performed on unmanaged codes.
-///
-/// Prior to using Seam to manage your devices, you may have used another lock management system to manage the access codes on your devices. Where possible, we help you keep any existing access codes on devices and transition those codes to ones managed by your Seam workspace.
-///
-/// Not all providers support unmanaged access codes. The following providers do not support unmanaged access codes:
-///
-/// - [Kwikset](https://docs.seam.co/latest/device-and-system-integration-guides/kwikset-locks)
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UnmanagedAccessCode {
-    /// Unique identifier for the access code.
-    pub access_code_id: String,
-    /// Indicates that Seam cannot convert this unmanaged access code to a managed access code. Some providers do not support management of unmanaged access codes through API integrations. Always `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cannot_be_managed: Option<bool>,
-    /// Indicates that Seam cannot delete this unmanaged access code through the provider. If this access code needs to be deleted, it will only be possible from the manufacturer app. Always `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub cannot_delete_unmanaged_access_code: Option<bool>,
-    /// Code used for access. Typically, a numeric or alphanumeric string.
-    pub code: Option<String>,
-    /// Date and time at which the access code was created.
-    pub created_at: crate::DateTime,
-    /// Unique identifier for the device associated with the access code.
-    pub device_id: String,
+crate::wire::object! {
+    /// Represents an [unmanaged smart lock access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes/migrating-existing-access-codes).
+    ///
+    /// An access code is a code used for a keypad or pinpad device. Unlike physical keys, which can easily be lost or duplicated, PIN codes can be customized, tracked, and altered on the fly.
+    ///
+    /// When you create an access code on a device in Seam, it is created as a managed access code. Access codes that exist on a device that were not created through Seam are considered unmanaged codes. We strictly limit the operations that can be performed on unmanaged codes.
+    ///
+    /// Prior to using Seam to manage your devices, you may have used another lock management system to manage the access codes on your devices. Where possible, we help you keep any existing access codes on devices and transition those codes to ones managed by your Seam workspace.
+    ///
+    /// Not all providers support unmanaged access codes. The following providers do not support unmanaged access codes:
+    ///
+    /// - [Kwikset](https://docs.seam.co/latest/device-and-system-integration-guides/kwikset-locks)
+    #[non_exhaustive]
+    pub struct UnmanagedAccessCode {
+        /// Unique identifier for the access code.
+        pub access_code_id: String,
+        /// Indicates that Seam cannot convert this unmanaged access code to a managed access code. Some providers do not support management of unmanaged access codes through API integrations. Always `true`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cannot_be_managed: Option<bool>,
+        /// Indicates that Seam cannot delete this unmanaged access code through the provider. If this access code needs to be deleted, it will only be possible from the manufacturer app. Always `true`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub cannot_delete_unmanaged_access_code: Option<bool>,
+        /// Code used for access. Typically, a numeric or alphanumeric string.
+        pub code: Option<String>,
+        /// Date and time at which the access code was created.
+        pub created_at: crate::DateTime,
+        /// Unique identifier for the device associated with the access code.
+        pub device_id: String,
+        /// Metadata for a dormakaba Oracode unmanaged access code. Only present for unmanaged access codes from dormakaba Oracode devices.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub dormakaba_oracode_metadata: crate::Nullable<
+            UnmanagedAccessCodeDormakabaOracodeMetadata,
+        >,
+        /// Date and time after which the time-bound access code becomes inactive.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub ends_at: crate::Nullable<crate::DateTime>,
+        /// Errors associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
+        pub errors: Vec<AccessCodeError>,
+        /// Indicates that Seam does not manage the access code. Always `false`.
+        pub is_managed: bool,
+        /// Name of the access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes. Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`. To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints. To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
+        pub name: Option<String>,
+        /// Date and time at which the time-bound access code becomes active.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub starts_at: crate::Nullable<crate::DateTime>,
+        /// Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational. `unset` indicates that the code exists on the provider but is not usable on the device.
+        pub status: UnmanagedAccessCodeStatus,
+        /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
+        #[serde(rename = "type")]
+        pub r#type: AccessCodeType,
+        /// Warnings associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
+        pub warnings: Vec<AccessCodeWarning>,
+        /// Unique identifier for the Seam workspace associated with the access code.
+        pub workspace_id: String,
+    }
+}
+
+crate::wire::object! {
     /// Metadata for a dormakaba Oracode unmanaged access code. Only present for unmanaged access codes from dormakaba Oracode devices.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub dormakaba_oracode_metadata: crate::Nullable<
-        UnmanagedAccessCodeDormakabaOracodeMetadata,
-    >,
-    /// Date and time after which the time-bound access code becomes inactive.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub ends_at: crate::Nullable<crate::DateTime>,
-    /// Errors associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub errors: Vec<AccessCodeError>,
-    /// Indicates that Seam does not manage the access code. Always `false`.
-    pub is_managed: bool,
-    /// Name of the access code. Enables administrators and users to identify the access code easily, especially when there are numerous access codes. Note that the name provided on Seam is used to identify the code on Seam and is not necessarily the name that will appear in the lock provider's app or on the device. This is because lock providers may have constraints on names, such as length, uniqueness, or characters that can be used. In addition, some lock providers may break down names into components such as `first_name` and `last_name`. To provide a consistent experience, Seam identifies the code on Seam by its name but may modify the name that appears on the lock provider's app or on the device. For example, Seam may add additional characters or truncate the name to meet provider constraints. To help your users identify codes set by Seam, Seam provides the name exactly as it appears on the lock provider's app or on the device as a separate property called `appearance`. This is an object with a `name` property and, optionally, `first_name` and `last_name` properties (for providers that break down a name into components).
-    pub name: Option<String>,
-    /// Date and time at which the time-bound access code becomes active.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub starts_at: crate::Nullable<crate::DateTime>,
-    /// Current status of the access code within the operational lifecycle. `set` indicates that the code is active and operational. `unset` indicates that the code exists on the provider but is not usable on the device.
-    pub status: UnmanagedAccessCodeStatus,
-    /// Type of the access code. `ongoing` access codes are active continuously until deactivated manually. `time_bound` access codes have a specific duration.
-    pub r#type: AccessCodeType,
-    /// Warnings associated with the [access code](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes).
-    pub warnings: Vec<AccessCodeWarning>,
-    /// Unique identifier for the Seam workspace associated with the access code.
-    pub workspace_id: String,
-}
-
-/// Metadata for a dormakaba Oracode unmanaged access code. Only present for unmanaged access codes from dormakaba Oracode devices.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UnmanagedAccessCodeDormakabaOracodeMetadata {
-    /// Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_cancellable: Option<bool>,
-    /// Indicates whether early check-in is available for this stay.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_early_checkin_able: Option<bool>,
-    /// Indicates whether the stay can be extended via the Dormakaba Oracode API.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_extendable: Option<bool>,
-    /// Indicates whether the access code can be overridden. When false, the maximum number of overrides has been reached.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_overridable: Option<bool>,
-    /// Dormakaba Oracode site name associated with this access code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site_name: Option<String>,
-    /// Dormakaba Oracode stay ID associated with this access code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stay_id: Option<f64>,
-    /// Dormakaba Oracode user level ID associated with this access code.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_level_id: Option<String>,
-    /// Dormakaba Oracode user level name associated with this access code.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub user_level_name: crate::Nullable<String>,
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct UnmanagedAccessCodeDormakabaOracodeMetadata {
+        /// Indicates whether the stay can be cancelled via the Dormakaba Oracode API.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_cancellable: Option<bool>,
+        /// Indicates whether early check-in is available for this stay.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_early_checkin_able: Option<bool>,
+        /// Indicates whether the stay can be extended via the Dormakaba Oracode API.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_extendable: Option<bool>,
+        /// Indicates whether the access code can be overridden. When false, the maximum number of overrides has been reached.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_overridable: Option<bool>,
+        /// Dormakaba Oracode site name associated with this access code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub site_name: Option<String>,
+        /// Dormakaba Oracode stay ID associated with this access code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub stay_id: Option<f64>,
+        /// Dormakaba Oracode user level ID associated with this access code.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_level_id: Option<String>,
+        /// Dormakaba Oracode user level name associated with this access code.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub user_level_name: crate::Nullable<String>,
+    }
 }
 
 crate::wire::open_enum! {
@@ -928,89 +981,90 @@ crate::wire::open_enum! {
     }
 }
 
-/// Means by which an [access control system user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) gains access at an [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details). The `acs_credential` object represents a [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) that provides an ACS user access within an [access control system](https://docs.seam.co/latest/capability-guides/access-systems).
-///
-/// An access control system generally uses digital means of access to authorize a user trying to get through a specific entrance. Examples of credentials include plastic key cards, mobile keys, biometric identifiers, and PIN codes. The electronic nature of these credentials, as well as the fact that access is centralized, enables both the rapid provisioning and rescinding of access and the ability to compile access audit logs.
-///
-/// For each `acs_credential`, you define the access method. You can also specify additional properties, such as a PIN code, depending on the credential type.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsCredential {
-    /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_method: Option<AcsCredentialAccessMethod>,
-    /// ID of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub acs_credential_id: String,
-    /// ID of the credential pool to which the credential belongs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_credential_pool_id: Option<String>,
-    /// ID of the [access control system](https://docs.seam.co/latest/capability-guides/access-systems) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub acs_system_id: String,
-    /// ID of the [ACS user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_user_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assa_abloy_vostio_metadata: Option<AcsCredentialAssaAbloyVostioMetadata>,
-    /// Number of the card associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub card_number: crate::Nullable<String>,
-    /// Access (PIN) code for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub code: crate::Nullable<String>,
-    /// ID of the [connected account](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials#connected-accounts) to which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub connected_account_id: Option<String>,
-    /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was created.
-    pub created_at: crate::DateTime,
-    /// Display name that corresponds to the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
-    pub display_name: String,
-    /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ends_at: Option<crate::DateTime>,
-    /// Errors associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub errors: Vec<AcsCredentialError>,
-    /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_type: Option<AcsCredentialExternalType>,
-    /// Display name that corresponds to the brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_type_display_name: Option<String>,
-    /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been encoded onto a card.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_issued: Option<bool>,
-    /// Indicates whether the latest state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been synced from Seam to the provider.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub is_latest_desired_state_synced_with_provider: crate::Nullable<bool>,
-    /// Indicates whether Seam manages the credential. Always `true` for a managed credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_managed: Option<bool>,
-    /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) is a [multi-phone sync credential](https://docs.seam.co/latest/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_multi_phone_sync_credential: Option<bool>,
-    /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) can only be used once. If `true`, the code becomes invalid after the first use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_one_time_use: Option<bool>,
-    /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was encoded onto a card.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub issued_at: crate::Nullable<crate::DateTime>,
-    /// Date and time at which the state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was most recently synced from Seam to the provider.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub latest_desired_state_synced_with_provider_at: crate::Nullable<crate::DateTime>,
-    /// ID of the parent [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_acs_credential_id: Option<String>,
-    /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub starts_at: Option<crate::DateTime>,
-    /// ID of the [user identity](https://docs.seam.co/latest/api/user_identities) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_identity_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visionline_metadata: Option<AcsCredentialVisionlineMetadata>,
-    /// Warnings associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub warnings: Vec<AcsCredentialWarning>,
-    /// ID of the [workspace](https://docs.seam.co/latest/core-concepts/workspaces) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub workspace_id: String,
+crate::wire::object! {
+    /// Means by which an [access control system user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) gains access at an [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details). The `acs_credential` object represents a [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) that provides an ACS user access within an [access control system](https://docs.seam.co/latest/capability-guides/access-systems).
+    ///
+    /// An access control system generally uses digital means of access to authorize a user trying to get through a specific entrance. Examples of credentials include plastic key cards, mobile keys, biometric identifiers, and PIN codes. The electronic nature of these credentials, as well as the fact that access is centralized, enables both the rapid provisioning and rescinding of access and the ability to compile access audit logs.
+    ///
+    /// For each `acs_credential`, you define the access method. You can also specify additional properties, such as a PIN code, depending on the credential type.
+    #[non_exhaustive]
+    pub struct AcsCredential {
+        /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access_method: Option<AcsCredentialAccessMethod>,
+        /// ID of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        pub acs_credential_id: String,
+        /// ID of the credential pool to which the credential belongs.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_credential_pool_id: Option<String>,
+        /// ID of the [access control system](https://docs.seam.co/latest/capability-guides/access-systems) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        pub acs_system_id: String,
+        /// ID of the [ACS user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_user_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub assa_abloy_vostio_metadata: Option<AcsCredentialAssaAbloyVostioMetadata>,
+        /// Number of the card associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub card_number: crate::Nullable<String>,
+        /// Access (PIN) code for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub code: crate::Nullable<String>,
+        /// ID of the [connected account](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials#connected-accounts) to which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub connected_account_id: Option<String>,
+        /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was created.
+        pub created_at: crate::DateTime,
+        /// Display name that corresponds to the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
+        pub display_name: String,
+        /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub ends_at: Option<crate::DateTime>,
+        /// Errors associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        pub errors: Vec<AcsCredentialError>,
+        /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub external_type: Option<AcsCredentialExternalType>,
+        /// Display name that corresponds to the brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub external_type_display_name: Option<String>,
+        /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been encoded onto a card.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_issued: Option<bool>,
+        /// Indicates whether the latest state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been synced from Seam to the provider.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub is_latest_desired_state_synced_with_provider: crate::Nullable<bool>,
+        /// Indicates whether Seam manages the credential. Always `true` for a managed credential.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_managed: Option<bool>,
+        /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) is a [multi-phone sync credential](https://docs.seam.co/latest/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_multi_phone_sync_credential: Option<bool>,
+        /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) can only be used once. If `true`, the code becomes invalid after the first use.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_one_time_use: Option<bool>,
+        /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was encoded onto a card.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub issued_at: crate::Nullable<crate::DateTime>,
+        /// Date and time at which the state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was most recently synced from Seam to the provider.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub latest_desired_state_synced_with_provider_at: crate::Nullable<crate::DateTime>,
+        /// ID of the parent [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub parent_acs_credential_id: Option<String>,
+        /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub starts_at: Option<crate::DateTime>,
+        /// ID of the [user identity](https://docs.seam.co/latest/api/user_identities) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_identity_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub visionline_metadata: Option<AcsCredentialVisionlineMetadata>,
+        /// Warnings associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        pub warnings: Vec<AcsCredentialWarning>,
+        /// ID of the [workspace](https://docs.seam.co/latest/core-concepts/workspaces) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        pub workspace_id: String,
+    }
 }
 
 crate::wire::open_enum! {
@@ -1047,43 +1101,45 @@ crate::wire::open_enum! {
     }
 }
 
-/// Error associated with the credential.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsCredentialError {
-    /// Date and time at which Seam created the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_at: Option<crate::DateTime>,
-    /// Unique identifier of the type of error.
-    pub error_code: String,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Error associated with the credential.
+    #[non_exhaustive]
+    pub struct AcsCredentialError {
+        /// Date and time at which Seam created the error.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_at: Option<crate::DateTime>,
+        /// Unique identifier of the type of error.
+        pub error_code: String,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Warning associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-///
-/// Possible warning codes:
-///
-/// - `waiting_to_be_issued`: Indicates that the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) is waiting to be issued.
-/// - `schedule_externally_modified`: Indicates that the schedule of one of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials)'s children was modified externally.
-/// - `schedule_modified`: Indicates that the schedule of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was modified to avoid creating a credential with a start date in the past.
-/// - `being_deleted`: Indicates that the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) is being deleted.
-/// - `unknown_issue_with_acs_credential`: An unknown issue occurred while syncing the state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) with the provider. This issue may affect the proper functioning of the credential.
-/// - `needs_to_be_reissued`: Access permissions for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) have changed. [Reissue](https://docs.seam.co/latest/capability-guides/access-systems/working-with-card-encoders-and-scanners/creating-and-encoding-card-based-credentials) (re-encode) the credential. This issue may affect the proper functioning of the credential.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsCredentialWarning {
-    /// Unique identifier of the type of warning. Enables quick recognition and categorization of the issue.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub warning_code: Option<AcsCredentialWarningWarningCode>,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
-    /// Date and time at which Seam created the warning.
-    pub created_at: crate::DateTime,
-    /// Code of the warning as the documented examples of `/acs/credentials/update` and `/acs/credentials/assign` show it. Seam's published schema names warnings by `warning_code`; read that one first.
-    #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error_code: Option<String>,
+crate::wire::object! {
+    /// Warning associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+    ///
+    /// Possible warning codes:
+    ///
+    /// - `waiting_to_be_issued`: Indicates that the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) is waiting to be issued.
+    /// - `schedule_externally_modified`: Indicates that the schedule of one of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials)'s children was modified externally.
+    /// - `schedule_modified`: Indicates that the schedule of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was modified to avoid creating a credential with a start date in the past.
+    /// - `being_deleted`: Indicates that the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) is being deleted.
+    /// - `unknown_issue_with_acs_credential`: An unknown issue occurred while syncing the state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) with the provider. This issue may affect the proper functioning of the credential.
+    /// - `needs_to_be_reissued`: Access permissions for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) have changed. [Reissue](https://docs.seam.co/latest/capability-guides/access-systems/working-with-card-encoders-and-scanners/creating-and-encoding-card-based-credentials) (re-encode) the credential. This issue may affect the proper functioning of the credential.
+    #[non_exhaustive]
+    pub struct AcsCredentialWarning {
+        /// Unique identifier of the type of warning. Enables quick recognition and categorization of the issue.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub warning_code: Option<AcsCredentialWarningWarningCode>,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+        /// Date and time at which Seam created the warning.
+        pub created_at: crate::DateTime,
+        /// Code of the warning as the documented examples of `/acs/credentials/update` and `/acs/credentials/assign` show it. Seam's published schema names warnings by `warning_code`; read that one first.
+        #[doc(hidden)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub error_code: Option<String>,
+    }
 }
 
 crate::wire::open_enum! {
@@ -1100,58 +1156,62 @@ crate::wire::open_enum! {
     }
 }
 
-/// Vostio-specific metadata for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsCredentialAssaAbloyVostioMetadata {
-    /// Indicates whether the credential should auto-join. For an auto-join credential, Seam automatically issues an override card if there are no other cards and a joiner card if there are existing cards on the doors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auto_join: Option<bool>,
-    /// Names of the doors to which to grant access in the Vostio access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_names: Option<Vec<String>>,
-    /// Endpoint ID in the Vostio access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub endpoint_id: Option<String>,
-    /// Key ID in the Vostio access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key_id: Option<String>,
-    /// Key issuing request ID in the Vostio access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key_issuing_request_id: Option<String>,
-    /// IDs of the guest entrances to override in the Vostio access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub override_guest_acs_entrance_ids: Option<Vec<String>>,
+crate::wire::object! {
+    /// Vostio-specific metadata for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsCredentialAssaAbloyVostioMetadata {
+        /// Indicates whether the credential should auto-join. For an auto-join credential, Seam automatically issues an override card if there are no other cards and a joiner card if there are existing cards on the doors.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub auto_join: Option<bool>,
+        /// Names of the doors to which to grant access in the Vostio access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_names: Option<Vec<String>>,
+        /// Endpoint ID in the Vostio access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub endpoint_id: Option<String>,
+        /// Key ID in the Vostio access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub key_id: Option<String>,
+        /// Key issuing request ID in the Vostio access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub key_issuing_request_id: Option<String>,
+        /// IDs of the guest entrances to override in the Vostio access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub override_guest_acs_entrance_ids: Option<Vec<String>>,
+    }
 }
 
-/// Visionline-specific metadata for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsCredentialVisionlineMetadata {
-    /// Indicates whether the credential should auto-join. For an auto-join credential, Seam automatically issues an override card if there are no other cards and a joiner card if there are existing cards on the doors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auto_join: Option<bool>,
-    /// Card function type in the Visionline access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub card_function_type: Option<AcsCredentialVisionlineMetadataCardFunctionType>,
-    /// ID of the card in the Visionline access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub card_id: Option<String>,
-    /// Common entrance IDs in the Visionline access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub common_acs_entrance_ids: Option<Vec<String>>,
-    /// ID of the credential in the Visionline access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credential_id: Option<String>,
-    /// Guest entrance IDs in the Visionline access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub guest_acs_entrance_ids: Option<Vec<String>>,
-    /// Indicates whether the credential is valid.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_valid: Option<bool>,
-    /// IDs of the credentials to which you want to join.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub joiner_acs_credential_ids: Option<Vec<String>>,
+crate::wire::object! {
+    /// Visionline-specific metadata for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsCredentialVisionlineMetadata {
+        /// Indicates whether the credential should auto-join. For an auto-join credential, Seam automatically issues an override card if there are no other cards and a joiner card if there are existing cards on the doors.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub auto_join: Option<bool>,
+        /// Card function type in the Visionline access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub card_function_type: Option<AcsCredentialVisionlineMetadataCardFunctionType>,
+        /// ID of the card in the Visionline access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub card_id: Option<String>,
+        /// Common entrance IDs in the Visionline access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub common_acs_entrance_ids: Option<Vec<String>>,
+        /// ID of the credential in the Visionline access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub credential_id: Option<String>,
+        /// Guest entrance IDs in the Visionline access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub guest_acs_entrance_ids: Option<Vec<String>>,
+        /// Indicates whether the credential is valid.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_valid: Option<bool>,
+        /// IDs of the credentials to which you want to join.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub joiner_acs_credential_ids: Option<Vec<String>>,
+    }
 }
 
 crate::wire::open_enum! {
@@ -1164,176 +1224,180 @@ crate::wire::open_enum! {
     }
 }
 
-/// Means by which an [ACS user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) gains access at an [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details). The `unmanaged_acs_credential` object, which is not managed by Seam, represents a [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) that provides an ACS user access within an [access control system](https://docs.seam.co/latest/capability-guides/access-systems). For each `acs_credential` object, you define the access method. You can also specify additional properties, such as a PIN code.
-#[doc(hidden)]
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UnmanagedAcsCredential {
-    /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
-    pub access_method: AcsCredentialAccessMethod,
-    /// ID of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub acs_credential_id: String,
-    /// ID of the credential pool to which the credential belongs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_credential_pool_id: Option<String>,
-    /// ID of the [access control system](https://docs.seam.co/latest/capability-guides/access-systems) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub acs_system_id: String,
-    /// ID of the [ACS user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_user_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assa_abloy_vostio_metadata: Option<AcsCredentialAssaAbloyVostioMetadata>,
-    /// Number of the card associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub card_number: crate::Nullable<String>,
-    /// Access (PIN) code for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub code: crate::Nullable<String>,
-    /// ID of the [connected account](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials#connected-accounts) to which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    pub connected_account_id: String,
-    /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was created.
-    pub created_at: crate::DateTime,
-    /// Display name that corresponds to the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
-    pub display_name: String,
-    /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ends_at: Option<crate::DateTime>,
-    /// Errors associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub errors: Vec<AcsCredentialError>,
-    /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_type: Option<AcsCredentialExternalType>,
-    /// Display name that corresponds to the brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub external_type_display_name: Option<String>,
-    /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been encoded onto a card.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_issued: Option<bool>,
-    /// Indicates whether the latest state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been synced from Seam to the provider.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub is_latest_desired_state_synced_with_provider: crate::Nullable<bool>,
-    /// Indicates whether Seam manages the credential. Always `false` for an unmanaged credential.
-    pub is_managed: bool,
-    /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) is a [multi-phone sync credential](https://docs.seam.co/latest/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_multi_phone_sync_credential: Option<bool>,
-    /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) can only be used once. If `true`, the code becomes invalid after the first use.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_one_time_use: Option<bool>,
-    /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was encoded onto a card.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub issued_at: crate::Nullable<crate::DateTime>,
-    /// Date and time at which the state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was most recently synced from Seam to the provider.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub latest_desired_state_synced_with_provider_at: crate::Nullable<crate::DateTime>,
-    /// ID of the parent [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub parent_acs_credential_id: Option<String>,
-    /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub starts_at: Option<crate::DateTime>,
-    /// ID of the [user identity](https://docs.seam.co/latest/api/user_identities) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_identity_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visionline_metadata: Option<AcsCredentialVisionlineMetadata>,
-    /// Warnings associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub warnings: Vec<AcsCredentialWarning>,
-    /// ID of the [workspace](https://docs.seam.co/latest/core-concepts/workspaces) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
-    pub workspace_id: String,
+crate::wire::object! {
+    /// Means by which an [ACS user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) gains access at an [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details). The `unmanaged_acs_credential` object, which is not managed by Seam, represents a [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) that provides an ACS user access within an [access control system](https://docs.seam.co/latest/capability-guides/access-systems). For each `acs_credential` object, you define the access method. You can also specify additional properties, such as a PIN code.
+    #[doc(hidden)]
+    #[non_exhaustive]
+    pub struct UnmanagedAcsCredential {
+        /// Access method for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials). Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
+        pub access_method: AcsCredentialAccessMethod,
+        /// ID of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        pub acs_credential_id: String,
+        /// ID of the credential pool to which the credential belongs.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_credential_pool_id: Option<String>,
+        /// ID of the [access control system](https://docs.seam.co/latest/capability-guides/access-systems) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        pub acs_system_id: String,
+        /// ID of the [ACS user](https://docs.seam.co/latest/capability-guides/access-systems/user-management) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_user_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub assa_abloy_vostio_metadata: Option<AcsCredentialAssaAbloyVostioMetadata>,
+        /// Number of the card associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub card_number: crate::Nullable<String>,
+        /// Access (PIN) code for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub code: crate::Nullable<String>,
+        /// ID of the [connected account](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials#connected-accounts) to which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
+        pub connected_account_id: String,
+        /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was created.
+        pub created_at: crate::DateTime,
+        /// Display name that corresponds to the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
+        pub display_name: String,
+        /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub ends_at: Option<crate::DateTime>,
+        /// Errors associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        pub errors: Vec<AcsCredentialError>,
+        /// Brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type. Supported values: `pti_card`, `brivo_credential`, `hid_credential`, `visionline_card`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub external_type: Option<AcsCredentialExternalType>,
+        /// Display name that corresponds to the brand-specific terminology for the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) type.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub external_type_display_name: Option<String>,
+        /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been encoded onto a card.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_issued: Option<bool>,
+        /// Indicates whether the latest state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) has been synced from Seam to the provider.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub is_latest_desired_state_synced_with_provider: crate::Nullable<bool>,
+        /// Indicates whether Seam manages the credential. Always `false` for an unmanaged credential.
+        pub is_managed: bool,
+        /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) is a [multi-phone sync credential](https://docs.seam.co/latest/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_multi_phone_sync_credential: Option<bool>,
+        /// Indicates whether the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) can only be used once. If `true`, the code becomes invalid after the first use.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_one_time_use: Option<bool>,
+        /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was encoded onto a card.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub issued_at: crate::Nullable<crate::DateTime>,
+        /// Date and time at which the state of the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) was most recently synced from Seam to the provider.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub latest_desired_state_synced_with_provider_at: crate::Nullable<crate::DateTime>,
+        /// ID of the parent [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub parent_acs_credential_id: Option<String>,
+        /// Date and time at which the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) validity starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub starts_at: Option<crate::DateTime>,
+        /// ID of the [user identity](https://docs.seam.co/latest/api/user_identities) to whom the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials) belongs.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_identity_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub visionline_metadata: Option<AcsCredentialVisionlineMetadata>,
+        /// Warnings associated with the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        pub warnings: Vec<AcsCredentialWarning>,
+        /// ID of the [workspace](https://docs.seam.co/latest/core-concepts/workspaces) that contains the [credential](https://docs.seam.co/latest/capability-guides/access-systems/managing-credentials).
+        pub workspace_id: String,
+    }
 }
 
-/// Represents an [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) within an [access control system](https://docs.seam.co/latest/capability-guides/access-systems).
-///
-/// In an access control system, an entrance is a secured door, gate, zone, or other method of entry. You can list details for all the `acs_entrance` resources in your workspace or get these details for a specific `acs_entrance`. You can also list all entrances associated with a specific credential, and you can list all credentials associated with a specific entrance.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntrance {
-    /// ID of the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    pub acs_entrance_id: String,
-    /// ID of the [access control system](https://docs.seam.co/latest/capability-guides/access-systems) that contains the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    pub acs_system_id: String,
+crate::wire::object! {
+    /// Represents an [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) within an [access control system](https://docs.seam.co/latest/capability-guides/access-systems).
+    ///
+    /// In an access control system, an entrance is a secured door, gate, zone, or other method of entry. You can list details for all the `acs_entrance` resources in your workspace or get these details for a specific `acs_entrance`. You can also list all entrances associated with a specific credential, and you can list all credentials associated with a specific entrance.
+    #[non_exhaustive]
+    pub struct AcsEntrance {
+        /// ID of the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        pub acs_entrance_id: String,
+        /// ID of the [access control system](https://docs.seam.co/latest/capability-guides/access-systems) that contains the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        pub acs_system_id: String,
+        /// ASSA ABLOY Vostio-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub assa_abloy_vostio_metadata: Option<AcsEntranceAssaAbloyVostioMetadata>,
+        /// Avigilon Alta-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub avigilon_alta_metadata: Option<AcsEntranceAvigilonAltaMetadata>,
+        /// Brivo-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub brivo_metadata: Option<AcsEntranceBrivoMetadata>,
+        /// Indicates whether the ACS entrance can belong to a reservation via an access_grant.reservation_key.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub can_belong_to_reservation: Option<bool>,
+        /// Indicates whether the ACS entrance can be unlocked with card credentials.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub can_unlock_with_card: Option<bool>,
+        /// Indicates whether the ACS entrance can be unlocked with cloud key credentials.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub can_unlock_with_cloud_key: Option<bool>,
+        /// Indicates whether the ACS entrance can be unlocked with pin codes.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub can_unlock_with_code: Option<bool>,
+        /// Indicates whether the ACS entrance can be unlocked with mobile key credentials.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub can_unlock_with_mobile_key: Option<bool>,
+        /// ID of the [connected account](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        pub connected_account_id: String,
+        /// Date and time at which the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) was created.
+        pub created_at: crate::DateTime,
+        /// Display name for the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        pub display_name: String,
+        /// dormakaba Ambiance-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub dormakaba_ambiance_metadata: Option<AcsEntranceDormakabaAmbianceMetadata>,
+        /// dormakaba Community-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub dormakaba_community_metadata: Option<AcsEntranceDormakabaCommunityMetadata>,
+        /// Errors associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        pub errors: Vec<AcsEntranceErrorsItem>,
+        /// Hotek-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub hotek_metadata: Option<AcsEntranceHotekMetadata>,
+        /// Indicates whether the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details) is currently locked.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_locked: Option<bool>,
+        /// Latch-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub latch_metadata: Option<AcsEntranceLatchMetadata>,
+        /// Salto KS-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub salto_ks_metadata: Option<AcsEntranceSaltoKsMetadata>,
+        /// Salto Space-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub salto_space_metadata: Option<AcsEntranceSaltoSpaceMetadata>,
+        /// IDs of the spaces that the entrance is in.
+        pub space_ids: Vec<String>,
+        /// Visionline-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub visionline_metadata: Option<AcsEntranceVisionlineMetadata>,
+        /// Warnings associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+        pub warnings: Vec<AcsEntranceWarning>,
+    }
+}
+
+crate::wire::object! {
     /// ASSA ABLOY Vostio-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assa_abloy_vostio_metadata: Option<AcsEntranceAssaAbloyVostioMetadata>,
-    /// Avigilon Alta-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub avigilon_alta_metadata: Option<AcsEntranceAvigilonAltaMetadata>,
-    /// Brivo-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub brivo_metadata: Option<AcsEntranceBrivoMetadata>,
-    /// Indicates whether the ACS entrance can belong to a reservation via an access_grant.reservation_key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub can_belong_to_reservation: Option<bool>,
-    /// Indicates whether the ACS entrance can be unlocked with card credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub can_unlock_with_card: Option<bool>,
-    /// Indicates whether the ACS entrance can be unlocked with cloud key credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub can_unlock_with_cloud_key: Option<bool>,
-    /// Indicates whether the ACS entrance can be unlocked with pin codes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub can_unlock_with_code: Option<bool>,
-    /// Indicates whether the ACS entrance can be unlocked with mobile key credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub can_unlock_with_mobile_key: Option<bool>,
-    /// ID of the [connected account](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    pub connected_account_id: String,
-    /// Date and time at which the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) was created.
-    pub created_at: crate::DateTime,
-    /// Display name for the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    pub display_name: String,
-    /// dormakaba Ambiance-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dormakaba_ambiance_metadata: Option<AcsEntranceDormakabaAmbianceMetadata>,
-    /// dormakaba Community-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dormakaba_community_metadata: Option<AcsEntranceDormakabaCommunityMetadata>,
-    /// Errors associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    pub errors: Vec<AcsEntranceErrorsItem>,
-    /// Hotek-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hotek_metadata: Option<AcsEntranceHotekMetadata>,
-    /// Indicates whether the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details) is currently locked.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_locked: Option<bool>,
-    /// Latch-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub latch_metadata: Option<AcsEntranceLatchMetadata>,
-    /// Salto KS-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub salto_ks_metadata: Option<AcsEntranceSaltoKsMetadata>,
-    /// Salto Space-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub salto_space_metadata: Option<AcsEntranceSaltoSpaceMetadata>,
-    /// IDs of the spaces that the entrance is in.
-    pub space_ids: Vec<String>,
-    /// Visionline-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visionline_metadata: Option<AcsEntranceVisionlineMetadata>,
-    /// Warnings associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
-    pub warnings: Vec<AcsEntranceWarning>,
-}
-
-/// ASSA ABLOY Vostio-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceAssaAbloyVostioMetadata {
-    /// Name of the door in the Vostio access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_name: Option<String>,
-    /// Number of the door in the Vostio access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_number: Option<f64>,
-    /// Type of the door in the Vostio access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_type: Option<AcsEntranceAssaAbloyVostioMetadataDoorType>,
-    /// PMS ID of the door in the Vostio access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pms_id: Option<String>,
-    /// Indicates whether keys are allowed to set the door in stand open mode in the Vostio access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub stand_open: Option<bool>,
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsEntranceAssaAbloyVostioMetadata {
+        /// Name of the door in the Vostio access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_name: Option<String>,
+        /// Number of the door in the Vostio access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_number: Option<f64>,
+        /// Type of the door in the Vostio access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_type: Option<AcsEntranceAssaAbloyVostioMetadataDoorType>,
+        /// PMS ID of the door in the Vostio access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub pms_id: Option<String>,
+        /// Indicates whether keys are allowed to set the door in stand open mode in the Vostio access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub stand_open: Option<bool>,
+    }
 }
 
 crate::wire::open_enum! {
@@ -1348,177 +1412,196 @@ crate::wire::open_enum! {
     }
 }
 
-/// Avigilon Alta-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceAvigilonAltaMetadata {
-    /// Entry name for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entry_name: Option<String>,
-    /// Total count of entry relays for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entry_relays_total_count: Option<f64>,
-    /// Organization name for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub org_name: Option<String>,
-    /// Site ID for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site_id: Option<f64>,
-    /// Site name for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site_name: Option<String>,
-    /// Zone ID for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zone_id: Option<f64>,
-    /// Zone name for an Avigilon Alta system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zone_name: Option<String>,
+crate::wire::object! {
+    /// Avigilon Alta-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsEntranceAvigilonAltaMetadata {
+        /// Entry name for an Avigilon Alta system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub entry_name: Option<String>,
+        /// Total count of entry relays for an Avigilon Alta system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub entry_relays_total_count: Option<f64>,
+        /// Organization name for an Avigilon Alta system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub org_name: Option<String>,
+        /// Site ID for an Avigilon Alta system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub site_id: Option<f64>,
+        /// Site name for an Avigilon Alta system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub site_name: Option<String>,
+        /// Zone ID for an Avigilon Alta system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub zone_id: Option<f64>,
+        /// Zone name for an Avigilon Alta system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub zone_name: Option<String>,
+    }
 }
 
-/// Brivo-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceBrivoMetadata {
-    /// ID of the access point in the Brivo access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_point_id: Option<String>,
-    /// ID of the site that the access point belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site_id: Option<f64>,
-    /// Name of the site that the access point belongs to.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub site_name: Option<String>,
+crate::wire::object! {
+    /// Brivo-specific metadata associated with the [entrance](https://docs.seam.co/low-level-apis/access-systems/retrieving-entrance-details).
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsEntranceBrivoMetadata {
+        /// ID of the access point in the Brivo access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access_point_id: Option<String>,
+        /// ID of the site that the access point belongs to.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub site_id: Option<f64>,
+        /// Name of the site that the access point belongs to.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub site_name: Option<String>,
+    }
 }
 
-/// dormakaba Ambiance-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceDormakabaAmbianceMetadata {
-    /// Name of the access point in the dormakaba Ambiance access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_point_name: Option<String>,
+crate::wire::object! {
+    /// dormakaba Ambiance-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsEntranceDormakabaAmbianceMetadata {
+        /// Name of the access point in the dormakaba Ambiance access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access_point_name: Option<String>,
+    }
 }
 
-/// dormakaba Community-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceDormakabaCommunityMetadata {
-    /// Type of access point profile in the dormakaba Community access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_point_profile: Option<String>,
+crate::wire::object! {
+    /// dormakaba Community-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsEntranceDormakabaCommunityMetadata {
+        /// Type of access point profile in the dormakaba Community access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access_point_profile: Option<String>,
+    }
 }
 
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceErrorsItem {
-    /// Date and time at which Seam created the error.
-    pub created_at: crate::DateTime,
-    /// Unique identifier of the type of error. Enables quick recognition and categorization of the issue.
-    pub error_code: String,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    #[non_exhaustive]
+    pub struct AcsEntranceErrorsItem {
+        /// Date and time at which Seam created the error.
+        pub created_at: crate::DateTime,
+        /// Unique identifier of the type of error. Enables quick recognition and categorization of the issue.
+        pub error_code: String,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Hotek-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceHotekMetadata {
-    /// Display name of the entrance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub common_area_name: Option<String>,
-    /// Display name of the entrance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub common_area_number: Option<String>,
-    /// Room number of the entrance.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub room_number: Option<String>,
+crate::wire::object! {
+    /// Hotek-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsEntranceHotekMetadata {
+        /// Display name of the entrance.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub common_area_name: Option<String>,
+        /// Display name of the entrance.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub common_area_number: Option<String>,
+        /// Room number of the entrance.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub room_number: Option<String>,
+    }
 }
 
-/// Latch-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceLatchMetadata {
-    /// Accessibility type in the Latch access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub accessibility_type: Option<String>,
-    /// Name of the door in the Latch access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_name: Option<String>,
-    /// Type of the door in the Latch access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_type: Option<String>,
-    /// Indicates whether the entrance is connected.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_connected: Option<bool>,
+crate::wire::object! {
+    /// Latch-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsEntranceLatchMetadata {
+        /// Accessibility type in the Latch access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub accessibility_type: Option<String>,
+        /// Name of the door in the Latch access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_name: Option<String>,
+        /// Type of the door in the Latch access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_type: Option<String>,
+        /// Indicates whether the entrance is connected.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_connected: Option<bool>,
+    }
 }
 
-/// Salto KS-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceSaltoKsMetadata {
-    /// Battery level of the door access device.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub battery_level: Option<String>,
-    /// Name of the door in the Salto KS access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_name: Option<String>,
-    /// Indicates whether an intrusion alarm is active on the door.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub intrusion_alarm: Option<bool>,
-    /// Indicates whether the door is left open.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub left_open_alarm: Option<bool>,
-    /// Type of the lock in the Salto KS access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub lock_type: Option<String>,
-    /// Locked state of the door in the Salto KS access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub locked_state: Option<String>,
-    /// Indicates whether the door access device is online.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub online: Option<bool>,
-    /// Indicates whether privacy mode is enabled for the lock.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub privacy_mode: Option<bool>,
+crate::wire::object! {
+    /// Salto KS-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsEntranceSaltoKsMetadata {
+        /// Battery level of the door access device.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub battery_level: Option<String>,
+        /// Name of the door in the Salto KS access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_name: Option<String>,
+        /// Indicates whether an intrusion alarm is active on the door.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub intrusion_alarm: Option<bool>,
+        /// Indicates whether the door is left open.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub left_open_alarm: Option<bool>,
+        /// Type of the lock in the Salto KS access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub lock_type: Option<String>,
+        /// Locked state of the door in the Salto KS access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub locked_state: Option<String>,
+        /// Indicates whether the door access device is online.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub online: Option<bool>,
+        /// Indicates whether privacy mode is enabled for the lock.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub privacy_mode: Option<bool>,
+    }
 }
 
-/// Salto Space-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceSaltoSpaceMetadata {
-    /// Indicates whether AuditOnKeys is enabled for the door in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub audit_on_keys: Option<bool>,
-    /// Description of the door in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_description: Option<String>,
-    /// Door ID in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_id: Option<String>,
-    /// Name of the door in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_name: Option<String>,
-    /// Description of the room in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub room_description: Option<String>,
-    /// Name of the room in the Salto Space access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub room_name: Option<String>,
+crate::wire::object! {
+    /// Salto Space-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsEntranceSaltoSpaceMetadata {
+        /// Indicates whether AuditOnKeys is enabled for the door in the Salto Space access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub audit_on_keys: Option<bool>,
+        /// Description of the door in the Salto Space access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_description: Option<String>,
+        /// Door ID in the Salto Space access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_id: Option<String>,
+        /// Name of the door in the Salto Space access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_name: Option<String>,
+        /// Description of the room in the Salto Space access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub room_description: Option<String>,
+        /// Name of the room in the Salto Space access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub room_name: Option<String>,
+    }
 }
 
-/// Visionline-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceVisionlineMetadata {
-    /// Category of the door in the Visionline access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_category: Option<AcsEntranceVisionlineMetadataDoorCategory>,
-    /// Name of the door in the Visionline access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub door_name: Option<String>,
-    /// Profile for the door in the Visionline access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profiles: Option<Vec<AcsEntranceVisionlineMetadataProfilesItem>>,
+crate::wire::object! {
+    /// Visionline-specific metadata associated with the [entrance](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details).
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsEntranceVisionlineMetadata {
+        /// Category of the door in the Visionline access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_category: Option<AcsEntranceVisionlineMetadataDoorCategory>,
+        /// Name of the door in the Visionline access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub door_name: Option<String>,
+        /// Profile for the door in the Visionline access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub profiles: Option<Vec<AcsEntranceVisionlineMetadataProfilesItem>>,
+    }
 }
 
 crate::wire::open_enum! {
@@ -1534,17 +1617,19 @@ crate::wire::open_enum! {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceVisionlineMetadataProfilesItem {
-    /// Door profile ID in the Visionline access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visionline_door_profile_id: Option<String>,
-    /// Door profile type in the Visionline access system.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visionline_door_profile_type: Option<
-        AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType,
-    >,
+crate::wire::object! {
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct AcsEntranceVisionlineMetadataProfilesItem {
+        /// Door profile ID in the Visionline access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub visionline_door_profile_id: Option<String>,
+        /// Door profile type in the Visionline access system.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub visionline_door_profile_type: Option<
+            AcsEntranceVisionlineMetadataProfilesItemVisionlineDoorProfileType,
+        >,
+    }
 }
 
 crate::wire::open_enum! {
@@ -1582,80 +1667,86 @@ crate::wire::tagged_union! {
     }
 }
 
-/// Indicates that a change in the reported device model has been detected for this Salto KS entrance, which may occur after an IQ hub reset. Access code support may be affected. See <https://help.getseam.com/articles/5098842588-salto-ks-lock-loses-access-code-support> for troubleshooting steps.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceWarningSaltoKsEntranceAccessCodeSupportRemoved {
-    /// Date and time at which Seam created the warning.
-    pub created_at: crate::DateTime,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that a change in the reported device model has been detected for this Salto KS entrance, which may occur after an IQ hub reset. Access code support may be affected. See <https://help.getseam.com/articles/5098842588-salto-ks-lock-loses-access-code-support> for troubleshooting steps.
+    #[non_exhaustive]
+    pub struct AcsEntranceWarningSaltoKsEntranceAccessCodeSupportRemoved {
+        /// Date and time at which Seam created the warning.
+        pub created_at: crate::DateTime,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that this entrance shares a zone with other entrances in Avigilon Alta and cannot be added to an access group individually.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceWarningEntranceSharesZone {
-    /// Date and time at which Seam created the warning.
-    pub created_at: crate::DateTime,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that this entrance shares a zone with other entrances in Avigilon Alta and cannot be added to an access group individually.
+    #[non_exhaustive]
+    pub struct AcsEntranceWarningEntranceSharesZone {
+        /// Date and time at which Seam created the warning.
+        pub created_at: crate::DateTime,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that this entrance requires additional configuration in the access control system before Seam can fully manage it.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceWarningEntranceSetupRequired {
-    /// Date and time at which Seam created the warning.
-    pub created_at: crate::DateTime,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that this entrance requires additional configuration in the access control system before Seam can fully manage it.
+    #[non_exhaustive]
+    pub struct AcsEntranceWarningEntranceSetupRequired {
+        /// Date and time at which Seam created the warning.
+        pub created_at: crate::DateTime,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// deprecated: Use `privacy_mode` instead. Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceWarningSaltoKsPrivacyMode {
-    /// Date and time at which Seam created the warning.
-    pub created_at: crate::DateTime,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// deprecated: Use `privacy_mode` instead. Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
+    #[non_exhaustive]
+    pub struct AcsEntranceWarningSaltoKsPrivacyMode {
+        /// Date and time at which Seam created the warning.
+        pub created_at: crate::DateTime,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AcsEntranceWarningPrivacyMode {
-    /// Date and time at which Seam created the warning.
-    pub created_at: crate::DateTime,
-    /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Indicates that this entrance is in privacy mode. When privacy mode is enabled, access codes, mobile keys, and remote unlocks will not work unless the user has admin access.
+    #[non_exhaustive]
+    pub struct AcsEntranceWarningPrivacyMode {
+        /// Date and time at which Seam created the warning.
+        pub created_at: crate::DateTime,
+        /// Detailed description of the warning. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system. Action attempts are useful because the physical world is intrinsically asynchronous.
-///
-/// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
-///
-/// See also [Action Attempts](https://docs.seam.co/latest/core-concepts/action-attempts).
-///
-/// An action attempt is in one of three states:
-///
-/// - `pending`: Seam is still performing the action; `result` and `error` are `null`.
-/// - `success`: the action completed; `result` holds its outcome and `error` is `null`.
-/// - `error`: the action failed; `error` describes the failure and `result` is `null`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ActionAttempt {
-    /// ID of the action attempt.
-    pub action_attempt_id: String,
-    /// Status of the action attempt: `pending`, `success`, or `error`.
-    pub status: ActionAttemptStatus,
-    /// Type of the action that the action attempt tracks.
-    pub action_type: ActionAttemptActionType,
-    /// Result of a successful action attempt. Its shape depends on `action_type` (for example, `CREATE_ACCESS_CODE` and `UPDATE_ACCESS_CODE` include the `access_code`). `null` for pending and failed action attempts.
-    pub result: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
-    /// Error associated with a failed action attempt. `null` for pending and successful action attempts.
-    pub error: Option<ActionAttemptError>,
+crate::wire::object! {
+    /// Represents an action attempt that enables you to keep track of the progress of your action that affects a physical device or system. Action attempts are useful because the physical world is intrinsically asynchronous.
+    ///
+    /// When you request for a device to perform an action, the Seam API immediately returns an action attempt object. In the background, the Seam API performs the action.
+    ///
+    /// See also [Action Attempts](https://docs.seam.co/latest/core-concepts/action-attempts).
+    ///
+    /// An action attempt is in one of three states:
+    ///
+    /// - `pending`: Seam is still performing the action; `result` and `error` are `null`.
+    /// - `success`: the action completed; `result` holds its outcome and `error` is `null`.
+    /// - `error`: the action failed; `error` describes the failure and `result` is `null`.
+    #[non_exhaustive]
+    pub struct ActionAttempt {
+        /// ID of the action attempt.
+        pub action_attempt_id: String,
+        /// Status of the action attempt: `pending`, `success`, or `error`.
+        pub status: ActionAttemptStatus,
+        /// Type of the action that the action attempt tracks.
+        pub action_type: ActionAttemptActionType,
+        /// Result of a successful action attempt. Its shape depends on `action_type` (for example, `CREATE_ACCESS_CODE` and `UPDATE_ACCESS_CODE` include the `access_code`). `null` for pending and failed action attempts.
+        pub result: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        /// Error associated with a failed action attempt. `null` for pending and successful action attempts.
+        pub error: Option<ActionAttemptError>,
+    }
 }
 
 crate::wire::open_enum! {
@@ -1698,51 +1789,57 @@ crate::wire::open_enum! {
     }
 }
 
-/// Error associated with a failed action attempt. `null` for pending and successful action attempts.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ActionAttemptError {
-    /// Type of the error.
-    pub r#type: String,
-    /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
-    pub message: String,
+crate::wire::object! {
+    /// Error associated with a failed action attempt. `null` for pending and successful action attempts.
+    #[non_exhaustive]
+    pub struct ActionAttemptError {
+        /// Type of the error.
+        #[serde(rename = "type")]
+        pub r#type: String,
+        /// Detailed description of the error. Provides insights into the issue and potentially how to rectify it.
+        pub message: String,
+    }
 }
 
-/// Information about the current page of results.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Pagination {
-    /// Indicates whether there is another page of results after this one.
-    pub has_next_page: bool,
-    /// Opaque value that can be used to select the next page of results via the `page_cursor` parameter.
-    pub next_page_cursor: Option<String>,
-    /// URL to get the next page of results.
-    pub next_page_url: Option<String>,
+crate::wire::object! {
+    /// Information about the current page of results.
+    #[non_exhaustive]
+    pub struct Pagination {
+        /// Indicates whether there is another page of results after this one.
+        pub has_next_page: bool,
+        /// Opaque value that can be used to select the next page of results via the `page_cursor` parameter.
+        pub next_page_cursor: Option<String>,
+        /// URL to get the next page of results.
+        pub next_page_url: Option<String>,
+    }
 }
 
-/// Details of an error returned by the Seam API.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct Error {
-    /// Type of the error, for example `invalid_input` or `unauthorized`.
-    pub r#type: String,
-    /// Human-readable description of the error.
-    pub message: String,
-    /// Additional data about the error.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub data: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
-    /// Validation errors for the request, keyed by the offending field. Present for `invalid_input` errors.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub validation_errors: Option<
-        ::std::collections::BTreeMap<String, ::serde_json::Value>,
-    >,
+crate::wire::object! {
+    /// Details of an error returned by the Seam API.
+    #[non_exhaustive]
+    pub struct Error {
+        /// Type of the error, for example `invalid_input` or `unauthorized`.
+        #[serde(rename = "type")]
+        pub r#type: String,
+        /// Human-readable description of the error.
+        pub message: String,
+        /// Additional data about the error.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub data: Option<::std::collections::BTreeMap<String, ::serde_json::Value>>,
+        /// Validation errors for the request, keyed by the offending field. Present for `invalid_input` errors.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub validation_errors: Option<
+            ::std::collections::BTreeMap<String, ::serde_json::Value>,
+        >,
+    }
 }
 
-/// Body of an unsuccessful response. `ok` is `false`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ErrorResponse {
-    /// Always `false` for error responses.
-    pub ok: bool,
-    pub error: Error,
+crate::wire::object! {
+    /// Body of an unsuccessful response. `ok` is `false`.
+    #[non_exhaustive]
+    pub struct ErrorResponse {
+        /// Always `false` for error responses.
+        pub ok: bool,
+        pub error: Error,
+    }
 }

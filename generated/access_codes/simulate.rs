@@ -69,16 +69,17 @@ impl crate::Operation for CreateUnmanagedAccessCodeRequest {
     }
 }
 
-/// Request body of `POST /access_codes/simulate/create_unmanaged_access_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateUnmanagedAccessCodeRequest {
-    /// Code of the simulated unmanaged access code.
-    pub code: String,
-    /// ID of the device for which you want to simulate the creation of an unmanaged access code.
-    pub device_id: String,
-    /// Name of the simulated unmanaged access code.
-    pub name: String,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/simulate/create_unmanaged_access_code`.
+    #[non_exhaustive]
+    pub struct CreateUnmanagedAccessCodeRequest {
+        /// Code of the simulated unmanaged access code.
+        pub code: String,
+        /// ID of the device for which you want to simulate the creation of an unmanaged access code.
+        pub device_id: String,
+        /// Name of the simulated unmanaged access code.
+        pub name: String,
+    }
 }
 
 impl CreateUnmanagedAccessCodeRequest {
@@ -96,9 +97,10 @@ impl CreateUnmanagedAccessCodeRequest {
     }
 }
 
-/// Success response of `POST /access_codes/simulate/create_unmanaged_access_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateUnmanagedAccessCodeResponse {
-    pub access_code: crate::types::UnmanagedAccessCode,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/simulate/create_unmanaged_access_code`.
+    #[non_exhaustive]
+    pub struct CreateUnmanagedAccessCodeResponse {
+        pub access_code: crate::types::UnmanagedAccessCode,
+    }
 }

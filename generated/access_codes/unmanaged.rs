@@ -62,25 +62,26 @@ impl crate::Operation for ConvertToManagedRequest {
     }
 }
 
-/// Request body of `POST /access_codes/unmanaged/convert_to_managed`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ConvertToManagedRequest {
-    /// ID of the unmanaged access code that you want to convert to a managed access code.
-    pub access_code_id: String,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the access code is allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub allow_external_modification: Option<bool>,
-    /// Indicates whether to force the access code conversion. To switch management of an access code from one Seam workspace to another, set `force` to `true`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub force: Option<bool>,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the access code is allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_external_modification_allowed: Option<bool>,
-    /// Default on the server: `false`.
-    #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sync: Option<bool>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/unmanaged/convert_to_managed`.
+    #[non_exhaustive]
+    pub struct ConvertToManagedRequest {
+        /// ID of the unmanaged access code that you want to convert to a managed access code.
+        pub access_code_id: String,
+        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the access code is allowed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub allow_external_modification: Option<bool>,
+        /// Indicates whether to force the access code conversion. To switch management of an access code from one Seam workspace to another, set `force` to `true`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub force: Option<bool>,
+        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the access code is allowed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_external_modification_allowed: Option<bool>,
+        /// Default on the server: `false`.
+        #[doc(hidden)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sync: Option<bool>,
+    }
 }
 
 impl ConvertToManagedRequest {
@@ -127,10 +128,13 @@ impl ConvertToManagedRequest {
     }
 }
 
-/// Success response of `POST /access_codes/unmanaged/convert_to_managed`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ConvertToManagedResponse {}
+crate::wire::object! {
+    /// Success response of `POST /access_codes/unmanaged/convert_to_managed`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct ConvertToManagedResponse {}
+}
+
 impl<'a> AccessCodesUnmanaged<'a> {
     /// Delete an Unmanaged Access Code
     ///
@@ -180,16 +184,17 @@ impl crate::Operation for DeleteRequest {
     }
 }
 
-/// Request body of `POST /access_codes/unmanaged/delete`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DeleteRequest {
-    /// ID of the unmanaged access code that you want to delete.
-    pub access_code_id: String,
-    /// Default on the server: `false`.
-    #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sync: Option<bool>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/unmanaged/delete`.
+    #[non_exhaustive]
+    pub struct DeleteRequest {
+        /// ID of the unmanaged access code that you want to delete.
+        pub access_code_id: String,
+        /// Default on the server: `false`.
+        #[doc(hidden)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub sync: Option<bool>,
+    }
 }
 
 impl DeleteRequest {
@@ -209,11 +214,12 @@ impl DeleteRequest {
     }
 }
 
-/// Success response of `POST /access_codes/unmanaged/delete`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DeleteResponse {
-    pub action_attempt: crate::types::ActionAttempt,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/unmanaged/delete`.
+    #[non_exhaustive]
+    pub struct DeleteResponse {
+        pub action_attempt: crate::types::ActionAttempt,
+    }
 }
 
 impl<'a> AccessCodesUnmanaged<'a> {
@@ -267,19 +273,21 @@ impl crate::Operation for GetRequest {
     }
 }
 
-/// Request body of `POST /access_codes/unmanaged/get`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetRequest {
-    /// ID of the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub access_code_id: Option<String>,
-    /// Code of the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// ID of the device containing the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub device_id: Option<String>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/unmanaged/get`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct GetRequest {
+        /// ID of the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub access_code_id: Option<String>,
+        /// Code of the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub code: Option<String>,
+        /// ID of the device containing the unmanaged access code that you want to get. You must specify either `access_code_id` or both `device_id` and `code`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub device_id: Option<String>,
+    }
 }
 
 impl GetRequest {
@@ -311,11 +319,12 @@ impl GetRequest {
     }
 }
 
-/// Success response of `POST /access_codes/unmanaged/get`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetResponse {
-    pub access_code: crate::types::UnmanagedAccessCode,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/unmanaged/get`.
+    #[non_exhaustive]
+    pub struct GetResponse {
+        pub access_code: crate::types::UnmanagedAccessCode,
+    }
 }
 
 impl<'a> AccessCodesUnmanaged<'a> {
@@ -438,26 +447,27 @@ impl crate::Paginated for ListRequest {
     }
 }
 
-/// Request body of `POST /access_codes/unmanaged/list`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListRequest {
-    /// ID of the device for which you want to list unmanaged access codes.
-    pub device_id: String,
-    /// Numerical limit on the number of unmanaged access codes to return.
-    ///
-    /// Default on the server: `300000`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<i64>,
-    /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub page_cursor: crate::Nullable<String>,
-    /// String for which to search. Filters returned access codes to include all records that satisfy a partial match using `name`, `code` or `access_code_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search: Option<String>,
-    /// Your user ID for the user by which to filter unmanaged access codes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_identifier_key: Option<String>,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/unmanaged/list`.
+    #[non_exhaustive]
+    pub struct ListRequest {
+        /// ID of the device for which you want to list unmanaged access codes.
+        pub device_id: String,
+        /// Numerical limit on the number of unmanaged access codes to return.
+        ///
+        /// Default on the server: `300000`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub limit: Option<i64>,
+        /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub page_cursor: crate::Nullable<String>,
+        /// String for which to search. Filters returned access codes to include all records that satisfy a partial match using `name`, `code` or `access_code_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub search: Option<String>,
+        /// Your user ID for the user by which to filter unmanaged access codes.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_identifier_key: Option<String>,
+    }
 }
 
 impl ListRequest {
@@ -503,13 +513,14 @@ impl ListRequest {
     }
 }
 
-/// Success response of `POST /access_codes/unmanaged/list`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListResponse {
-    pub access_codes: Vec<crate::types::UnmanagedAccessCode>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pagination: Option<crate::types::Pagination>,
+crate::wire::object! {
+    /// Success response of `POST /access_codes/unmanaged/list`.
+    #[non_exhaustive]
+    pub struct ListResponse {
+        pub access_codes: Vec<crate::types::UnmanagedAccessCode>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub pagination: Option<crate::types::Pagination>,
+    }
 }
 
 impl<'a> AccessCodesUnmanaged<'a> {
@@ -558,22 +569,23 @@ impl crate::Operation for UpdateRequest {
     }
 }
 
-/// Request body of `POST /access_codes/unmanaged/update`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UpdateRequest {
-    /// ID of the unmanaged access code that you want to update.
-    pub access_code_id: String,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub allow_external_modification: Option<bool>,
-    /// Indicates whether to force the unmanaged access code update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub force: Option<bool>,
-    /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_external_modification_allowed: Option<bool>,
-    pub is_managed: bool,
+crate::wire::object! {
+    /// Request body of `POST /access_codes/unmanaged/update`.
+    #[non_exhaustive]
+    pub struct UpdateRequest {
+        /// ID of the unmanaged access code that you want to update.
+        pub access_code_id: String,
+        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub allow_external_modification: Option<bool>,
+        /// Indicates whether to force the unmanaged access code update.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub force: Option<bool>,
+        /// Indicates whether [external modification](https://docs.seam.co/latest/capability-guides/smart-locks/access-codes#external-modification) of the code is allowed.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_external_modification_allowed: Option<bool>,
+        pub is_managed: bool,
+    }
 }
 
 impl UpdateRequest {
@@ -613,7 +625,9 @@ impl UpdateRequest {
     }
 }
 
-/// Success response of `POST /access_codes/unmanaged/update`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UpdateResponse {}
+crate::wire::object! {
+    /// Success response of `POST /access_codes/unmanaged/update`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct UpdateResponse {}
+}

@@ -78,18 +78,19 @@ impl crate::Operation for AssignRequest {
     }
 }
 
-/// Request body of `POST /acs/credentials/assign`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AssignRequest {
-    /// ID of the credential that you want to assign to an access system user.
-    pub acs_credential_id: String,
-    /// ID of the access system user to whom you want to assign a credential. You can only provide one of acs_user_id or user_identity_id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_user_id: Option<String>,
-    /// ID of the user identity to whom you want to assign a credential. You can only provide one of acs_user_id or user_identity_id. If the ACS system contains an ACS user with the same `email_address` or `phone_number` as the user identity that you specify, they are linked, and the credential belongs to the ACS user. If the ACS system does not have a corresponding ACS user, one is created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_identity_id: Option<String>,
+crate::wire::object! {
+    /// Request body of `POST /acs/credentials/assign`.
+    #[non_exhaustive]
+    pub struct AssignRequest {
+        /// ID of the credential that you want to assign to an access system user.
+        pub acs_credential_id: String,
+        /// ID of the access system user to whom you want to assign a credential. You can only provide one of acs_user_id or user_identity_id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_user_id: Option<String>,
+        /// ID of the user identity to whom you want to assign a credential. You can only provide one of acs_user_id or user_identity_id. If the ACS system contains an ACS user with the same `email_address` or `phone_number` as the user identity that you specify, they are linked, and the credential belongs to the ACS user. If the ACS system does not have a corresponding ACS user, one is created.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_identity_id: Option<String>,
+    }
 }
 
 impl AssignRequest {
@@ -115,11 +116,12 @@ impl AssignRequest {
     }
 }
 
-/// Success response of `POST /acs/credentials/assign`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct AssignResponse {
-    pub acs_credential: crate::types::AcsCredential,
+crate::wire::object! {
+    /// Success response of `POST /acs/credentials/assign`.
+    #[non_exhaustive]
+    pub struct AssignResponse {
+        pub acs_credential: crate::types::AcsCredential,
+    }
 }
 
 impl<'a> AcsCredentials<'a> {
@@ -185,55 +187,56 @@ impl crate::Operation for CreateRequest {
     }
 }
 
-/// Request body of `POST /acs/credentials/create`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateRequest {
-    /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
-    pub access_method: CreateRequestAccessMethod,
-    /// ID of the access system to which the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_system_id: Option<String>,
-    /// ID of the access system user to whom the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_user_id: Option<String>,
-    /// Set of IDs of the [entrances](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) for which the new credential grants access.
-    ///
-    /// Default on the server: `[]`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub allowed_acs_entrance_ids: Option<Vec<String>>,
-    /// Vostio-specific metadata for the new credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assa_abloy_vostio_metadata: Option<CreateRequestAssaAbloyVostioMetadata>,
-    /// Access (PIN) code for the new credential. There may be manufacturer-specific code restrictions. For details, see the applicable [device or system integration guide](https://docs.seam.co/latest/device-and-system-integration-guides/overview).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// ACS system ID of the credential manager for the new credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub credential_manager_acs_system_id: Option<String>,
-    /// Date and time at which the validity of the new credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ends_at: Option<crate::DateTime>,
-    #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub hotek_metadata: Option<CreateRequestHotekMetadata>,
-    /// Indicates whether the new credential is a [multi-phone sync credential](https://docs.seam.co/latest/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
-    ///
-    /// Default on the server: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_multi_phone_sync_credential: Option<bool>,
-    /// Salto Space-specific metadata for the new credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub salto_space_metadata: Option<CreateRequestSaltoSpaceMetadata>,
-    /// Date and time at which the validity of the new credential starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub starts_at: Option<crate::DateTime>,
-    /// ID of the user identity to whom the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`. If the access system contains a user with the same `email_address` or `phone_number` as the user identity that you specify, they are linked, and the credential belongs to the access system user. If the access system does not have a corresponding user, one is created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_identity_id: Option<String>,
-    /// Visionline-specific metadata for the new credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub visionline_metadata: Option<CreateRequestVisionlineMetadata>,
+crate::wire::object! {
+    /// Request body of `POST /acs/credentials/create`.
+    #[non_exhaustive]
+    pub struct CreateRequest {
+        /// Access method for the new credential. Supported values: `code`, `card`, `mobile_key`, `cloud_key`.
+        pub access_method: CreateRequestAccessMethod,
+        /// ID of the access system to which the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_system_id: Option<String>,
+        /// ID of the access system user to whom the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_user_id: Option<String>,
+        /// Set of IDs of the [entrances](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) for which the new credential grants access.
+        ///
+        /// Default on the server: `[]`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub allowed_acs_entrance_ids: Option<Vec<String>>,
+        /// Vostio-specific metadata for the new credential.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub assa_abloy_vostio_metadata: Option<CreateRequestAssaAbloyVostioMetadata>,
+        /// Access (PIN) code for the new credential. There may be manufacturer-specific code restrictions. For details, see the applicable [device or system integration guide](https://docs.seam.co/latest/device-and-system-integration-guides/overview).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub code: Option<String>,
+        /// ACS system ID of the credential manager for the new credential.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub credential_manager_acs_system_id: Option<String>,
+        /// Date and time at which the validity of the new credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub ends_at: Option<crate::DateTime>,
+        #[doc(hidden)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub hotek_metadata: Option<CreateRequestHotekMetadata>,
+        /// Indicates whether the new credential is a [multi-phone sync credential](https://docs.seam.co/latest/capability-guides/mobile-access/issuing-mobile-credentials-from-an-access-control-system#what-are-multi-phone-sync-credentials).
+        ///
+        /// Default on the server: `false`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_multi_phone_sync_credential: Option<bool>,
+        /// Salto Space-specific metadata for the new credential.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub salto_space_metadata: Option<CreateRequestSaltoSpaceMetadata>,
+        /// Date and time at which the validity of the new credential starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub starts_at: Option<crate::DateTime>,
+        /// ID of the user identity to whom the new credential belongs. You must provide either `acs_user_id` or the combination of `user_identity_id` and `acs_system_id`. If the access system contains a user with the same `email_address` or `phone_number` as the user identity that you specify, they are linked, and the credential belongs to the access system user. If the access system does not have a corresponding user, one is created.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_identity_id: Option<String>,
+        /// Visionline-specific metadata for the new credential.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub visionline_metadata: Option<CreateRequestVisionlineMetadata>,
+    }
 }
 
 impl CreateRequest {
@@ -371,18 +374,20 @@ crate::wire::open_enum! {
     }
 }
 
-/// Vostio-specific metadata for the new credential.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateRequestAssaAbloyVostioMetadata {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auto_join: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub join_all_guest_acs_entrances: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub override_all_guest_acs_entrances: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub override_guest_acs_entrance_ids: Option<Vec<String>>,
+crate::wire::object! {
+    /// Vostio-specific metadata for the new credential.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct CreateRequestAssaAbloyVostioMetadata {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub auto_join: Option<bool>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub join_all_guest_acs_entrances: Option<bool>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub override_all_guest_acs_entrances: Option<bool>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub override_guest_acs_entrance_ids: Option<Vec<String>>,
+    }
 }
 
 impl CreateRequestAssaAbloyVostioMetadata {
@@ -432,14 +437,17 @@ impl CreateRequestAssaAbloyVostioMetadata {
     }
 }
 
-#[doc(hidden)]
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateRequestHotekMetadata {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auto_join: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#override: Option<bool>,
+crate::wire::object! {
+    #[doc(hidden)]
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct CreateRequestHotekMetadata {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub auto_join: Option<bool>,
+        #[serde(rename = "override")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub r#override: Option<bool>,
+    }
 }
 
 impl CreateRequestHotekMetadata {
@@ -464,17 +472,19 @@ impl CreateRequestHotekMetadata {
     }
 }
 
-/// Salto Space-specific metadata for the new credential.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateRequestSaltoSpaceMetadata {
-    /// Indicates whether to assign a first, new card to a user. See also [Programming Salto Space Card-based Credentials](https://docs.seam.co/latest/device-and-system-integration-guides/salto-proaccess-space-access-system/programming-salto-space-card-based-credentials).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assign_new_key: Option<bool>,
-    /// Indicates whether to update the user's existing card. See also [Programming Salto Space Card-based Credentials](https://docs.seam.co/latest/device-and-system-integration-guides/salto-proaccess-space-access-system/programming-salto-space-card-based-credentials).
-    #[doc(hidden)]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub update_current_key: Option<bool>,
+crate::wire::object! {
+    /// Salto Space-specific metadata for the new credential.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct CreateRequestSaltoSpaceMetadata {
+        /// Indicates whether to assign a first, new card to a user. See also [Programming Salto Space Card-based Credentials](https://docs.seam.co/latest/device-and-system-integration-guides/salto-proaccess-space-access-system/programming-salto-space-card-based-credentials).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub assign_new_key: Option<bool>,
+        /// Indicates whether to update the user's existing card. See also [Programming Salto Space Card-based Credentials](https://docs.seam.co/latest/device-and-system-integration-guides/salto-proaccess-space-access-system/programming-salto-space-card-based-credentials).
+        #[doc(hidden)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub update_current_key: Option<bool>,
+    }
 }
 
 impl CreateRequestSaltoSpaceMetadata {
@@ -500,29 +510,32 @@ impl CreateRequestSaltoSpaceMetadata {
     }
 }
 
-/// Visionline-specific metadata for the new credential.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateRequestVisionlineMetadata {
-    #[doc(hidden)]
-    #[deprecated(note = "Read-only endpoint references moved to `endpoint`.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assa_abloy_credential_service_mobile_endpoint_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub auto_join: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub card_format: Option<CreateRequestVisionlineMetadataCardFormat>,
-    /// Default on the server: `"guest"`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub card_function_type: Option<CreateRequestVisionlineMetadataCardFunctionType>,
-    #[doc(hidden)]
-    #[deprecated(note = "Use `override` instead.")]
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_override_key: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub joiner_acs_credential_ids: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub r#override: Option<bool>,
+crate::wire::object! {
+    /// Visionline-specific metadata for the new credential.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct CreateRequestVisionlineMetadata {
+        #[doc(hidden)]
+        #[deprecated(note = "Read-only endpoint references moved to `endpoint`.")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub assa_abloy_credential_service_mobile_endpoint_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub auto_join: Option<bool>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub card_format: Option<CreateRequestVisionlineMetadataCardFormat>,
+        /// Default on the server: `"guest"`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub card_function_type: Option<CreateRequestVisionlineMetadataCardFunctionType>,
+        #[doc(hidden)]
+        #[deprecated(note = "Use `override` instead.")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_override_key: Option<bool>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub joiner_acs_credential_ids: Option<Vec<String>>,
+        #[serde(rename = "override")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub r#override: Option<bool>,
+    }
 }
 
 impl CreateRequestVisionlineMetadata {
@@ -621,11 +634,12 @@ crate::wire::open_enum! {
     }
 }
 
-/// Success response of `POST /acs/credentials/create`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateResponse {
-    pub acs_credential: crate::types::AcsCredential,
+crate::wire::object! {
+    /// Success response of `POST /acs/credentials/create`.
+    #[non_exhaustive]
+    pub struct CreateResponse {
+        pub acs_credential: crate::types::AcsCredential,
+    }
 }
 
 impl<'a> AcsCredentials<'a> {
@@ -684,25 +698,26 @@ impl crate::Operation for CreateOfflineCodeRequest {
     }
 }
 
-/// Request body of `POST /acs/credentials/create_offline_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateOfflineCodeRequest {
-    /// ID of the access system user to whom the new credential belongs.
-    pub acs_user_id: String,
-    /// IDs of the [`acs_entrance`s](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) for which the new credential grants access.
-    pub allowed_acs_entrance_id: String,
-    /// Date and time at which the validity of the new credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ends_at: Option<crate::DateTime>,
-    /// Indicates whether the code is one-time-use or reusable.
-    ///
-    /// Default on the server: `false`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_one_time_use: Option<bool>,
-    /// Date and time at which the validity of the new credential starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub starts_at: Option<crate::DateTime>,
+crate::wire::object! {
+    /// Request body of `POST /acs/credentials/create_offline_code`.
+    #[non_exhaustive]
+    pub struct CreateOfflineCodeRequest {
+        /// ID of the access system user to whom the new credential belongs.
+        pub acs_user_id: String,
+        /// IDs of the [`acs_entrance`s](https://docs.seam.co/latest/capability-guides/access-systems/retrieving-entrance-details) for which the new credential grants access.
+        pub allowed_acs_entrance_id: String,
+        /// Date and time at which the validity of the new credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after `starts_at`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub ends_at: Option<crate::DateTime>,
+        /// Indicates whether the code is one-time-use or reusable.
+        ///
+        /// Default on the server: `false`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_one_time_use: Option<bool>,
+        /// Date and time at which the validity of the new credential starts, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub starts_at: Option<crate::DateTime>,
+    }
 }
 
 impl CreateOfflineCodeRequest {
@@ -739,11 +754,12 @@ impl CreateOfflineCodeRequest {
     }
 }
 
-/// Success response of `POST /acs/credentials/create_offline_code`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct CreateOfflineCodeResponse {
-    pub acs_credential: crate::types::AcsCredential,
+crate::wire::object! {
+    /// Success response of `POST /acs/credentials/create_offline_code`.
+    #[non_exhaustive]
+    pub struct CreateOfflineCodeResponse {
+        pub acs_credential: crate::types::AcsCredential,
+    }
 }
 
 impl<'a> AcsCredentials<'a> {
@@ -792,12 +808,13 @@ impl crate::Operation for DeleteRequest {
     }
 }
 
-/// Request body of `POST /acs/credentials/delete`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DeleteRequest {
-    /// ID of the credential that you want to delete.
-    pub acs_credential_id: String,
+crate::wire::object! {
+    /// Request body of `POST /acs/credentials/delete`.
+    #[non_exhaustive]
+    pub struct DeleteRequest {
+        /// ID of the credential that you want to delete.
+        pub acs_credential_id: String,
+    }
 }
 
 impl DeleteRequest {
@@ -809,10 +826,13 @@ impl DeleteRequest {
     }
 }
 
-/// Success response of `POST /acs/credentials/delete`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct DeleteResponse {}
+crate::wire::object! {
+    /// Success response of `POST /acs/credentials/delete`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct DeleteResponse {}
+}
+
 impl<'a> AcsCredentials<'a> {
     /// Get a Credential
     ///
@@ -862,12 +882,13 @@ impl crate::Operation for GetRequest {
     }
 }
 
-/// Request body of `POST /acs/credentials/get`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetRequest {
-    /// ID of the credential that you want to get.
-    pub acs_credential_id: String,
+crate::wire::object! {
+    /// Request body of `POST /acs/credentials/get`.
+    #[non_exhaustive]
+    pub struct GetRequest {
+        /// ID of the credential that you want to get.
+        pub acs_credential_id: String,
+    }
 }
 
 impl GetRequest {
@@ -879,11 +900,12 @@ impl GetRequest {
     }
 }
 
-/// Success response of `POST /acs/credentials/get`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetResponse {
-    pub acs_credential: crate::types::AcsCredential,
+crate::wire::object! {
+    /// Success response of `POST /acs/credentials/get`.
+    #[non_exhaustive]
+    pub struct GetResponse {
+        pub acs_credential: crate::types::AcsCredential,
+    }
 }
 
 impl<'a> AcsCredentials<'a> {
@@ -1001,36 +1023,38 @@ impl crate::Paginated for ListRequest {
     }
 }
 
-/// Request body of `POST /acs/credentials/list`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListRequest {
-    /// ID of the access system user for which you want to retrieve all credentials. Filter by at most one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_user_id: Option<String>,
-    /// ID of the access system for which you want to retrieve all credentials. Filter by at most one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_system_id: Option<String>,
-    /// ID of the user identity for which you want to retrieve all credentials. Filter by at most one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_identity_id: Option<String>,
-    /// Date and time, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format, before which events to return were created.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created_before: Option<crate::DateTime>,
-    /// Indicates whether you want to retrieve only multi-phone sync credentials or non-multi-phone sync credentials.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub is_multi_phone_sync_credential: Option<bool>,
-    /// Number of credentials to return.
-    ///
-    /// Default on the server: `500`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub limit: Option<i64>,
-    /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
-    #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
-    pub page_cursor: crate::Nullable<String>,
-    /// String for which to search. Filters returned credentials to include all records that satisfy a partial match using `display_name`, `code`, `card_number`, `acs_user_id` or `acs_credential_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search: Option<String>,
+crate::wire::object! {
+    /// Request body of `POST /acs/credentials/list`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct ListRequest {
+        /// ID of the access system user for which you want to retrieve all credentials. Filter by at most one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_user_id: Option<String>,
+        /// ID of the access system for which you want to retrieve all credentials. Filter by at most one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_system_id: Option<String>,
+        /// ID of the user identity for which you want to retrieve all credentials. Filter by at most one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_identity_id: Option<String>,
+        /// Date and time, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format, before which events to return were created.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub created_before: Option<crate::DateTime>,
+        /// Indicates whether you want to retrieve only multi-phone sync credentials or non-multi-phone sync credentials.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub is_multi_phone_sync_credential: Option<bool>,
+        /// Number of credentials to return.
+        ///
+        /// Default on the server: `500`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub limit: Option<i64>,
+        /// Identifies the specific page of results to return, obtained from the previous page's `next_page_cursor`.
+        #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+        pub page_cursor: crate::Nullable<String>,
+        /// String for which to search. Filters returned credentials to include all records that satisfy a partial match using `display_name`, `code`, `card_number`, `acs_user_id` or `acs_credential_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub search: Option<String>,
+    }
 }
 
 impl ListRequest {
@@ -1103,12 +1127,13 @@ impl ListRequest {
     }
 }
 
-/// Success response of `POST /acs/credentials/list`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListResponse {
-    pub acs_credentials: Vec<crate::types::AcsCredential>,
-    pub pagination: crate::types::Pagination,
+crate::wire::object! {
+    /// Success response of `POST /acs/credentials/list`.
+    #[non_exhaustive]
+    pub struct ListResponse {
+        pub acs_credentials: Vec<crate::types::AcsCredential>,
+        pub pagination: crate::types::Pagination,
+    }
 }
 
 impl<'a> AcsCredentials<'a> {
@@ -1160,12 +1185,13 @@ impl crate::Operation for ListAccessibleEntrancesRequest {
     }
 }
 
-/// Request body of `POST /acs/credentials/list_accessible_entrances`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListAccessibleEntrancesRequest {
-    /// ID of the credential for which you want to retrieve all entrances to which the credential grants access.
-    pub acs_credential_id: String,
+crate::wire::object! {
+    /// Request body of `POST /acs/credentials/list_accessible_entrances`.
+    #[non_exhaustive]
+    pub struct ListAccessibleEntrancesRequest {
+        /// ID of the credential for which you want to retrieve all entrances to which the credential grants access.
+        pub acs_credential_id: String,
+    }
 }
 
 impl ListAccessibleEntrancesRequest {
@@ -1177,11 +1203,12 @@ impl ListAccessibleEntrancesRequest {
     }
 }
 
-/// Success response of `POST /acs/credentials/list_accessible_entrances`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListAccessibleEntrancesResponse {
-    pub acs_entrances: Vec<crate::types::AcsEntrance>,
+crate::wire::object! {
+    /// Success response of `POST /acs/credentials/list_accessible_entrances`.
+    #[non_exhaustive]
+    pub struct ListAccessibleEntrancesResponse {
+        pub acs_entrances: Vec<crate::types::AcsEntrance>,
+    }
 }
 
 impl<'a> AcsCredentials<'a> {
@@ -1240,18 +1267,19 @@ impl crate::Operation for UnassignRequest {
     }
 }
 
-/// Request body of `POST /acs/credentials/unassign`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UnassignRequest {
-    /// ID of the credential that you want to unassign from an access system user.
-    pub acs_credential_id: String,
-    /// ID of the access system user from which you want to unassign a credential. You can only provide one of acs_user_id or user_identity_id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_user_id: Option<String>,
-    /// ID of the user identity from which you want to unassign a credential. You can only provide one of acs_user_id or user_identity_id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_identity_id: Option<String>,
+crate::wire::object! {
+    /// Request body of `POST /acs/credentials/unassign`.
+    #[non_exhaustive]
+    pub struct UnassignRequest {
+        /// ID of the credential that you want to unassign from an access system user.
+        pub acs_credential_id: String,
+        /// ID of the access system user from which you want to unassign a credential. You can only provide one of acs_user_id or user_identity_id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_user_id: Option<String>,
+        /// ID of the user identity from which you want to unassign a credential. You can only provide one of acs_user_id or user_identity_id.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_identity_id: Option<String>,
+    }
 }
 
 impl UnassignRequest {
@@ -1277,11 +1305,12 @@ impl UnassignRequest {
     }
 }
 
-/// Success response of `POST /acs/credentials/unassign`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UnassignResponse {
-    pub acs_credential: crate::types::AcsCredential,
+crate::wire::object! {
+    /// Success response of `POST /acs/credentials/unassign`.
+    #[non_exhaustive]
+    pub struct UnassignResponse {
+        pub acs_credential: crate::types::AcsCredential,
+    }
 }
 
 impl<'a> AcsCredentials<'a> {
@@ -1338,18 +1367,19 @@ impl crate::Operation for UpdateRequest {
     }
 }
 
-/// Request body of `POST /acs/credentials/update`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UpdateRequest {
-    /// ID of the credential that you want to update.
-    pub acs_credential_id: String,
-    /// Replacement access (PIN) code for the credential that you want to update.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// Replacement date and time at which the validity of the credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after the `starts_at` value that you set when creating the credential.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ends_at: Option<crate::DateTime>,
+crate::wire::object! {
+    /// Request body of `POST /acs/credentials/update`.
+    #[non_exhaustive]
+    pub struct UpdateRequest {
+        /// ID of the credential that you want to update.
+        pub acs_credential_id: String,
+        /// Replacement access (PIN) code for the credential that you want to update.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub code: Option<String>,
+        /// Replacement date and time at which the validity of the credential ends, in [ISO 8601](https://www.iso.org/iso-8601-date-and-time-format.html) format. Must be a time in the future and after the `starts_at` value that you set when creating the credential.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub ends_at: Option<crate::DateTime>,
+    }
 }
 
 impl UpdateRequest {
@@ -1375,9 +1405,10 @@ impl UpdateRequest {
     }
 }
 
-/// Success response of `POST /acs/credentials/update`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct UpdateResponse {
-    pub acs_credential: crate::types::AcsCredential,
+crate::wire::object! {
+    /// Success response of `POST /acs/credentials/update`.
+    #[non_exhaustive]
+    pub struct UpdateResponse {
+        pub acs_credential: crate::types::AcsCredential,
+    }
 }

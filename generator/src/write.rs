@@ -84,7 +84,9 @@ fn wrap_marked_items(text: &str) -> Result<String, String> {
                 out.push_str(item_line);
                 out.push('\n');
             }
-            if item_line == "}" {
+            // The item's last line closes it: `}` alone, or the item's own line (`pub struct Empty {}`).
+            let top_level = !item_line.starts_with([' ', '#', '/']);
+            if item_line == "}" || (top_level && item_line.ends_with('}')) {
                 break;
             }
         }

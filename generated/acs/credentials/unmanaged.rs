@@ -59,12 +59,13 @@ impl crate::Operation for GetRequest {
     }
 }
 
-/// Request body of `POST /acs/credentials/unmanaged/get`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetRequest {
-    /// ID of the unmanaged credential that you want to get.
-    pub acs_credential_id: String,
+crate::wire::object! {
+    /// Request body of `POST /acs/credentials/unmanaged/get`.
+    #[non_exhaustive]
+    pub struct GetRequest {
+        /// ID of the unmanaged credential that you want to get.
+        pub acs_credential_id: String,
+    }
 }
 
 impl GetRequest {
@@ -76,11 +77,12 @@ impl GetRequest {
     }
 }
 
-/// Success response of `POST /acs/credentials/unmanaged/get`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct GetResponse {
-    pub acs_credential: crate::types::UnmanagedAcsCredential,
+crate::wire::object! {
+    /// Success response of `POST /acs/credentials/unmanaged/get`.
+    #[non_exhaustive]
+    pub struct GetResponse {
+        pub acs_credential: crate::types::UnmanagedAcsCredential,
+    }
 }
 
 impl<'a> AcsCredentialsUnmanaged<'a> {
@@ -157,22 +159,24 @@ impl crate::Operation for ListRequest {
     }
 }
 
-/// Request body of `POST /acs/credentials/unmanaged/list`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListRequest {
-    /// ID of the access system user for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_user_id: Option<String>,
-    /// ID of the access system for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub acs_system_id: Option<String>,
-    /// ID of the user identity for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub user_identity_id: Option<String>,
-    /// String for which to search. Filters returned credentials to include all records that satisfy a partial match using `display_name`, `code`, `card_number`, `acs_user_id` or `acs_credential_id`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search: Option<String>,
+crate::wire::object! {
+    /// Request body of `POST /acs/credentials/unmanaged/list`.
+    #[derive(Default)]
+    #[non_exhaustive]
+    pub struct ListRequest {
+        /// ID of the access system user for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_user_id: Option<String>,
+        /// ID of the access system for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub acs_system_id: Option<String>,
+        /// ID of the user identity for which you want to retrieve all credentials. You must provide exactly one of: `acs_user_id`; `acs_system_id`; `acs_user_id` together with `acs_system_id`; or `user_identity_id`. `user_identity_id` cannot be combined with `acs_user_id` or `acs_system_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub user_identity_id: Option<String>,
+        /// String for which to search. Filters returned credentials to include all records that satisfy a partial match using `display_name`, `code`, `card_number`, `acs_user_id` or `acs_credential_id`.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub search: Option<String>,
+    }
 }
 
 impl ListRequest {
@@ -211,9 +215,10 @@ impl ListRequest {
     }
 }
 
-/// Success response of `POST /acs/credentials/unmanaged/list`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[non_exhaustive]
-pub struct ListResponse {
-    pub acs_credentials: Vec<crate::types::UnmanagedAcsCredential>,
+crate::wire::object! {
+    /// Success response of `POST /acs/credentials/unmanaged/list`.
+    #[non_exhaustive]
+    pub struct ListResponse {
+        pub acs_credentials: Vec<crate::types::UnmanagedAcsCredential>,
+    }
 }

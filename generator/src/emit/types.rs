@@ -67,12 +67,13 @@ fn boxed_value(value: TokenStream, boxed: bool) -> TokenStream {
 fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &Context) -> TokenStream {
     let all_optional = def.fields.iter().all(|f| !f.ty.is_required());
     // Derive macros live in their own namespace: a schema named `Debug` or `Default` cannot shadow them.
-    let default = all_optional.then(|| quote!(Default,));
+    let default = all_optional.then(|| quote!(, Default));
     let fields = def.fields.iter().map(|field| {
         let docs = docs::attributes(&field.docs);
         let name = ident(&field.name);
         let ty = field_type(&field.ty, field.boxed, cx);
-        let rename = (field.name.trim_start_matches("r#") != field.wire).then(|| {
+        // Also for raw identifiers: `object!` names a field on the wire by its identifier.
+        let rename = (field.name != field.wire).then(|| {
             let wire = &field.wire;
             quote!(#[serde(rename = #wire)])
         });
@@ -104,13 +105,30 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &C
     });
     let builder = def.builder.then(|| builder(name, def, cx));
     let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    // `object!` writes a smaller `Deserialize` than serde's derive; a struct that collects
+    // additional properties needs serde's `flatten`, which only the derive has.
+    if additional.is_some() {
+        return quote! {
+            #docs
+            #[derive(Debug, Clone, PartialEq #default, ::serde::Serialize, ::serde::Deserialize)]
+            #non_exhaustive
+            pub struct #name {
+                #(#fields)*
+                #additional
+            }
+            #builder
+        };
+    }
+    // `object!` derives `Debug`, `Clone` and `PartialEq` itself.
+    let derive_default = all_optional.then(|| quote!(#[derive(Default)]));
+    let marker = wrapped_in("crate::wire::object");
     quote! {
+        #marker
         #docs
-        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #derive_default
         #non_exhaustive
         pub struct #name {
             #(#fields)*
-            #additional
         }
         #builder
     }
