@@ -69,28 +69,18 @@ impl crate::Operation for CreateRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 
     fn validate(&self) -> Result<(), crate::ValidationError> {
         crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
-        crate::wire::check_length(
-            "code",
-            self.code.as_deref(),
-            Some(4usize),
-            Some(12usize),
-        )?;
+        crate::wire::check_length("code", self.code.as_deref(), Some(4), Some(12))?;
         crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
         crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
         Ok(())
@@ -363,28 +353,18 @@ impl crate::Operation for CreateMultipleRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 
     fn validate(&self) -> Result<(), crate::ValidationError> {
         crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
-        crate::wire::check_length(
-            "code",
-            self.code.as_deref(),
-            Some(4usize),
-            Some(12usize),
-        )?;
+        crate::wire::check_length("code", self.code.as_deref(), Some(4), Some(12))?;
         crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
         crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
         Ok(())
@@ -600,17 +580,12 @@ impl crate::Operation for DeleteRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 }
@@ -697,17 +672,12 @@ impl crate::Operation for GenerateCodeRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 }
@@ -786,17 +756,12 @@ impl crate::Operation for GetRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 }
@@ -934,22 +899,17 @@ impl crate::Operation for ListRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 
     fn validate(&self) -> Result<(), crate::ValidationError> {
-        crate::wire::check_length("search", self.search.as_deref(), Some(1usize), None)?;
+        crate::wire::check_length("search", self.search.as_deref(), Some(1), None)?;
         Ok(())
     }
 }
@@ -1156,17 +1116,12 @@ impl crate::Operation for PullBackupAccessCodeRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 }
@@ -1235,17 +1190,12 @@ impl crate::Operation for ReportDeviceConstraintsRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 
@@ -1253,20 +1203,20 @@ impl crate::Operation for ReportDeviceConstraintsRequest {
         crate::wire::check_range(
             "max_code_length",
             self.max_code_length.map(|value| value as f64),
-            Some(4f64),
-            Some(20f64),
+            Some(4.0),
+            Some(20.0),
         )?;
         crate::wire::check_range(
             "min_code_length",
             self.min_code_length.map(|value| value as f64),
-            Some(4f64),
-            Some(20f64),
+            Some(4.0),
+            Some(20.0),
         )?;
         if let Some(value) = &self.supported_code_lengths {
             crate::wire::check_items(
                 "supported_code_lengths",
                 value.len(),
-                Some(1usize),
+                Some(1),
                 None,
             )?;
             crate::wire::check_each(
@@ -1276,8 +1226,8 @@ impl crate::Operation for ReportDeviceConstraintsRequest {
                     crate::wire::check_range(
                         "",
                         Some(*item as f64),
-                        Some(4f64),
-                        Some(20f64),
+                        Some(4.0),
+                        Some(20.0),
                     )?;
                     Ok(())
                 },
@@ -1378,28 +1328,18 @@ impl crate::Operation for UpdateRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 
     fn validate(&self) -> Result<(), crate::ValidationError> {
         crate::wire::check_pattern("code", self.code.as_deref(), "^\\d+$")?;
-        crate::wire::check_length(
-            "code",
-            self.code.as_deref(),
-            Some(4usize),
-            Some(12usize),
-        )?;
+        crate::wire::check_length("code", self.code.as_deref(), Some(4), Some(12))?;
         crate::wire::check_date_time("ends_at", self.ends_at.as_ref())?;
         crate::wire::check_date_time("starts_at", self.starts_at.as_ref())?;
         Ok(())
@@ -1685,17 +1625,12 @@ impl crate::Operation for UpdateMultipleRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 

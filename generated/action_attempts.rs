@@ -50,17 +50,12 @@ impl crate::Operation for GetRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 }

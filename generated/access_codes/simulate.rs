@@ -43,28 +43,18 @@ impl crate::Operation for CreateUnmanagedAccessCodeRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 
     fn validate(&self) -> Result<(), crate::ValidationError> {
         crate::wire::check_pattern("code", Some(self.code.as_str()), "^\\d+$")?;
-        crate::wire::check_length(
-            "code",
-            Some(self.code.as_str()),
-            Some(4usize),
-            Some(8usize),
-        )?;
+        crate::wire::check_length("code", Some(self.code.as_str()), Some(4), Some(8))?;
         Ok(())
     }
 }

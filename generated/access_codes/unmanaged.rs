@@ -47,17 +47,12 @@ impl crate::Operation for ConvertToManagedRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 }
@@ -169,17 +164,12 @@ impl crate::Operation for DeleteRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 }
@@ -258,17 +248,12 @@ impl crate::Operation for GetRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 }
@@ -404,22 +389,17 @@ impl crate::Operation for ListRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 
     fn validate(&self) -> Result<(), crate::ValidationError> {
-        crate::wire::check_length("search", self.search.as_deref(), Some(1usize), None)?;
+        crate::wire::check_length("search", self.search.as_deref(), Some(1), None)?;
         Ok(())
     }
 }
@@ -554,17 +534,12 @@ impl crate::Operation for UpdateRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 }

@@ -15,6 +15,13 @@ use std::sync::{Arc, OnceLock, RwLock};
 /// Any JSON value, for fields the spec leaves free-form.
 pub use serde_json::Value as Json;
 
+/// What [`Operation::encode`](crate::Operation::encode) returns; short, so that a generated impl's
+/// signature fits on one line.
+pub type Encoded = Result<(), serde_json::Error>;
+
+/// What [`Operation::decode`](crate::Operation::decode) returns for the operation `O`.
+pub type Decoded<O> = Result<<O as crate::Operation>::Response, crate::DecodeError>;
+
 /// An open enum of strings. Generated code declares the enum inside it with each known value as its
 /// variant's discriminant (`Set = "set"`); the macro documents each variant with its value, adds
 /// `Unknown(String)` and writes `as_str`, `From<&str>`, `Display`, `Serialize` and `Deserialize`, so

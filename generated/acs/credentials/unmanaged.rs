@@ -44,17 +44,12 @@ impl crate::Operation for GetRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 }
@@ -120,22 +115,17 @@ impl crate::Operation for ListRequest {
     const ENVELOPE_FLAG: Option<&'static str> = Some("ok");
 
     #[inline]
-    fn encode(
-        &self,
-        request: &mut crate::HttpRequest,
-    ) -> Result<(), ::serde_json::Error> {
+    fn encode(&self, request: &mut crate::HttpRequest) -> crate::wire::Encoded {
         request.json(self)
     }
 
     #[inline]
-    fn decode(
-        response: &crate::HttpResponse,
-    ) -> Result<Self::Response, crate::DecodeError> {
+    fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
         response.json()
     }
 
     fn validate(&self) -> Result<(), crate::ValidationError> {
-        crate::wire::check_length("search", self.search.as_deref(), Some(1usize), None)?;
+        crate::wire::check_length("search", self.search.as_deref(), Some(1), None)?;
         crate::wire::check_exclusive(
             &[
                 ("user_identity_id", self.user_identity_id.is_some()),

@@ -252,9 +252,34 @@ fn each_check(
     })
 }
 
-pub(super) fn option_tokens<T: quote::ToTokens>(value: Option<T>) -> TokenStream {
+pub(super) fn option_tokens<T: Bound>(value: Option<T>) -> TokenStream {
     match value {
-        Some(value) => quote!(::std::option::Option::Some(#value)),
+        Some(value) => {
+            let value = value.literal();
+            quote!(::std::option::Option::Some(#value))
+        }
         None => quote!(::std::option::Option::None),
+    }
+}
+
+/// A constraint's bound, written without a suffix (`Some(4)`, not `Some(4usize)`): the check's
+/// parameter types it, and the call then fits on one line.
+pub(super) trait Bound {
+    fn literal(self) -> proc_macro2::Literal;
+}
+
+impl Bound for usize {
+    fn literal(self) -> proc_macro2::Literal {
+        proc_macro2::Literal::usize_unsuffixed(self)
+    }
+}
+
+impl Bound for f64 {
+    fn literal(self) -> proc_macro2::Literal {
+        if self.is_finite() {
+            proc_macro2::Literal::f64_unsuffixed(self)
+        } else {
+            proc_macro2::Literal::f64_suffixed(self)
+        }
     }
 }

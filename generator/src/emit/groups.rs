@@ -310,12 +310,12 @@ fn operation_impl(operation: &Operation, cx: &Context) -> TokenStream {
             #envelope
 
             #[inline]
-            fn encode(&self, #request_param: &mut crate::HttpRequest) -> ::std::result::Result<(), ::serde_json::Error> {
+            fn encode(&self, #request_param: &mut crate::HttpRequest) -> crate::wire::Encoded {
                 #encode
             }
 
             #[inline]
-            fn decode(response: &crate::HttpResponse) -> ::std::result::Result<Self::Response, crate::DecodeError> {
+            fn decode(response: &crate::HttpResponse) -> crate::wire::Decoded<Self> {
                 #decode
             }
             #validate
