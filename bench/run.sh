@@ -2,7 +2,7 @@
 # Runs every benchmark of issue 5 and writes BENCHMARKS.md at the repository root:
 #   bash bench/run.sh
 # Needs: cargo, node and npm (for Seam's published document). Builds run with `nice -n 19`.
-# Environment: RUNS (generation runs per measurement, default 15), COMPILE_RUNS (default 3); the client
+# Environment: RUNS (generation runs per measurement, default 15), COMPILE_RUNS (default 7); the client
 # overhead bench reads ROUNDS, CALLS, THROUGHPUT_CALLS, CONCURRENCY, WARMUP (bench/README.md).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -11,7 +11,7 @@ TARGET="$BENCH/target"
 RESULTS="$TARGET/results"
 COMPILE="$TARGET/compile"
 RUNS="${RUNS:-15}"
-COMPILE_RUNS="${COMPILE_RUNS:-3}"
+COMPILE_RUNS="${COMPILE_RUNS:-7}"
 NICE="nice -n 19"
 export CARGO_TERM_COLOR=never
 START=$(date +%s)
@@ -53,26 +53,42 @@ $NICE "$TARGET/release/seam-bench" generation --root "$ROOT" --full "$TARGET/sea
 
 step "compile time of the generated code: prebuild dependencies"
 (cd "$COMPILE" && $NICE cargo build --workspace >&2 && $NICE cargo build --workspace --release >&2)
-time_build() { # crate directory, package, cargo flags...
+# [median, min, max] of the numbers on stdin, one per line.
+spread() { sort -g | awk '{ a[NR] = $1 } END { m = (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2); printf "[%s, %s, %s]", m, a[1], a[NR] }'; }
+rebuild() { # crate directory, package, cargo flags... -> seconds
     local dir="$1" package="$2"
     shift 2
-    for _ in $(seq "$COMPILE_RUNS"); do
-        touch "$COMPILE/$dir/src/lib.rs"
-        local t0 t1
-        t0=$(now)
-        (cd "$COMPILE" && $NICE cargo build -p "$package" --quiet "$@" >&2)
-        t1=$(now)
-        elapsed "$t0" "$t1"
-        echo
-    done | median
+    touch "$COMPILE/$dir/src/lib.rs"
+    local t0 t1
+    t0=$(now)
+    (cd "$COMPILE" && $NICE cargo build -p "$package" --quiet "$@" >&2)
+    t1=$(now)
+    elapsed "$t0" "$t1"
 }
-step "compile time: $COMPILE_RUNS rebuilds each (touch src/lib.rs && cargo build)"
+# Ours and progenitor alternate, so that the machine's drift hits both alike; one untimed build of
+# each first (building one package alone can rebuild a dependency with other features).
+time_pair() { # profile name, cargo flags... -> writes $RESULTS/compile-<profile>-{ours,progenitor}.txt
+    local profile="$1"
+    shift
+    rebuild ours seam "$@" > /dev/null
+    rebuild progenitor progenitor-output "$@" > /dev/null
+    : > "$RESULTS/compile-$profile-ours.txt"
+    : > "$RESULTS/compile-$profile-progenitor.txt"
+    for _ in $(seq "$COMPILE_RUNS"); do
+        { rebuild ours seam "$@"; echo; } >> "$RESULTS/compile-$profile-ours.txt"
+        { rebuild progenitor progenitor-output "$@"; echo; } >> "$RESULTS/compile-$profile-progenitor.txt"
+    done
+}
+step "compile time: $COMPILE_RUNS rebuilds each, alternating (touch src/lib.rs && cargo build)"
+time_pair debug
+time_pair release --release
 {
     echo "{"
-    echo "  \"ours_debug_s\": $(time_build ours seam),"
-    echo "  \"progenitor_debug_s\": $(time_build progenitor progenitor-output),"
-    echo "  \"ours_release_s\": $(time_build ours seam --release),"
-    echo "  \"progenitor_release_s\": $(time_build progenitor progenitor-output --release)"
+    echo "  \"runs\": $COMPILE_RUNS,"
+    echo "  \"ours_debug_s\": $(spread < "$RESULTS/compile-debug-ours.txt"),"
+    echo "  \"progenitor_debug_s\": $(spread < "$RESULTS/compile-debug-progenitor.txt"),"
+    echo "  \"ours_release_s\": $(spread < "$RESULTS/compile-release-ours.txt"),"
+    echo "  \"progenitor_release_s\": $(spread < "$RESULTS/compile-release-progenitor.txt")"
     echo "}"
 } > "$RESULTS/compile.json"
 cat "$RESULTS/compile.json" >&2

@@ -250,18 +250,16 @@ macro_rules! __object {
                             }
                         }
                         ::std::result::Result::Ok($name {
-                            $($field: match $field {
-                                ::std::option::Option::Some(value) => value,
-                                ::std::option::Option::None => {
-                                    $crate::__missing_field!(__A::Error, $crate::__wire_name!($field $(, $wire)?) $(, $skip)?)
-                                }
-                            },)*
+                            $($field: $crate::__take_field!($field, $crate::__wire_name!($field $(, $wire)?) $(, $skip)?),)*
                         })
                     }
                 }
 
-                const __FIELDS: &[&str] = &[$($crate::__wire_name!($field $(, $wire)?)),*];
-                deserializer.deserialize_struct(::std::stringify!($name), __FIELDS, __Visitor)
+                deserializer.deserialize_struct(
+                    ::std::stringify!($name),
+                    &[$($crate::__wire_name!($field $(, $wire)?)),*],
+                    __Visitor,
+                )
             }
         }
     };
@@ -294,16 +292,17 @@ macro_rules! __field_present {
     };
 }
 
-/// The value of a field of [`object!`] that the input lacks: its `Default` where it has
-/// `#[serde(default)]`, and otherwise what serde's derive gives (`None`, or "missing field").
+/// The value of a field of [`object!`] once the input is read: what was read, or where the input
+/// lacks it, its `Default` for a field with `#[serde(default)]`, and otherwise what serde's derive
+/// gives (`None`, or "missing field").
 #[doc(hidden)]
 #[macro_export]
-macro_rules! __missing_field {
-    ($error:ty, $wire:expr, $skip:literal) => {
-        ::std::default::Default::default()
+macro_rules! __take_field {
+    ($slot:ident, $wire:expr, $skip:literal) => {
+        $slot.unwrap_or_default()
     };
-    ($error:ty, $wire:expr) => {
-        $crate::wire::missing_field::<_, $error>($wire)?
+    ($slot:ident, $wire:expr) => {
+        $crate::wire::take_field($slot, $wire)?
     };
 }
 
@@ -390,11 +389,15 @@ pub fn read_field<'de, A: de::MapAccess<'de>, T: de::Deserialize<'de>>(
     Ok(())
 }
 
-/// A field the input lacks, decoded as serde's derive does: `None` for an `Option`, and "missing
-/// field `name`" for anything else.
+/// A field as read, or, where the input lacks it, decoded as serde's derive does: `None` for an
+/// `Option`, and "missing field `name`" for anything else.
 #[doc(hidden)]
-pub fn missing_field<'de, T: de::Deserialize<'de>, E: de::Error>(name: &'static str) -> Result<T, E> {
-    T::deserialize(MissingField { name, error: PhantomData })
+#[inline]
+pub fn take_field<'de, T: de::Deserialize<'de>, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+    match slot {
+        Some(value) => Ok(value),
+        None => T::deserialize(MissingField { name, error: PhantomData }),
+    }
 }
 
 struct MissingField<E> {
