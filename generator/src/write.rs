@@ -284,6 +284,12 @@ mod tests {
             wrap_marked_items(text).unwrap(),
             "crate::m! {\n    /// Doc.\n    pub enum A {\n        B = \"b\",\n    }\n}\nstruct C;\n"
         );
+        // An item on one line ends there: what follows is not swallowed into the macro.
+        let text = "#[seam_codegen::wrap_in(\"crate::o\")]\n#[derive(Default)]\npub struct Empty {}\nstruct C;\n";
+        assert_eq!(
+            wrap_marked_items(text).unwrap(),
+            "crate::o! {\n    #[derive(Default)]\n    pub struct Empty {}\n}\nstruct C;\n"
+        );
         assert!(wrap_marked_items("#[seam_codegen::wrap_in(\"crate::m\")]\npub enum A {\n").is_err());
         assert!(
             wrap_marked_items("mod m {\n    #[seam_codegen::wrap_in(\"crate::m\")]\n    pub enum A {}\n}\n").is_err()

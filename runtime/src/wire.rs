@@ -160,9 +160,9 @@ pub use crate::__tagged_union as tagged_union;
 /// field visitor per struct, which a JSON API never uses, and most of the bindings' compile time
 /// went into the derive and its output. Encoding skips an absent optional field (the field's
 /// `skip_serializing_if` names the function, `Option::is_none` or `Nullable::is_absent`).
-/// Decoding matches keys as they are read, without copying them; an unknown key is skipped; a repeated key is an error; a missing field takes its `Default` where it has
-/// `#[serde(default)]`, and is otherwise `None` for an `Option` and serde's "missing field" error
-/// for anything else. Decoding is for self-describing formats (JSON, YAML, ...): formats that write
+/// Decoding matches keys as they are read, without copying them; an unknown key is skipped; a
+/// repeated key is an error; a missing field takes its `Default` where it has `#[serde(default)]`,
+/// and is otherwise `None` for an `Option` and serde's "missing field" error for anything else. Decoding is for self-describing formats (JSON, YAML, ...): formats that write
 /// structs as bare sequences, such as bincode, cannot read these types back.
 ///
 /// Field attributes are matched in the order the generator writes them: doc lines,
@@ -198,6 +198,7 @@ macro_rules! __object {
         impl ::serde::Serialize for $name {
             fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                 let len = 0 $(+ $crate::__field_present!(self.$field $(, $skip)?) as usize)*;
+                #[allow(unused_mut)] // a struct without fields writes none
                 let mut object = ::serde::Serializer::serialize_struct(serializer, ::std::stringify!($name), len)?;
                 $(
                     $crate::wire::write_field(
@@ -786,6 +787,17 @@ mod tests {
             /// Required, and `null` allowed: missing is `None`, as serde's derive has it.
             pub parent: Option<String>,
         }
+    }
+
+    crate::wire::object! {
+        #[derive(Default)]
+        pub struct Empty {}
+    }
+
+    #[test]
+    fn an_object_without_fields_is_an_empty_json_object() {
+        assert_eq!(serde_json::to_string(&Empty {}).unwrap(), "{}");
+        assert_eq!(serde_json::from_str::<Empty>(r#"{"anything":[1]}"#).unwrap(), Empty::default());
     }
 
     #[test]
