@@ -18,7 +18,6 @@ START=$(date +%s)
 step() { printf '\n==> %s\n' "$*" >&2; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 
 rm -rf "$RESULTS"
 mkdir -p "$RESULTS" "$COMPILE"

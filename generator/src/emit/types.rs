@@ -67,7 +67,7 @@ fn boxed_value(value: TokenStream, boxed: bool) -> TokenStream {
 fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &Context) -> TokenStream {
     let all_optional = def.fields.iter().all(|f| !f.ty.is_required());
     // Derive macros live in their own namespace: a schema named `Debug` or `Default` cannot shadow them.
-    let default = all_optional.then(|| quote!(, Default));
+    let default: Vec<TokenStream> = all_optional.then(|| quote!(Default)).into_iter().collect();
     let fields = def.fields.iter().map(|field| {
         let docs = docs::attributes(&field.docs);
         let name = ident(&field.name);
@@ -105,30 +105,24 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &C
     });
     let builder = def.builder.then(|| builder(name, def, cx));
     let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
-    // `object!` writes a smaller `Deserialize` than serde's derive; a struct that collects
-    // additional properties needs serde's `flatten`, which only the derive has.
-    if additional.is_some() {
-        return quote! {
-            #docs
-            #[derive(Debug, Clone, PartialEq #default, ::serde::Serialize, ::serde::Deserialize)]
-            #non_exhaustive
-            pub struct #name {
-                #(#fields)*
-                #additional
-            }
-            #builder
-        };
-    }
-    // `object!` derives `Debug`, `Clone` and `PartialEq` itself.
-    let derive_default = all_optional.then(|| quote!(#[derive(Default)]));
-    let marker = wrapped_in("crate::wire::object");
+    let (marker, derives) = match additional {
+        // A struct that collects additional properties needs serde's `flatten`, which only the
+        // derive has.
+        Some(_) => {
+            (None, quote!(#[derive(Debug, Clone, PartialEq, #(#default,)* ::serde::Serialize, ::serde::Deserialize)]))
+        }
+        // `object!` derives `Debug`, `Clone` and `PartialEq` and writes smaller serde impls than the
+        // derive.
+        None => (Some(wrapped_in("crate::wire::object")), quote!(#(#[derive(#default)])*)),
+    };
     quote! {
         #marker
         #docs
-        #derive_default
+        #derives
         #non_exhaustive
         pub struct #name {
             #(#fields)*
+            #additional
         }
         #builder
     }
