@@ -95,6 +95,9 @@ cat "$RESULTS/compile.json" >&2
 step "decode throughput (criterion)"
 (cd "$BENCH" && $NICE cargo bench --bench decode -- --noplot >&2)
 
+step "decode time in paired rounds, generated and plain alternating (ROUNDS, BATCH)"
+(cd "$BENCH" && RESULTS_DIR="$RESULTS" $NICE cargo bench --bench decode_paired >&2)
+
 step "decode, counted in instructions (callgrind): steady whatever else the machine runs"
 if command -v valgrind >/dev/null; then
     bash "$BENCH/decode_instructions.sh" > "$RESULTS/decode_instructions.md"
