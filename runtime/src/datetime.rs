@@ -134,9 +134,10 @@ impl Fields {
 #[inline(always)]
 fn common_shape(text: &[u8]) -> Option<Fields> {
     let head: &[u8; 19] = text.get(..19)?.try_into().ok()?;
-    // Checked without branches, with `&` rather than `&&`: the values vary from one date of a page
-    // to the next, and mispredicted branches were most of the cost. `YYYY-MM-` and `HH:MM:SS` are
-    // checked eight bytes at a time, `DDT` between them byte by byte.
+    // Combined with `&` rather than `&&`, so that no branch depends on the values, which vary from
+    // one date of a page to the next (measured: 1.063–1.075x a page of plain strings with `&&`,
+    // 1.055–1.066x without). `YYYY-MM-` and `HH:MM:SS` are checked eight bytes at a time, `DDT`
+    // between them byte by byte.
     let word = |at: usize| u64::from_le_bytes(head[at..at + 8].try_into().expect("eight bytes"));
     let shape = digits_and(word(0), 4, 7, b'-')
         & digits_and(word(11), 2, 5, b':')
