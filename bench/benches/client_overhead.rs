@@ -36,6 +36,8 @@
 #[path = "../src/client_overhead_table.rs"]
 mod table;
 
+mod support;
+
 use bytes::Bytes;
 use http_body_util::{BodyExt as _, Full};
 use hyper::body::Incoming;
@@ -46,6 +48,7 @@ use seam::acs::credentials::{GetRequest, GetResponse};
 use seam::types::AcsCredential;
 use serde_json::{json, Value};
 use std::alloc::{GlobalAlloc, Layout, System};
+use support::{cpu_ns, env_usize, median, percentile};
 use std::cell::Cell;
 use std::hint::black_box;
 use std::net::SocketAddr;
@@ -74,15 +77,6 @@ struct Config {
     control: bool,
     raw_timeout: bool,
     results: PathBuf,
-}
-
-fn env_usize(name: &str, default: usize) -> usize {
-    match std::env::var(name) {
-        Ok(value) if !value.trim().is_empty() => {
-            value.trim().parse().unwrap_or_else(|_| panic!("{name}={value}: not a number"))
-        }
-        _ => default,
-    }
 }
 
 impl Config {
@@ -243,14 +237,6 @@ fn start_server(envelope: Bytes) -> (SocketAddr, Arc<Server>, libc::clockid_t) {
     (address, server, clock)
 }
 
-fn cpu_ns(clock: libc::clockid_t) -> f64 {
-    let mut time = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: `time` is a valid place to write.
-    let status = unsafe { libc::clock_gettime(clock, &mut time) };
-    assert_eq!(status, 0, "clock_gettime");
-    time.tv_sec as f64 * 1e9 + time.tv_nsec as f64
-}
-
 /// CPU time of the client (the process less the server thread) and of the server, in ns.
 #[derive(Clone, Copy)]
 struct Clocks {
@@ -333,23 +319,6 @@ struct Throughput {
     per_s: f64,
     cpu_us: f64,
     server_cpu_us: f64,
-}
-
-/// Nearest-rank percentile of sorted values.
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let rank = ((p * sorted.len() as f64).ceil() as usize).clamp(1, sorted.len());
-    sorted[rank - 1]
-}
-
-fn median(values: &[f64]) -> f64 {
-    let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
-    let n = sorted.len();
-    if n % 2 == 1 {
-        sorted[n / 2]
-    } else {
-        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
-    }
 }
 
 async fn sequential(side: &Side, calls: usize) {

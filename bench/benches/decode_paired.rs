@@ -7,13 +7,16 @@
 //! `cd bench && cargo bench --bench decode_paired`; ROUNDS [201], BATCH [5], RESULTS_DIR
 //! [target/results] (writes `decode_paired.json`). Times are the thread's CPU time.
 
+mod support;
+
 use seam_bench::{pages, plain};
 use std::hint::black_box;
 use std::path::PathBuf;
+use support::{cpu_ns, env_usize, median, percentile};
 
 fn main() {
-    let rounds: usize = env("ROUNDS", 201);
-    let batch: usize = env("BATCH", 5);
+    let rounds = env_usize("ROUNDS", 201);
+    let batch = env_usize("BATCH", 5);
     let results = std::env::var_os("RESULTS_DIR").map(PathBuf::from).unwrap_or_else(|| "target/results".into());
 
     let access_codes = pages::page(1000, pages::access_code);
@@ -84,41 +87,21 @@ fn pair(
         generated_ns.push(g / batch as f64);
         plain_ns.push(p / batch as f64);
     }
-    let ratio = quantiles(&mut ratios);
+    ratios.sort_by(f64::total_cmp);
+    let at = |p: f64| percentile(&ratios, p);
     serde_json::json!({
         "kind": kind,
-        "ratio": ratio,
-        "generated_us": quantiles(&mut generated_ns)["median"].as_f64().unwrap() / 1e3,
-        "plain_us": quantiles(&mut plain_ns)["median"].as_f64().unwrap() / 1e3,
+        "ratio": { "median": median(&ratios), "p25": at(0.25), "p75": at(0.75), "min": at(0.0), "max": at(1.0) },
+        "generated_us": median(&generated_ns) / 1e3,
+        "plain_us": median(&plain_ns) / 1e3,
     })
 }
 
 /// CPU time of this thread for `batch` calls, in nanoseconds.
 fn time(batch: usize, decode: &mut impl FnMut() -> usize) -> f64 {
-    let start = thread_cpu_ns();
+    let start = cpu_ns(libc::CLOCK_THREAD_CPUTIME_ID);
     for _ in 0..batch {
         black_box(decode());
     }
-    thread_cpu_ns() - start
-}
-
-fn quantiles(values: &mut [f64]) -> serde_json::Value {
-    values.sort_by(f64::total_cmp);
-    let at = |q: f64| values[((values.len() - 1) as f64 * q).round() as usize];
-    serde_json::json!({ "median": at(0.5), "p25": at(0.25), "p75": at(0.75), "min": at(0.0), "max": at(1.0) })
-}
-
-fn thread_cpu_ns() -> f64 {
-    let mut time = libc::timespec { tv_sec: 0, tv_nsec: 0 };
-    // SAFETY: `time` is a valid, writable timespec for the duration of the call.
-    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut time) };
-    assert_eq!(status, 0, "clock_gettime");
-    time.tv_sec as f64 * 1e9 + time.tv_nsec as f64
-}
-
-fn env(name: &str, default: usize) -> usize {
-    match std::env::var(name) {
-        Ok(value) => value.parse().unwrap_or_else(|_| panic!("{name}={value} is not a number")),
-        Err(_) => default,
-    }
+    cpu_ns(libc::CLOCK_THREAD_CPUTIME_ID) - start
 }
