@@ -4,7 +4,7 @@
 //! one schema.
 
 use crate::error::ValidationError;
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
 use serde::ser::{Error as _, Serialize, Serializer};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -137,13 +137,22 @@ macro_rules! __tagged_union {
             }
         }
 
+        impl $crate::wire::TaggedVariants for $name {
+            fn decode<'de, D: ::serde::Deserializer<'de>>(tag_value: &str, fields: D) -> ::std::result::Result<Self, D::Error> {
+                match tag_value {
+                    $($wire => <$ty as ::serde::Deserialize>::deserialize(fields).map(Self::$variant),)*
+                    _ => $crate::wire::unknown_variant(Self::TAG, tag_value, fields).map(Self::Unknown),
+                }
+            }
+
+            fn unknown(json: ::serde_json::Value) -> Self {
+                Self::Unknown(json)
+            }
+        }
+
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let fields = <$crate::wire::TaggedFields as ::serde::Deserialize>::deserialize(deserializer)?;
-                match fields.tag(Self::TAG) {
-                    $(::std::option::Option::Some($wire) => fields.decode(Self::TAG, $wire).map(Self::$variant),)*
-                    _ => ::std::result::Result::Ok(Self::Unknown(fields.into_value())),
-                }
+                $crate::wire::deserialize_tagged(deserializer, Self::TAG)
             }
         }
     };
@@ -453,108 +462,227 @@ pub fn tag_of<'v>(value: &'v Value, tag: &str) -> Option<&'v str> {
     value.get(tag).and_then(Value::as_str)
 }
 
-/// A tagged union's object, buffered until its tag is known: its properties in order, each value
-/// as JSON. A list of pairs costs less than a `Value::Object`, which hashes every key into an
-/// index map only for the variant's decoder to read them once in order. Anything but an object is
-/// kept as it came, for the union's `Unknown`.
+/// A tagged union's variants, as [`tagged_union!`] writes them, for [`deserialize_tagged`].
 #[doc(hidden)]
-pub enum TaggedFields {
-    Object(Vec<(String, Value)>),
+pub trait TaggedVariants: Sized {
+    /// The variant `tag_value` names, decoded from `fields`, the object's properties (the tag
+    /// included). A tag this version does not know keeps the object as JSON ([`unknown_variant`]).
+    fn decode<'de, D: Deserializer<'de>>(tag_value: &str, fields: D) -> Result<Self, D::Error>;
+
+    /// `Unknown`, for a value without a string tag.
+    fn unknown(json: Value) -> Self;
+}
+
+/// Decodes a tagged union. Where the tag is the object's first property, as servers usually write
+/// it, the variant is decoded from the rest of the object as it is read; otherwise the object is
+/// buffered until the tag is found. Buffering cost about a thousand instructions per object (a
+/// `String` and a `Value` per property, then a second decoder over them), and a decode error then
+/// points at the end of the object rather than at the property that failed.
+pub fn deserialize_tagged<'de, U: TaggedVariants, D: Deserializer<'de>>(
+    deserializer: D,
+    tag: &'static str,
+) -> Result<U, D::Error> {
+    struct TaggedVisitor<U> {
+        tag: &'static str,
+        union: PhantomData<U>,
+    }
+
+    impl<'de, U: TaggedVariants> Visitor<'de> for TaggedVisitor<U> {
+        type Value = U;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(formatter, "an object with a `{}` property", self.tag)
+        }
+
+        fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<U, A::Error> {
+            let tag = self.tag;
+            // `None` for the tag, which is then not copied.
+            let first_key = map.next_key_seed(FieldName(|key: &str| (key != tag).then(|| key.to_owned())))?;
+            let first_key = match first_key {
+                None => return Ok(U::unknown(Value::Object(serde_json::Map::new()))),
+                Some(None) => {
+                    return match map.next_value::<TagValue<'de>>()? {
+                        TagValue::Text(tag_value) => {
+                            let fields = WithTag { tag: Some(tag), tag_value: Some(&tag_value), rest: map };
+                            U::decode(&tag_value, de::value::MapAccessDeserializer::new(fields))
+                        }
+                        TagValue::Other(tag_value) => {
+                            let rest = serde_json::Map::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                            Ok(U::unknown(Value::Object(with_tag_first(tag, tag_value, rest))))
+                        }
+                    };
+                }
+                Some(Some(key)) => key,
+            };
+            let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(8).saturating_add(1));
+            fields.push((first_key, map.next_value::<Value>()?));
+            while let Some(entry) = map.next_entry::<String, Value>()? {
+                fields.push(entry);
+            }
+            let tag_value = match fields.iter().find(|(key, _)| key == tag) {
+                Some((_, Value::String(tag_value))) => tag_value.clone(),
+                _ => return Ok(U::unknown(Value::Object(fields.into_iter().collect()))),
+            };
+            let buffered = de::value::MapDeserializer::<_, serde_json::Error>::new(fields.into_iter());
+            // The buffered values carry no position, so the error says which variant failed.
+            U::decode(&tag_value, buffered)
+                .map_err(|error| de::Error::custom(format_args!("{tag} `{tag_value}`: {error}")))
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<U, A::Error> {
+            Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(U::unknown)
+        }
+
+        fn visit_str<E: de::Error>(self, value: &str) -> Result<U, E> {
+            Ok(U::unknown(Value::String(value.to_owned())))
+        }
+
+        fn visit_string<E: de::Error>(self, value: String) -> Result<U, E> {
+            Ok(U::unknown(Value::String(value)))
+        }
+
+        fn visit_bool<E: de::Error>(self, value: bool) -> Result<U, E> {
+            Ok(U::unknown(Value::Bool(value)))
+        }
+
+        fn visit_i64<E: de::Error>(self, value: i64) -> Result<U, E> {
+            Ok(U::unknown(Value::from(value)))
+        }
+
+        fn visit_u64<E: de::Error>(self, value: u64) -> Result<U, E> {
+            Ok(U::unknown(Value::from(value)))
+        }
+
+        fn visit_f64<E: de::Error>(self, value: f64) -> Result<U, E> {
+            Ok(U::unknown(Value::from(value)))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<U, E> {
+            Ok(U::unknown(Value::Null))
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<U, E> {
+            Ok(U::unknown(Value::Null))
+        }
+    }
+
+    deserializer.deserialize_any(TaggedVisitor { tag, union: PhantomData })
+}
+
+/// An object's properties after its tag, with the tag (already read) handed over first again: a
+/// variant may declare the tag as a field of its own.
+struct WithTag<'t, A> {
+    tag: Option<&'static str>,
+    tag_value: Option<&'t str>,
+    rest: A,
+}
+
+impl<'de, A: de::MapAccess<'de>> de::MapAccess<'de> for WithTag<'_, A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, A::Error> {
+        match self.tag.take() {
+            Some(tag) => seed.deserialize(de::value::StrDeserializer::new(tag)).map(Some),
+            None => self.rest.next_key_seed(seed),
+        }
+    }
+
+    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        match self.tag_value.take() {
+            Some(tag_value) => seed.deserialize(de::value::StrDeserializer::new(tag_value)),
+            None => self.rest.next_value_seed(seed),
+        }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.rest.size_hint().map(|rest| rest + usize::from(self.tag.is_some()))
+    }
+}
+
+/// The value of a union's tag property: text, borrowed from the input where it can be, or anything
+/// else (the union's `Unknown` then keeps it).
+enum TagValue<'de> {
+    Text(std::borrow::Cow<'de, str>),
     Other(Value),
 }
 
-impl TaggedFields {
-    /// The value of the string property `tag`, if there is one.
-    pub fn tag(&self, tag: &str) -> Option<&str> {
-        match self {
-            TaggedFields::Object(fields) => fields.iter().find(|(key, _)| key == tag)?.1.as_str(),
-            TaggedFields::Other(_) => None,
-        }
-    }
-
-    /// Decodes the variant the tag selected; the error names the tag, so that a caller sees which
-    /// branch failed.
-    pub fn decode<T: DeserializeOwned, E: de::Error>(self, tag: &str, tag_value: &str) -> Result<T, E> {
-        let decoded = match self {
-            TaggedFields::Object(fields) => {
-                T::deserialize(de::value::MapDeserializer::<_, serde_json::Error>::new(fields.into_iter()))
-            }
-            TaggedFields::Other(value) => serde_json::from_value(value),
-        };
-        decoded.map_err(|error| E::custom(format_args!("{tag} `{tag_value}`: {error}")))
-    }
-
-    /// The JSON as received, for a tag this version does not know.
-    pub fn into_value(self) -> Value {
-        match self {
-            TaggedFields::Object(fields) => Value::Object(fields.into_iter().collect()),
-            TaggedFields::Other(value) => value,
-        }
-    }
-}
-
-impl<'de> de::Deserialize<'de> for TaggedFields {
+impl<'de> de::Deserialize<'de> for TagValue<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
+        struct TagValueVisitor;
 
-        impl<'de> Visitor<'de> for FieldsVisitor {
-            type Value = TaggedFields;
+        impl<'de> Visitor<'de> for TagValueVisitor {
+            type Value = TagValue<'de>;
 
             fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
                 formatter.write_str("any JSON value")
             }
 
-            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<TaggedFields, A::Error> {
-                let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(8));
-                while let Some(entry) = map.next_entry::<String, Value>()? {
-                    fields.push(entry);
-                }
-                Ok(TaggedFields::Object(fields))
+            fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
+                Ok(TagValue::Text(value.into()))
             }
 
-            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<TaggedFields, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element::<Value>()? {
-                    items.push(item);
-                }
-                Ok(TaggedFields::Other(Value::Array(items)))
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+                Ok(TagValue::Text(value.to_owned().into()))
             }
 
-            fn visit_str<E: de::Error>(self, value: &str) -> Result<TaggedFields, E> {
-                Ok(TaggedFields::Other(Value::String(value.to_owned())))
+            fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+                Ok(TagValue::Text(value.into()))
             }
 
-            fn visit_string<E: de::Error>(self, value: String) -> Result<TaggedFields, E> {
-                Ok(TaggedFields::Other(Value::String(value)))
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+                Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(TagValue::Other)
             }
 
-            fn visit_bool<E: de::Error>(self, value: bool) -> Result<TaggedFields, E> {
-                Ok(TaggedFields::Other(Value::Bool(value)))
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(TagValue::Other)
             }
 
-            fn visit_i64<E: de::Error>(self, value: i64) -> Result<TaggedFields, E> {
-                Ok(TaggedFields::Other(Value::from(value)))
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+                Ok(TagValue::Other(Value::Bool(value)))
             }
 
-            fn visit_u64<E: de::Error>(self, value: u64) -> Result<TaggedFields, E> {
-                Ok(TaggedFields::Other(Value::from(value)))
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+                Ok(TagValue::Other(Value::from(value)))
             }
 
-            fn visit_f64<E: de::Error>(self, value: f64) -> Result<TaggedFields, E> {
-                Ok(TaggedFields::Other(Value::from(value)))
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+                Ok(TagValue::Other(Value::from(value)))
             }
 
-            fn visit_unit<E: de::Error>(self) -> Result<TaggedFields, E> {
-                Ok(TaggedFields::Other(Value::Null))
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+                Ok(TagValue::Other(Value::from(value)))
             }
 
-            fn visit_none<E: de::Error>(self) -> Result<TaggedFields, E> {
-                Ok(TaggedFields::Other(Value::Null))
+            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(TagValue::Other(Value::Null))
+            }
+
+            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+                Ok(TagValue::Other(Value::Null))
             }
         }
 
-        deserializer.deserialize_any(FieldsVisitor)
+        deserializer.deserialize_any(TagValueVisitor)
     }
+}
+
+/// The JSON of an object whose tag this version does not know, as received: `fields` are its
+/// properties, the tag included (it is put first if it is missing).
+#[doc(hidden)]
+pub fn unknown_variant<'de, D: Deserializer<'de>>(tag: &str, tag_value: &str, fields: D) -> Result<Value, D::Error> {
+    let fields = serde_json::Map::deserialize(fields)?;
+    if fields.contains_key(tag) {
+        return Ok(Value::Object(fields));
+    }
+    Ok(Value::Object(with_tag_first(tag, Value::String(tag_value.to_owned()), fields)))
+}
+
+/// `rest` with the tag put first; the tag's value wins over a property of the same name.
+fn with_tag_first(tag: &str, tag_value: Value, rest: serde_json::Map<String, Value>) -> serde_json::Map<String, Value> {
+    let mut object = serde_json::Map::with_capacity(rest.len() + 1);
+    object.insert(tag.to_owned(), tag_value);
+    object.extend(rest.into_iter().filter(|(key, _)| key != tag));
+    object
 }
 
 /// Writes a variant's fields with the tag property set.
@@ -564,14 +692,11 @@ pub fn serialize_tagged<S: Serializer, T: Serialize>(
     tag_value: &str,
     variant: &T,
 ) -> Result<S::Ok, S::Error> {
-    let mut value = serde_json::to_value(variant).map_err(S::Error::custom)?;
-    match &mut value {
-        Value::Object(fields) => {
-            fields.insert(tag.to_owned(), Value::String(tag_value.to_owned()));
-        }
-        _ => return Err(S::Error::custom(format_args!("variant `{tag_value}` is not a JSON object"))),
+    // The tag first, as servers write it, so that decoding it again needs no buffering.
+    match serde_json::to_value(variant).map_err(S::Error::custom)? {
+        Value::Object(fields) => with_tag_first(tag, Value::String(tag_value.to_owned()), fields).serialize(serializer),
+        _ => Err(S::Error::custom(format_args!("variant `{tag_value}` is not a JSON object"))),
     }
-    value.serialize(serializer)
 }
 
 /// Decoding an untagged union: tries branches in order and remembers why each failed.
@@ -792,6 +917,123 @@ mod tests {
     crate::wire::object! {
         #[derive(Default)]
         pub struct Empty {}
+    }
+
+    crate::wire::object! {
+        pub struct Battery {
+            pub level: f64,
+        }
+    }
+
+    crate::wire::object! {
+        pub struct Offline {
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub since: Option<String>,
+        }
+    }
+
+    crate::wire::tagged_union! {
+        #[tag = "warning_code"]
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum Warning {
+            BatteryLow(Battery) = "battery_low",
+            DeviceOffline(Offline) = "device_offline",
+            Tampered(Tamper) = "tampered",
+        }
+    }
+
+    crate::wire::object! {
+        /// A variant that declares the tag as a field of its own, as a shared schema does.
+        pub struct Tamper {
+            pub warning_code: String,
+            pub at: Option<String>,
+        }
+    }
+
+    /// From a byte stream, as responses are read, and from a `Value`, as `decode_answer` reads them.
+    fn both_ways(json: &str) -> [Result<Warning, String>; 2] {
+        let value: Value = serde_json::from_str(json).unwrap();
+        [
+            serde_json::from_str::<Warning>(json).map_err(|error| error.to_string()),
+            serde_json::from_value::<Warning>(value).map_err(|error| error.to_string()),
+        ]
+    }
+
+    #[test]
+    fn a_union_decodes_alike_whether_its_tag_comes_first_or_not() {
+        let battery = Warning::BatteryLow(Battery { level: 0.5 });
+        for json in [
+            r#"{"warning_code":"battery_low","level":0.5}"#,
+            r#"{"level":0.5,"warning_code":"battery_low"}"#,
+            r#"{"warning_code":"battery_low","extra":{"a":[1,"b"]},"level":0.5}"#,
+            r#"{"extra":"\"escaped\"","warning_code":"battery_low","level":0.5}"#,
+            // An escaped tag value is not borrowed from the input.
+            r#"{"warning_code":"battery\u005flow","level":0.5}"#,
+        ] {
+            assert_eq!(both_ways(json), [Ok(battery.clone()), Ok(battery.clone())], "{json}");
+        }
+        assert_eq!(
+            serde_json::from_str::<Warning>(r#"{"warning_code":"device_offline"}"#).unwrap(),
+            Warning::DeviceOffline(Offline { since: None })
+        );
+        assert_eq!(serde_json::to_string(&battery).unwrap(), r#"{"warning_code":"battery_low","level":0.5}"#);
+    }
+
+    #[test]
+    fn a_variant_that_declares_the_tag_reads_it_wherever_it_comes() {
+        let tampered = Warning::Tampered(Tamper { warning_code: "tampered".into(), at: Some("door".into()) });
+        for json in [r#"{"warning_code":"tampered","at":"door"}"#, r#"{"at":"door","warning_code":"tampered"}"#] {
+            assert_eq!(both_ways(json), [Ok(tampered.clone()), Ok(tampered.clone())], "{json}");
+        }
+        assert_eq!(serde_json::to_string(&tampered).unwrap(), r#"{"warning_code":"tampered","at":"door"}"#);
+    }
+
+    #[test]
+    fn a_union_keeps_what_it_does_not_know_as_received() {
+        for json in [
+            r#"{"warning_code":"added_next_year","n":1,"deep":{"z":1,"a":[null]}}"#,
+            r#"{"n":1,"warning_code":"added_next_year","deep":{"z":1,"a":[null]}}"#,
+            r#"{"warning_code":7,"n":1}"#,
+            r#"{"warning_code":{"nested":true},"n":1}"#,
+            r#"{"n":1,"warning_code":null}"#,
+            r#"{"n":1}"#,
+            r#"{}"#,
+            r#"["battery_low"]"#,
+            r#""battery_low""#,
+            r#"null"#,
+        ] {
+            let expected: Value = serde_json::from_str(json).unwrap();
+            for decoded in both_ways(json) {
+                let decoded = decoded.unwrap_or_else(|error| panic!("{json}: {error}"));
+                assert_eq!(decoded, Warning::Unknown(expected.clone()), "{json}");
+                // Key order included (`preserve_order`): written back, it is the input.
+                assert_eq!(serde_json::to_string(&decoded).unwrap(), json);
+            }
+        }
+        let unknown: Warning = serde_json::from_str(r#"{"n":1,"warning_code":"added_next_year"}"#).unwrap();
+        assert_eq!(unknown.tag(), Some("added_next_year"));
+    }
+
+    #[test]
+    fn a_variant_that_does_not_decode_is_an_error_that_points_at_its_cause() {
+        // Tag first: the error is the variant's own, where the stream stopped, so that the decode
+        // error's path names the property.
+        let [stream, value] = both_ways(r#"{"warning_code":"battery_low","level":"high","after":1}"#);
+        assert_eq!(stream.unwrap_err(), r#"invalid type: string "high", expected f64 at line 1 column 44"#);
+        assert_eq!(value.unwrap_err(), r#"invalid type: string "high", expected f64"#);
+        // Buffered: the position is the object's end, so the message names the variant.
+        let [stream, value] = both_ways(r#"{"level":"high","warning_code":"battery_low"}"#);
+        assert_eq!(
+            stream.unwrap_err(),
+            r#"warning_code `battery_low`: invalid type: string "high", expected f64 at line 1 column 45"#
+        );
+        assert_eq!(value.unwrap_err(), r#"warning_code `battery_low`: invalid type: string "high", expected f64"#);
+        for json in [r#"{"warning_code":"battery_low"}"#, r#"{"n":1,"warning_code":"battery_low"}"#] {
+            for error in both_ways(json) {
+                assert!(error.unwrap_err().contains("missing field `level`"), "{json}");
+            }
+        }
+        assert!(serde_json::from_str::<Warning>(r#"{"warning_code":"battery_low","level":1"#).is_err());
     }
 
     #[test]
