@@ -134,7 +134,9 @@ fn is_common_shape(text: &[u8]) -> bool {
         return false;
     }
     let month_index = usize::from((head[5] - b'0') * 10 + (head[6] - b'0') - 1);
-    if day > LAST_DAYS[month_index] || (month_index == 1 && day == b"29".as_pair() && !is_leap(number(&head[..4]))) {
+    if day > LAST_DAYS[month_index].as_pair()
+        || (month_index == 1 && day == b"29".as_pair() && !is_leap(number(&head[..4])))
+    {
         return false;
     }
 
@@ -202,18 +204,8 @@ impl AsPair for [u8; 2] {
 }
 
 /// The last day of each month as its two ASCII digits, February's in a leap year.
-const LAST_DAYS: [u16; 12] = {
-    let mut days = [0; 12];
-    let mut month = 0;
-    while month < 12 {
-        let last = DAYS[month] + (month == 1) as u8;
-        days[month] = u16::from_be_bytes([b'0' + last / 10, b'0' + last % 10]);
-        month += 1;
-    }
-    days
-};
-
-const DAYS: [u8; 12] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const LAST_DAYS: [[u8; 2]; 12] =
+    [*b"31", *b"29", *b"31", *b"30", *b"31", *b"30", *b"31", *b"31", *b"30", *b"31", *b"30", *b"31"];
 
 fn is_leap(year: u32) -> bool {
     (year % 4 == 0) & ((year % 100 != 0) | (year % 400 == 0))

@@ -484,6 +484,40 @@ pub trait TaggedVariants: Sized {
     fn unknown(json: Value) -> Self;
 }
 
+/// The `Visitor` methods for a sequence, a number, a bool and `null`, each kept as JSON and
+/// wrapped by `$wrap`: what a union keeps of a value it cannot tell apart by its tag.
+macro_rules! visit_other_json {
+    ($de:lifetime, $wrap:expr) => {
+        fn visit_seq<A: de::SeqAccess<$de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+            Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map($wrap)
+        }
+
+        fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+            Ok($wrap(Value::Bool(value)))
+        }
+
+        fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+            Ok($wrap(Value::from(value)))
+        }
+
+        fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+            Ok($wrap(Value::from(value)))
+        }
+
+        fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+            Ok($wrap(Value::from(value)))
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($wrap(Value::Null))
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($wrap(Value::Null))
+        }
+    };
+}
+
 /// Decodes a tagged union. Where the tag is the object's first property, as servers usually write
 /// it, the variant is decoded from the rest of the object as it is read; otherwise the object is
 /// buffered until the tag is found. Buffering cost about a thousand instructions per object (a
@@ -540,10 +574,6 @@ pub fn deserialize_tagged<'de, U: TaggedVariants, D: Deserializer<'de>>(
                 .map_err(|error| de::Error::custom(format_args!("{tag} `{tag_value}`: {error}")))
         }
 
-        fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<U, A::Error> {
-            Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(U::unknown)
-        }
-
         fn visit_str<E: de::Error>(self, value: &str) -> Result<U, E> {
             Ok(U::unknown(Value::String(value.to_owned())))
         }
@@ -552,29 +582,7 @@ pub fn deserialize_tagged<'de, U: TaggedVariants, D: Deserializer<'de>>(
             Ok(U::unknown(Value::String(value)))
         }
 
-        fn visit_bool<E: de::Error>(self, value: bool) -> Result<U, E> {
-            Ok(U::unknown(Value::Bool(value)))
-        }
-
-        fn visit_i64<E: de::Error>(self, value: i64) -> Result<U, E> {
-            Ok(U::unknown(Value::from(value)))
-        }
-
-        fn visit_u64<E: de::Error>(self, value: u64) -> Result<U, E> {
-            Ok(U::unknown(Value::from(value)))
-        }
-
-        fn visit_f64<E: de::Error>(self, value: f64) -> Result<U, E> {
-            Ok(U::unknown(Value::from(value)))
-        }
-
-        fn visit_unit<E: de::Error>(self) -> Result<U, E> {
-            Ok(U::unknown(Value::Null))
-        }
-
-        fn visit_none<E: de::Error>(self) -> Result<U, E> {
-            Ok(U::unknown(Value::Null))
-        }
+        visit_other_json!('de, U::unknown);
     }
 
     deserializer.deserialize_any(TaggedVisitor { tag, union: PhantomData })
@@ -644,33 +652,7 @@ impl<'de> de::Deserialize<'de> for TagValue<'de> {
                 Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(TagValue::Other)
             }
 
-            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(TagValue::Other)
-            }
-
-            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
-                Ok(TagValue::Other(Value::Bool(value)))
-            }
-
-            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
-                Ok(TagValue::Other(Value::from(value)))
-            }
-
-            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
-                Ok(TagValue::Other(Value::from(value)))
-            }
-
-            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
-                Ok(TagValue::Other(Value::from(value)))
-            }
-
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(TagValue::Other(Value::Null))
-            }
-
-            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(TagValue::Other(Value::Null))
-            }
+            visit_other_json!('de, TagValue::Other);
         }
 
         deserializer.deserialize_any(TagValueVisitor)
