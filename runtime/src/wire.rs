@@ -207,6 +207,9 @@ macro_rules! __object {
         // The impls share one constant per field for its name on the wire, rather than each
         // expanding it again (five times per field: a fifth of the macro's expansion work).
         const _: () = {
+            // One segment per name in what follows, rather than a full path at each use.
+            use $crate::wire::object_support::*;
+
             #[allow(non_upper_case_globals)]
             mod __wire {
                 $(pub const $field: &str = $crate::__wire_name!($field $(, $wire)?);)*
@@ -224,8 +227,11 @@ macro_rules! __object {
                 }
             }
 
-            impl<'de> ::serde::Deserialize<'de> for $name {
-                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> ::std::result::Result<Self, __D::Error> {
+            impl<'de> __DecodeObject<'de> for $name {
+                const NAME: &'static str = ::std::stringify!($name);
+                const FIELDS: &'static [&'static str] = &[$(__wire::$field),*];
+
+                fn decode_map<__A: ::serde::de::MapAccess<'de>>(mut map: __A) -> __Result<Self, __A::Error> {
                     // The fields by name, as serde's derive does it: the key is matched where it is
                     // read, and nothing is built for it.
                     #[allow(non_camel_case_types)]
@@ -241,51 +247,40 @@ macro_rules! __object {
                         }
                     }
 
-                    struct __Visitor;
-
-                    impl<'de> ::serde::de::Visitor<'de> for __Visitor {
-                        type Value = $name;
-
-                        fn expecting(&self, formatter: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                            formatter.write_str(::std::concat!("struct ", ::std::stringify!($name)))
-                        }
-
-                        fn visit_map<__A: ::serde::de::MapAccess<'de>>(self, mut map: __A) -> ::std::result::Result<$name, __A::Error> {
-                            $(let mut $field = ::std::option::Option::<$ty>::None;)*
-                            // Plain matches rather than `?`: every error here is already `__A::Error`, and each
-                            // `?` would cost the compiler a conversion to resolve. Each field's arm returns on
-                            // its own error: one shared exit after the `match` costs a tenth more instructions
-                            // per decode.
-                            loop {
-                                let key = match map.next_key_seed($crate::wire::FieldName(__field)) {
-                                    ::std::result::Result::Ok(::std::option::Option::Some(key)) => key,
-                                    ::std::result::Result::Ok(::std::option::Option::None) => break,
-                                    ::std::result::Result::Err(error) => return ::std::result::Result::Err(error),
-                                };
-                                match key {
-                                    $(__Field::$field => {
-                                        if let ::std::result::Result::Err(error) = $crate::wire::read_field(&mut map, &mut $field, __wire::$field) {
-                                            return ::std::result::Result::Err(error);
-                                        }
-                                    })*
-                                    __Field::Other => {
-                                        if let ::std::result::Result::Err(error) = $crate::wire::skip_value(&mut map) {
-                                            return ::std::result::Result::Err(error);
-                                        }
-                                    }
+                    $(let mut $field = __Option::<$ty>::None;)*
+                    // Plain matches rather than `?`: every error here is already `__A::Error`, and each
+                    // `?` would cost the compiler a conversion to resolve. Each field's arm returns on
+                    // its own error: one shared exit after the `match` costs a tenth more instructions
+                    // per decode.
+                    loop {
+                        let key = match map.next_key_seed(__FieldName(__field)) {
+                            __Ok(__Some(key)) => key,
+                            __Ok(__None) => break,
+                            __Err(error) => return __Err(error),
+                        };
+                        match key {
+                            $(__Field::$field => {
+                                if let __Err(error) = __read_field(&mut map, &mut $field, __wire::$field) {
+                                    return __Err(error);
+                                }
+                            })*
+                            __Field::Other => {
+                                if let __Err(error) = __skip_value(&mut map) {
+                                    return __Err(error);
                                 }
                             }
-                            ::std::result::Result::Ok($name {
-                                $($field: $crate::__take_field!($field, __wire::$field $(, $skip)?),)*
-                            })
                         }
                     }
+                    __Ok($name {
+                        $($field: $crate::__take_field!($field, __wire::$field $(, $skip)?),)*
+                    })
+                }
+            }
 
-                    deserializer.deserialize_struct(
-                        ::std::stringify!($name),
-                        &[$(__wire::$field),*],
-                        __Visitor,
-                    )
+            impl<'de> ::serde::Deserialize<'de> for $name {
+                #[inline]
+                fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> __Result<Self, __D::Error> {
+                    __decode_object(deserializer)
                 }
             }
         };
@@ -312,7 +307,7 @@ macro_rules! __wire_name {
 #[macro_export]
 macro_rules! __field_present {
     ($value:expr, $skip:literal) => {
-        !$crate::wire::Absent::is_absent(&$value)
+        !__Absent::is_absent(&$value)
     };
     ($value:expr) => {
         true
@@ -329,9 +324,9 @@ macro_rules! __take_field {
         $slot.unwrap_or_default()
     };
     ($slot:ident, $wire:expr) => {
-        match $crate::wire::take_field($slot, $wire) {
-            ::std::result::Result::Ok(value) => value,
-            ::std::result::Result::Err(error) => return ::std::result::Result::Err(error),
+        match __take_field($slot, $wire) {
+            __Ok(value) => value,
+            __Err(error) => return __Err(error),
         }
     };
 }
@@ -385,6 +380,51 @@ impl<T> Absent for crate::Nullable<T> {
     #[inline]
     fn is_absent(&self) -> bool {
         crate::Nullable::is_absent(self)
+    }
+}
+
+/// The names [`object!`]'s expansion uses, imported once per struct under names no schema's type
+/// takes (generated names never start with `__`).
+#[doc(hidden)]
+pub mod object_support {
+    pub use super::{
+        decode_object as __decode_object, read_field as __read_field, skip_value as __skip_value,
+        take_field as __take_field, Absent as __Absent, DecodeObject as __DecodeObject, FieldName as __FieldName,
+    };
+    pub use std::option::Option::{self as __Option, None as __None, Some as __Some};
+    pub use std::result::Result::{self as __Result, Err as __Err, Ok as __Ok};
+}
+
+/// An [`object!`] as its generated decoder sees it: one visitor, here, serves every struct.
+#[doc(hidden)]
+pub trait DecodeObject<'de>: Sized {
+    /// The struct's name, for messages ("expected struct X").
+    const NAME: &'static str;
+    /// Its fields' names on the wire.
+    const FIELDS: &'static [&'static str];
+
+    fn decode_map<A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// Decodes an [`object!`] struct from a JSON object (or what the format has for one).
+#[doc(hidden)]
+#[inline]
+pub fn decode_object<'de, T: DecodeObject<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_struct(T::NAME, T::FIELDS, ObjectVisitor(PhantomData))
+}
+
+struct ObjectVisitor<T>(PhantomData<T>);
+
+impl<'de, T: DecodeObject<'de>> Visitor<'de> for ObjectVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(formatter, "struct {}", T::NAME)
+    }
+
+    #[inline]
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::decode_map(map)
     }
 }
 
