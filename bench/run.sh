@@ -92,6 +92,14 @@ time_pair release --release
 } > "$RESULTS/compile.json"
 cat "$RESULTS/compile.json" >&2
 
+step "compile, counted in instructions (callgrind): steady whatever else the machine runs"
+if command -v valgrind >/dev/null; then
+    bash "$BENCH/compile_instructions.sh" > "$RESULTS/compile_instructions.md"
+else
+    echo "valgrind is not installed: no instruction counts in this run (apt-get install valgrind)." > "$RESULTS/compile_instructions.md"
+fi
+cat "$RESULTS/compile_instructions.md" >&2
+
 step "decode throughput (criterion)"
 (cd "$BENCH" && $NICE cargo bench --bench decode -- --noplot >&2)
 

@@ -344,6 +344,9 @@ fn report(results: &Path, criterion: &Path, out: &Path) {
     writeln!(w, "Where generation time goes (medians): parsing the YAML alone takes {:.1} ms in ours (`seam_codegen::load::parse`: YAML to `openapiv3` through `serde_path_to_error`, for located errors) and {:.1} ms for progenitor (`serde_yaml` into `openapiv3`); progenitor's `syn` + prettyplease formatting alone takes {:.1} ms. Progenitor with `InterfaceStyle::Builder` (builders for every operation, closer to our request types) emits {} lines.\n",
         f("spec_ours_parse_s") * 1e3, f("spec_progenitor_parse_s") * 1e3, f("spec_progenitor_format_s") * 1e3, g["spec_progenitor_builder_lines"]).unwrap();
 
+    writeln!(w, "Compile in instructions (`bash bench/compile_instructions.sh`: rustc alone, without cargo, under callgrind, on the no-change debug rebuild the table times). The wall-clock ratio is higher than this one because both crates pay the same fixed costs that callgrind does not see or that do not grow with the code: cargo's own no-op work, starting rustc, and reading and writing the incremental cache:\n").unwrap();
+    writeln!(w, "{}\n", text("compile_instructions.md")).unwrap();
+
     writeln!(w, "Decode in instructions, which callgrind counts the same on a busy machine as on a quiet one (`bash bench/decode_instructions.sh`: one page of 1,000 objects decoded ten times, less the setup, divided by ten):\n").unwrap();
     writeln!(w, "{}\n", text("decode_instructions.md")).unwrap();
 
