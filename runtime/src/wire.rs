@@ -302,7 +302,7 @@ macro_rules! __wire_name {
 }
 
 /// Whether a field of [`object!`] is written: always, or, for a field with `skip_serializing_if`,
-/// unless it is absent.
+/// unless it is absent. Expands only inside [`object!`], whose expansion imports the names it uses.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __field_present {
@@ -316,7 +316,7 @@ macro_rules! __field_present {
 
 /// The value of a field of [`object!`] once the input is read: what was read, or where the input
 /// lacks it, its `Default` for a field with `#[serde(default)]`, and otherwise what serde's derive
-/// gives (`None`, or "missing field").
+/// gives (`None`, or "missing field"). Expands only inside [`object!`], as `__field_present!`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __take_field {
