@@ -92,13 +92,19 @@ time_pair release --release
 } > "$RESULTS/compile.json"
 cat "$RESULTS/compile.json" >&2
 
+# Runs bench/<name>_instructions.sh into $RESULTS/<name>_instructions.md, or says why it could not.
+counted() {
+    local out="$RESULTS/$1_instructions.md"
+    if command -v valgrind >/dev/null; then
+        bash "$BENCH/$1_instructions.sh" > "$out"
+    else
+        echo "valgrind is not installed: no instruction counts in this run (apt-get install valgrind)." > "$out"
+    fi
+    cat "$out" >&2
+}
+
 step "compile, counted in instructions (callgrind): steady whatever else the machine runs"
-if command -v valgrind >/dev/null; then
-    bash "$BENCH/compile_instructions.sh" > "$RESULTS/compile_instructions.md"
-else
-    echo "valgrind is not installed: no instruction counts in this run (apt-get install valgrind)." > "$RESULTS/compile_instructions.md"
-fi
-cat "$RESULTS/compile_instructions.md" >&2
+counted compile
 
 step "decode throughput (criterion)"
 (cd "$BENCH" && $NICE cargo bench --bench decode -- --noplot >&2)
@@ -107,12 +113,7 @@ step "decode time in paired rounds, generated and plain alternating (ROUNDS, BAT
 (cd "$BENCH" && RESULTS_DIR="$RESULTS" $NICE cargo bench --bench decode_paired >&2)
 
 step "decode, counted in instructions (callgrind): steady whatever else the machine runs"
-if command -v valgrind >/dev/null; then
-    bash "$BENCH/decode_instructions.sh" > "$RESULTS/decode_instructions.md"
-else
-    echo "valgrind is not installed: no instruction counts in this run (apt-get install valgrind)." > "$RESULTS/decode_instructions.md"
-fi
-cat "$RESULTS/decode_instructions.md" >&2
+counted decode
 
 step "client overhead: seam against raw reqwest on loopback (custom harness; ROUNDS, CALLS, ... in bench/README.md)"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
