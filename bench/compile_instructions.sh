@@ -8,21 +8,34 @@
 set -euo pipefail
 COMPILE="$(cd "$(dirname "$0")" && pwd)/target/compile"
 cd "$COMPILE"
+# Cargo runs rustc through this wrapper, so rustc gets the environment cargo gives it
+# (CARGO_PKG_VERSION and the rest; rustc run by hand without them fails in `env!`). The wrapper
+# counts only when CALLGRIND_OUT is set, and only the workspace's crates go through it.
+wrapper="$COMPILE/target/callgrind-rustc"
+mkdir -p "$COMPILE/target"
+cat > "$wrapper" <<'EOF'
+#!/usr/bin/env bash
+if [ -n "${CALLGRIND_OUT:-}" ]; then
+    exec valgrind --tool=callgrind --callgrind-out-file="$CALLGRIND_OUT" "$@" 2>> "$CALLGRIND_OUT.log"
+fi
+exec "$@"
+EOF
+chmod +x "$wrapper"
+export RUSTC_WORKSPACE_WRAPPER="$wrapper"
 count() { # crate directory, package -> instructions
-    local dir="$1" package="$2" command out
+    local dir="$1" package="$2" out
+    out=$(mktemp)
+    # Once natively, so that the incremental cache matches the sources (and cargo's fingerprint
+    # the wrapper); then counted.
     touch "$dir/src/lib.rs"
-    # The exact rustc invocation cargo makes for the crate itself (not its dependencies).
-    command=$(cargo build -v -p "$package" 2>&1 | sed -n "s/^ *Running \`\(.*--crate-name ${package//-/_} .*\)\`$/\1/p" | tail -1)
-    if [ -z "$command" ]; then
-        echo "no rustc invocation found for $package" >&2
+    cargo build -q -p "$package" >&2
+    touch "$dir/src/lib.rs"
+    if ! CALLGRIND_OUT="$out" cargo build -q -p "$package" >&2; then
+        echo "the counted build of $package failed" >&2
         exit 1
     fi
-    # Once natively, so that the incremental cache matches the sources; then counted.
-    eval "$command" > /dev/null 2>&1
-    out=$(mktemp)
-    eval "valgrind --tool=callgrind --callgrind-out-file=$out $command" > /dev/null 2>&1
     grep -E '^(summary|totals):' "$out" | head -1 | awk '{print $2}'
-    rm -f "$out"
+    rm -f "$out" "$out.log"
 }
 ours=$(count ours seam)
 theirs=$(count progenitor progenitor-output)
