@@ -87,7 +87,7 @@ impl crate::Operation for CreateRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/create`.
     #[non_exhaustive]
     pub struct CreateRequest {
@@ -371,7 +371,7 @@ impl crate::Operation for CreateMultipleRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/create_multiple`.
     #[non_exhaustive]
     pub struct CreateMultipleRequest {
@@ -590,7 +590,7 @@ impl crate::Operation for DeleteRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/delete`.
     #[non_exhaustive]
     pub struct DeleteRequest {
@@ -682,7 +682,7 @@ impl crate::Operation for GenerateCodeRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/generate_code`.
     #[non_exhaustive]
     pub struct GenerateCodeRequest {
@@ -766,7 +766,7 @@ impl crate::Operation for GetRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/get`.
     #[derive(Default)]
     #[non_exhaustive]
@@ -935,7 +935,7 @@ impl crate::Paginated for ListRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/list`.
     #[derive(Default)]
     #[non_exhaustive]
@@ -1126,7 +1126,7 @@ impl crate::Operation for PullBackupAccessCodeRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/pull_backup_access_code`.
     #[non_exhaustive]
     pub struct PullBackupAccessCodeRequest {
@@ -1237,7 +1237,7 @@ impl crate::Operation for ReportDeviceConstraintsRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/report_device_constraints`.
     #[non_exhaustive]
     pub struct ReportDeviceConstraintsRequest {
@@ -1346,7 +1346,7 @@ impl crate::Operation for UpdateRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/update`.
     #[non_exhaustive]
     pub struct UpdateRequest {
@@ -1641,7 +1641,7 @@ impl crate::Operation for UpdateMultipleRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/update_multiple`.
     #[non_exhaustive]
     pub struct UpdateMultipleRequest {

@@ -60,7 +60,7 @@ impl crate::Operation for GetRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /action_attempts/get`.
     #[non_exhaustive]
     pub struct GetRequest {

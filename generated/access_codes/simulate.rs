@@ -59,7 +59,7 @@ impl crate::Operation for CreateUnmanagedAccessCodeRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/simulate/create_unmanaged_access_code`.
     #[non_exhaustive]
     pub struct CreateUnmanagedAccessCodeRequest {

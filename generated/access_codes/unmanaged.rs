@@ -57,7 +57,7 @@ impl crate::Operation for ConvertToManagedRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/unmanaged/convert_to_managed`.
     #[non_exhaustive]
     pub struct ConvertToManagedRequest {
@@ -174,7 +174,7 @@ impl crate::Operation for DeleteRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/unmanaged/delete`.
     #[non_exhaustive]
     pub struct DeleteRequest {
@@ -258,7 +258,7 @@ impl crate::Operation for GetRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/unmanaged/get`.
     #[derive(Default)]
     #[non_exhaustive]
@@ -427,7 +427,7 @@ impl crate::Paginated for ListRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/unmanaged/list`.
     #[non_exhaustive]
     pub struct ListRequest {
@@ -544,7 +544,7 @@ impl crate::Operation for UpdateRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /access_codes/unmanaged/update`.
     #[non_exhaustive]
     pub struct UpdateRequest {

@@ -73,7 +73,7 @@ impl crate::Operation for AssignRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /acs/credentials/assign`.
     #[non_exhaustive]
     pub struct AssignRequest {
@@ -177,7 +177,7 @@ impl crate::Operation for CreateRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /acs/credentials/create`.
     #[non_exhaustive]
     pub struct CreateRequest {
@@ -364,7 +364,7 @@ crate::wire::open_enum! {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Vostio-specific metadata for the new credential.
     #[derive(Default)]
     #[non_exhaustive]
@@ -427,7 +427,7 @@ impl CreateRequestAssaAbloyVostioMetadata {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     #[doc(hidden)]
     #[derive(Default)]
     #[non_exhaustive]
@@ -462,7 +462,7 @@ impl CreateRequestHotekMetadata {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Salto Space-specific metadata for the new credential.
     #[derive(Default)]
     #[non_exhaustive]
@@ -500,7 +500,7 @@ impl CreateRequestSaltoSpaceMetadata {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Visionline-specific metadata for the new credential.
     #[derive(Default)]
     #[non_exhaustive]
@@ -683,7 +683,7 @@ impl crate::Operation for CreateOfflineCodeRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /acs/credentials/create_offline_code`.
     #[non_exhaustive]
     pub struct CreateOfflineCodeRequest {
@@ -788,7 +788,7 @@ impl crate::Operation for DeleteRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /acs/credentials/delete`.
     #[non_exhaustive]
     pub struct DeleteRequest {
@@ -857,7 +857,7 @@ impl crate::Operation for GetRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /acs/credentials/get`.
     #[non_exhaustive]
     pub struct GetRequest {
@@ -993,7 +993,7 @@ impl crate::Paginated for ListRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /acs/credentials/list`.
     #[derive(Default)]
     #[non_exhaustive]
@@ -1150,7 +1150,7 @@ impl crate::Operation for ListAccessibleEntrancesRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /acs/credentials/list_accessible_entrances`.
     #[non_exhaustive]
     pub struct ListAccessibleEntrancesRequest {
@@ -1227,7 +1227,7 @@ impl crate::Operation for UnassignRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /acs/credentials/unassign`.
     #[non_exhaustive]
     pub struct UnassignRequest {
@@ -1322,7 +1322,7 @@ impl crate::Operation for UpdateRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /acs/credentials/update`.
     #[non_exhaustive]
     pub struct UpdateRequest {

@@ -502,6 +502,9 @@ pub struct Struct {
     /// `#[non_exhaustive]`, so that a field the API adds later breaks no caller: structs callers build
     /// with `new` and setters, and structs only answers hold. Decided by `growth::mark`.
     pub non_exhaustive: bool,
+    /// Only requests hold it: the bindings write it and never read it, so it gets `Serialize` alone
+    /// (decoding is most of what a struct costs to compile). Decided by `growth::mark`.
+    pub request_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

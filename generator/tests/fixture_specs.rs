@@ -1,7 +1,8 @@
 //! Tier-2 snapshots: one small spec per construct (tests/fixtures/*.yaml). Each one's generated code is
 //! a committed snapshot, and each becomes a crate (`seam-codegen crate`) that must compile under
 //! `#![deny(warnings)]` and round-trip its sample JSON (`*.samples.json`), unknown enum values and
-//! unknown union tags included.
+//! unknown union tags included; a sample of a type only requests hold (no `Deserialize`) gives the
+//! Rust expression that builds it (`built`) and checks what it encodes to.
 
 use crate::npm;
 
@@ -75,6 +76,13 @@ fn round_trip_tests(crate_ident: &str, samples: &[Value]) -> String {
     for (index, sample) in samples.iter().enumerate() {
         let ty = sample["type"].as_str().unwrap();
         let json = serde_json::to_string(&sample["json"]).unwrap();
+        // A type only requests hold has no `Deserialize`: the sample builds it and checks what it writes.
+        if let Some(built) = sample.get("built").and_then(Value::as_str) {
+            out.push_str(&format!(
+                "#[test]\nfn sample_{index}_encodes() {{\n    let json: Value = serde_json::from_str(r##\"{json}\"##).unwrap();\n    let typed: {crate_ident}::{ty} = {built};\n    assert_eq!(serde_json::to_value(&typed).unwrap(), json);\n}}\n\n"
+            ));
+            continue;
+        }
         match sample.get("error").and_then(Value::as_str) {
             None => out.push_str(&format!(
                 "#[test]\nfn sample_{index}() {{\n    let json: Value = serde_json::from_str(r##\"{json}\"##).unwrap();\n    let typed: {crate_ident}::{ty} = serde_json::from_value(json.clone()).unwrap();\n    assert_eq!(serde_json::to_value(&typed).unwrap(), json);\n}}\n\n"

@@ -204,28 +204,11 @@ macro_rules! __object {
             )*
         }
 
-        // The impls share one constant per field for its name on the wire, rather than each
-        // expanding it again (five times per field: a fifth of the macro's expansion work).
         const _: () = {
             // One segment per name in what follows, rather than a full path at each use.
             use $crate::wire::object_support::*;
 
-            #[allow(non_upper_case_globals)]
-            mod __wire {
-                $(pub const $field: &str = $crate::__wire_name!($field $(, $wire)?);)*
-            }
-
-            impl ::serde::Serialize for $name {
-                fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
-                    // Whether each field is written, by the field's name.
-                    $(let $field = $crate::__field_present!(self.$field $(, $skip)?);)*
-                    let len = 0 $(+ $field as usize)*;
-                    #[allow(unused_mut)] // a struct without fields writes none
-                    let mut object = $crate::wire::StructWriter::new(::serde::Serializer::serialize_struct(serializer, ::std::stringify!($name), len));
-                    $(object.field(__wire::$field, &self.$field, $field);)*
-                    object.end()
-                }
-            }
+            $crate::__object_encoding! { $name { $($field $(= $wire)? $(, $skip)?;)* } }
 
             impl<'de> __DecodeObject<'de> for $name {
                 const NAME: &'static str = ::std::stringify!($name);
@@ -288,6 +271,73 @@ macro_rules! __object {
 }
 #[doc(inline)]
 pub use crate::__object as object;
+
+/// The part of [`object!`] and [`request_object!`] that writes the struct: one constant per field
+/// for its name on the wire, and `Serialize`. Expands only inside those macros, whose expansion
+/// imports the names it uses.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __object_encoding {
+    ($name:ident { $($field:ident $(= $wire:literal)? $(, $skip:literal)?;)* }) => {
+        // The impls share one constant per field for its name on the wire, rather than each
+        // expanding it again (five times per field: a fifth of the macro's expansion work).
+        #[allow(non_upper_case_globals)]
+        mod __wire {
+            $(pub const $field: &str = $crate::__wire_name!($field $(, $wire)?);)*
+        }
+
+        impl ::serde::Serialize for $name {
+            fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
+                // Whether each field is written, by the field's name.
+                $(let $field = $crate::__field_present!(self.$field $(, $skip)?);)*
+                let len = 0 $(+ $field as usize)*;
+                #[allow(unused_mut)] // a struct without fields writes none
+                let mut object = $crate::wire::StructWriter::new(::serde::Serializer::serialize_struct(serializer, ::std::stringify!($name), len));
+                $(object.field(__wire::$field, &self.$field, $field);)*
+                object.end()
+            }
+        }
+    };
+}
+
+/// An object that only requests carry: [`object!`] without `Deserialize`. The bindings send these
+/// and never read them, and decoding is most of what an object costs to compile.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __request_object {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $(#[doc($hidden:ident)])?
+                $(#[deprecated $($deprecation:tt)*])?
+                $(#[serde(rename = $wire:literal)])?
+                $(#[serde(default, skip_serializing_if = $skip:literal)])?
+                $field_vis:vis $field:ident : $ty:ty
+            ),* $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq)]
+        $vis struct $name {
+            $(
+                $(#[doc = $doc])*
+                $(#[doc($hidden)])?
+                $(#[deprecated $($deprecation)*])?
+                $field_vis $field: $ty,
+            )*
+        }
+
+        const _: () = {
+            use $crate::wire::object_support::*;
+
+            $crate::__object_encoding! { $name { $($field $(= $wire)? $(, $skip)?;)* } }
+        };
+    };
+}
+#[doc(inline)]
+pub use crate::__request_object as request_object;
 
 /// The name a field of [`object!`] has on the wire: its `rename`, or else the field's own name.
 #[doc(hidden)]
@@ -982,6 +1032,20 @@ mod tests {
         pub struct Empty {}
     }
 
+    crate::wire::request_object! {
+        /// `Thing`'s fields, as a request that is only ever written.
+        pub struct SentThing {
+            pub name: String,
+            #[serde(rename = "type")]
+            pub r#type: String,
+            #[serde(default, skip_serializing_if = "Option::is_none")]
+            pub count: Option<i64>,
+            #[serde(default, skip_serializing_if = "crate::Nullable::is_absent")]
+            pub note: crate::Nullable<String>,
+            pub parent: Option<String>,
+        }
+    }
+
     crate::wire::object! {
         pub struct Battery {
             pub level: f64,
@@ -1123,6 +1187,20 @@ mod tests {
         // Through a `Value`, whose keys are owned strings.
         let thing: Thing = serde_json::from_value(serde_json::json!({"name": "c", "type": "t"})).unwrap();
         assert_eq!(thing.name, "c");
+    }
+
+    #[test]
+    fn a_request_object_writes_what_an_object_writes() {
+        let thing =
+            Thing { name: "a".into(), r#type: "t".into(), count: None, note: crate::Nullable::Null, parent: None };
+        let sent =
+            SentThing { name: "a".into(), r#type: "t".into(), count: None, note: crate::Nullable::Null, parent: None };
+        assert_eq!(serde_json::to_string(&sent).unwrap(), serde_json::to_string(&thing).unwrap());
+        let sent = SentThing { count: Some(3), note: crate::Nullable::Absent, parent: Some("p".into()), ..sent };
+        assert_eq!(serde_json::to_string(&sent).unwrap(), r#"{"name":"a","type":"t","count":3,"parent":"p"}"#);
+        // It derives what `object!` derives.
+        assert_eq!(sent.clone(), sent);
+        assert!(format!("{sent:?}").starts_with("SentThing { name: \"a\""));
     }
 
     #[test]

@@ -78,7 +78,9 @@ fn the_update_and_assign_responses_round_trip() {
     }
 }
 
-fn create_request(name: &str) -> CreateRequest {
+/// The documented create request `name` (a `create_<name>.request.json` fixture), built through the
+/// Rust API.
+pub(crate) fn create_request(name: &str) -> CreateRequest {
     let entrance = ["21805570-4706-4c21-99fc-3ed873a5e014"];
     let (method, for_acs_user) = match name {
         "pin_code_for_user_identity" => (AccessMethod::Code, false),
@@ -126,14 +128,6 @@ fn the_documented_update_and_assign_calls_encode_to_their_bodies() {
     let assign = AssignRequest::new("59c9af06-7881-46d2-8d9b-3eda964c058b")
         .user_identity_id("1082e2e8-ecbd-4ef1-aa61-a805f7ae2f01");
     assert_eq!(serde_json::to_value(assign).unwrap(), fixture("assign.request.json"));
-}
-
-#[test]
-fn request_bodies_decode_back_into_the_same_requests() {
-    for name in CREATE_EXAMPLES {
-        let decoded: CreateRequest = serde_json::from_value(fixture(&format!("create_{name}.request.json"))).unwrap();
-        assert_eq!(decoded, create_request(name), "{name}");
-    }
 }
 
 #[test]

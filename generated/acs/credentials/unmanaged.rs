@@ -54,7 +54,7 @@ impl crate::Operation for GetRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /acs/credentials/unmanaged/get`.
     #[non_exhaustive]
     pub struct GetRequest {
@@ -149,7 +149,7 @@ impl crate::Operation for ListRequest {
     }
 }
 
-crate::wire::object! {
+crate::wire::request_object! {
     /// Request body of `POST /acs/credentials/unmanaged/list`.
     #[derive(Default)]
     #[non_exhaustive]

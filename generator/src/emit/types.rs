@@ -105,15 +105,18 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &C
     });
     let builder = def.builder.then(|| builder(name, def, cx));
     let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
-    let (marker, derives) = match additional {
+    // What only requests hold is written and never read: no `Deserialize`.
+    let (marker, derives) = match (&additional, def.request_only) {
         // A struct that collects additional properties needs serde's `flatten`, which only the
         // derive has.
-        Some(_) => {
+        (Some(_), true) => (None, quote!(#[derive(Debug, Clone, PartialEq, #(#default,)* ::serde::Serialize)])),
+        (Some(_), false) => {
             (None, quote!(#[derive(Debug, Clone, PartialEq, #(#default,)* ::serde::Serialize, ::serde::Deserialize)]))
         }
         // `object!` derives `Debug`, `Clone` and `PartialEq` and writes smaller serde impls than the
         // derive.
-        None => (Some(wrapped_in("crate::wire::object")), quote!(#(#[derive(#default)])*)),
+        (None, true) => (Some(wrapped_in("crate::wire::request_object")), quote!(#(#[derive(#default)])*)),
+        (None, false) => (Some(wrapped_in("crate::wire::object")), quote!(#(#[derive(#default)])*)),
     };
     quote! {
         #marker

@@ -79,6 +79,7 @@ impl<'a> Resolver<'a> {
                 exclusive: Vec::new(),
                 at_least_one: Vec::new(),
                 non_exhaustive: false,
+                request_only: false,
             })),
             (Some(_), None) => None,
             (Some(_), Some((body, body_at))) => {
@@ -148,6 +149,7 @@ impl<'a> Resolver<'a> {
             exclusive: Vec::new(),
             at_least_one: Vec::new(),
             non_exhaustive: false,
+            request_only: false,
         });
         if content.is_empty() {
             return Some(empty);
@@ -171,6 +173,7 @@ impl<'a> Resolver<'a> {
                 exclusive: Vec::new(),
                 at_least_one: Vec::new(),
                 non_exhaustive: false,
+                request_only: false,
             }));
         }
         let mut shape = ObjectShape::default();

@@ -209,7 +209,15 @@ impl<'a> Resolver<'a> {
         };
         let exclusive = self.field_groups(&shape.exclusive, &fields, "cannot exclude another property");
         let at_least_one = self.field_groups(&shape.at_least_one, &fields, "is always given: the rule says nothing");
-        complete.then_some(Struct { fields, additional, builder, exclusive, at_least_one, non_exhaustive: false })
+        complete.then_some(Struct {
+            fields,
+            additional,
+            builder,
+            exclusive,
+            at_least_one,
+            non_exhaustive: false,
+            request_only: false,
+        })
     }
 
     /// Groups of `x-mutually-exclusive` or `x-at-least-one` as Rust field names; a group naming an

@@ -601,6 +601,7 @@ impl<'a> Resolver<'a> {
             exclusive: Vec::new(),
             at_least_one: Vec::new(),
             non_exhaustive: false,
+            request_only: false,
         });
         self.fill(module, id, request.clone(), docs, ok.then_some(kind));
         (id, ok, params, body)
