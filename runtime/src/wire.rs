@@ -211,8 +211,6 @@ macro_rules! __object {
             $crate::__object_encoding! { $name { $($field $(= $wire)? $(, $skip)?;)* } }
 
             impl<'de> __DecodeObject<'de> for $name {
-                const NAME: &'static str = ::std::stringify!($name);
-                const FIELDS: &'static [&'static str] = &[$(__wire::$field),*];
 
                 fn decode_map<__A: ::serde::de::MapAccess<'de>>(mut map: __A) -> __Result<Self, __A::Error> {
                     // The fields by name, as serde's derive does it: the key is matched where it is
@@ -265,7 +263,7 @@ macro_rules! __object {
             impl<'de> ::serde::Deserialize<'de> for $name {
                 #[inline]
                 fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> __Result<Self, __D::Error> {
-                    __decode_object(deserializer)
+                    __decode_object(deserializer, ::std::stringify!($name), &[$(__wire::$field),*])
                 }
             }
         };
@@ -447,31 +445,36 @@ pub mod object_support {
     pub use std::result::Result::{self as __Result, Err as __Err, Ok as __Ok};
 }
 
-/// An [`object!`] as its generated decoder sees it: one visitor, here, serves every struct.
+/// An [`object!`] as its generated decoder sees it: one visitor, here, serves every struct. Its name
+/// and fields come as arguments of [`decode_object`] rather than as associated constants: each
+/// constant is one more body for the compiler to check and cache, per struct.
 #[doc(hidden)]
 pub trait DecodeObject<'de>: Sized {
-    /// The struct's name, for messages ("expected struct X").
-    const NAME: &'static str;
-    /// Its fields' names on the wire.
-    const FIELDS: &'static [&'static str];
-
     fn decode_map<A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
 }
 
 /// Decodes an [`object!`] struct from a JSON object (or what the format has for one).
 #[doc(hidden)]
 #[inline]
-pub fn decode_object<'de, T: DecodeObject<'de>, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
-    deserializer.deserialize_struct(T::NAME, T::FIELDS, ObjectVisitor(PhantomData))
+pub fn decode_object<'de, T: DecodeObject<'de>, D: Deserializer<'de>>(
+    deserializer: D,
+    name: &'static str,
+    fields: &'static [&'static str],
+) -> Result<T, D::Error> {
+    deserializer.deserialize_struct(name, fields, ObjectVisitor { name, decoded: PhantomData })
 }
 
-struct ObjectVisitor<T>(PhantomData<T>);
+struct ObjectVisitor<T> {
+    /// The struct's name, for messages ("expected struct X").
+    name: &'static str,
+    decoded: PhantomData<T>,
+}
 
 impl<'de, T: DecodeObject<'de>> Visitor<'de> for ObjectVisitor<T> {
     type Value = T;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(formatter, "struct {}", T::NAME)
+        write!(formatter, "struct {}", self.name)
     }
 
     #[inline]
