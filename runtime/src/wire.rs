@@ -211,10 +211,11 @@ macro_rules! __object {
             $crate::__object_encoding! { $name { $($field $(= $wire)? $(, $skip)?;)* } }
 
             impl<'de> __DecodeObject<'de> for $name {
-
-                fn decode_map<__A: ::serde::de::MapAccess<'de>>(mut map: __A) -> __Result<Self, __A::Error> {
+                fn decode_map<__A: ::serde::de::MapAccess<'de>>(mut map: __A, __fields: &'static [&'static str]) -> __Result<Self, __A::Error> {
                     // The fields by name, as serde's derive does it: the key is matched where it is
-                    // read, and nothing is built for it.
+                    // read, and nothing is built for it. The variants are in the order of `__fields`, so
+                    // that a variant's index gives its wire name for errors: a constant per field for
+                    // the name cost the compiler more than writing the name where it is matched.
                     #[allow(non_camel_case_types)]
                     enum __Field {
                         $($field,)*
@@ -223,7 +224,7 @@ macro_rules! __object {
 
                     fn __field(name: &str) -> __Field {
                         match name {
-                            $(__wire::$field => __Field::$field,)*
+                            $($crate::__wire_name!($field $(, $wire)?) => __Field::$field,)*
                             _ => __Field::Other,
                         }
                     }
@@ -243,7 +244,7 @@ macro_rules! __object {
                         };
                         match key {
                             $(__Field::$field => {
-                                if let __Err(error) = __read_field(&mut map, &mut $field, __wire::$field) {
+                                if let __Err(error) = __read_field(&mut map, &mut $field, __fields, __Field::$field as usize) {
                                     return __Err(error);
                                 }
                             })*
@@ -255,7 +256,7 @@ macro_rules! __object {
                         }
                     }
                     __Ok($name {
-                        $($field: $crate::__take_field!($field, __wire::$field $(, $skip)?),)*
+                        $($field: $crate::__take_field!($field, __fields $(, $skip)?),)*
                     })
                 }
             }
@@ -263,7 +264,7 @@ macro_rules! __object {
             impl<'de> ::serde::Deserialize<'de> for $name {
                 #[inline]
                 fn deserialize<__D: ::serde::Deserializer<'de>>(deserializer: __D) -> __Result<Self, __D::Error> {
-                    __decode_object(deserializer, ::std::stringify!($name), &[$(__wire::$field),*])
+                    __decode_object(deserializer, ::std::stringify!($name), &[$($crate::__wire_name!($field $(, $wire)?)),*])
                 }
             }
         };
@@ -272,20 +273,12 @@ macro_rules! __object {
 #[doc(inline)]
 pub use crate::__object as object;
 
-/// The part of [`object!`] and [`request_object!`] that writes the struct: one constant per field
-/// for its name on the wire, and `Serialize`. Expands only inside those macros, whose expansion
-/// imports the names it uses.
+/// The part of [`object!`] and [`request_object!`] that writes the struct: its `Serialize`. Expands
+/// only inside those macros, whose expansion imports the names it uses.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __object_encoding {
     ($name:ident { $($field:ident $(= $wire:literal)? $(, $skip:literal)?;)* }) => {
-        // The impls share one constant per field for its name on the wire, rather than each
-        // expanding it again (five times per field: a fifth of the macro's expansion work).
-        #[allow(non_upper_case_globals)]
-        mod __wire {
-            $(pub const $field: &str = $crate::__wire_name!($field $(, $wire)?);)*
-        }
-
         impl ::serde::Serialize for $name {
             fn serialize<__S: ::serde::Serializer>(&self, serializer: __S) -> ::std::result::Result<__S::Ok, __S::Error> {
                 // Whether each field is written, by the field's name.
@@ -293,7 +286,7 @@ macro_rules! __object_encoding {
                 let len = 0 $(+ $field as usize)*;
                 #[allow(unused_mut)] // a struct without fields writes none
                 let mut object = $crate::wire::StructWriter::new(::serde::Serializer::serialize_struct(serializer, ::std::stringify!($name), len));
-                $(object.field(__wire::$field, &self.$field, $field);)*
+                $(object.field($crate::__wire_name!($field $(, $wire)?), &self.$field, $field);)*
                 object.end()
             }
         }
@@ -366,15 +359,16 @@ macro_rules! __field_present {
 
 /// The value of a field of [`object!`] once the input is read: what was read, or where the input
 /// lacks it, its `Default` for a field with `#[serde(default)]`, and otherwise what serde's derive
-/// gives (`None`, or "missing field"). Expands only inside [`object!`], as `__field_present!`.
+/// gives (`None`, or "missing field", named by the field's place in `$fields`). Expands only inside
+/// [`object!`]'s decoder, as `__field_present!`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __take_field {
-    ($slot:ident, $wire:expr, $skip:literal) => {
+    ($slot:ident, $fields:ident, $skip:literal) => {
         $slot.unwrap_or_default()
     };
-    ($slot:ident, $wire:expr) => {
-        match __take_field($slot, $wire) {
+    ($slot:ident, $fields:ident) => {
+        match __take_field($slot, $fields, __Field::$slot as usize) {
             __Ok(value) => value,
             __Err(error) => return __Err(error),
         }
@@ -450,7 +444,7 @@ pub mod object_support {
 /// constant is one more body for the compiler to check and cache, per struct.
 #[doc(hidden)]
 pub trait DecodeObject<'de>: Sized {
-    fn decode_map<A: de::MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+    fn decode_map<A: de::MapAccess<'de>>(map: A, fields: &'static [&'static str]) -> Result<Self, A::Error>;
 }
 
 /// Decodes an [`object!`] struct from a JSON object (or what the format has for one).
@@ -461,12 +455,13 @@ pub fn decode_object<'de, T: DecodeObject<'de>, D: Deserializer<'de>>(
     name: &'static str,
     fields: &'static [&'static str],
 ) -> Result<T, D::Error> {
-    deserializer.deserialize_struct(name, fields, ObjectVisitor { name, decoded: PhantomData })
+    deserializer.deserialize_struct(name, fields, ObjectVisitor { name, fields, decoded: PhantomData })
 }
 
 struct ObjectVisitor<T> {
     /// The struct's name, for messages ("expected struct X").
     name: &'static str,
+    fields: &'static [&'static str],
     decoded: PhantomData<T>,
 }
 
@@ -479,7 +474,7 @@ impl<'de, T: DecodeObject<'de>> Visitor<'de> for ObjectVisitor<T> {
 
     #[inline]
     fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
-        T::decode_map(map)
+        T::decode_map(map, self.fields)
     }
 }
 
@@ -520,29 +515,35 @@ pub fn skip_value<'de, A: de::MapAccess<'de>>(map: &mut A) -> Result<(), A::Erro
     map.next_value::<de::IgnoredAny>().map(|_| ())
 }
 
-/// Reads the value of a field of [`object!`]; a key seen twice is an error, as in serde's derive.
+/// Reads the value of a field of [`object!`] (`fields[index]`); a key seen twice is an error, as in
+/// serde's derive.
 #[doc(hidden)]
 #[inline]
 pub fn read_field<'de, A: de::MapAccess<'de>, T: de::Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
-    name: &'static str,
+    fields: &'static [&'static str],
+    index: usize,
 ) -> Result<(), A::Error> {
     if slot.is_some() {
-        return Err(de::Error::duplicate_field(name));
+        return Err(de::Error::duplicate_field(fields[index]));
     }
     *slot = Some(map.next_value()?);
     Ok(())
 }
 
-/// A field as read, or, where the input lacks it, decoded as serde's derive does: `None` for an
-/// `Option`, and "missing field `name`" for anything else.
+/// A field (`fields[index]`) as read, or, where the input lacks it, decoded as serde's derive does:
+/// `None` for an `Option`, and "missing field `name`" for anything else.
 #[doc(hidden)]
 #[inline]
-pub fn take_field<'de, T: de::Deserialize<'de>, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+pub fn take_field<'de, T: de::Deserialize<'de>, E: de::Error>(
+    slot: Option<T>,
+    fields: &'static [&'static str],
+    index: usize,
+) -> Result<T, E> {
     match slot {
         Some(value) => Ok(value),
-        None => T::deserialize(MissingField { name, error: PhantomData }),
+        None => T::deserialize(MissingField { name: fields[index], error: PhantomData }),
     }
 }
 
