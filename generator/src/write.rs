@@ -23,7 +23,8 @@ pub fn render(path: &str, tokens: proc_macro2::TokenStream, regenerate_command: 
     let formatted =
         format_in_chunks(tokens).map_err(|error| format!("{path}: emitted tokens do not parse as Rust: {error}"))?;
     let body = space_out_items(&wrap_marked_items(&formatted).map_err(|e| format!("{path}: {e}"))?);
-    let contents = format!("// {GENERATED_MARKER} from the OpenAPI document. Do not edit by hand.\n// Regenerate with: {regenerate_command}\n\n{body}");
+    let contents =
+        format!("// {GENERATED_MARKER} from the OpenAPI document; do not edit by hand. Regenerate: {regenerate_command}\n\n{body}");
     Ok(OutputFile { path: path.to_owned(), contents })
 }
 

@@ -29,8 +29,10 @@ pub fn module_file(group: &Group, top_level: bool, cx: &Context) -> TokenStream 
         }
     });
     let contents = group_contents(group, cx);
+    let object_support = types::object_support(group.module_id, cx);
     quote! {
         #![allow(deprecated)]
+        #object_support
 
         #accessor
         #contents
@@ -41,8 +43,10 @@ pub fn module_file(group: &Group, top_level: bool, cx: &Context) -> TokenStream 
 pub fn root_file(root: &Group, cx: &Context) -> TokenStream {
     let client = ident(cx.client);
     let blocks = operation_blocks(root, cx, |methods| quote!(impl crate::#client { #methods }), quote!(self));
+    let object_support = types::object_support(root.module_id, cx);
     quote! {
         #![allow(deprecated)]
+        #object_support
 
         #blocks
     }

@@ -10,10 +10,24 @@ use quote::quote;
 /// The shared schemas' file; `cx` is in their module.
 pub fn module_file(cx: &Context) -> TokenStream {
     let definitions = cx.model.types_of(ModuleId::TYPES).map(|def| definition(def, cx));
+    let object_support = object_support(ModuleId::TYPES, cx);
     quote! {
         #![allow(deprecated)]
+        #object_support
         #(#definitions)*
     }
+}
+
+/// The names `object!` and `request_object!` expand to, imported once for a module's file that has
+/// any: an import in each expansion, resolved once per struct, cost 1.7% of the Seam bindings'
+/// rebuild. They all start with `__`, which no generated name does.
+pub fn object_support(module: ModuleId, cx: &Context) -> Option<TokenStream> {
+    let any = cx.model.types_of(module).any(|def| matches!(&def.kind, TypeKind::Struct(s) if s.additional.is_none()));
+    any.then(|| {
+        quote!(
+            use crate::wire::object_support::*;
+        )
+    })
 }
 
 pub fn definition(def: &TypeDef, cx: &Context) -> TokenStream {
