@@ -13,6 +13,7 @@ pub struct AccessCode {
     pub common_code_key: Option<String>,
     pub created_at: String,
     pub device_id: String,
+    pub dormakaba_oracode_metadata: Option<DormakabaOracodeMetadata>,
     pub ends_at: Option<String>,
     pub errors: Vec<Problem>,
     pub is_backup: Option<bool>,
@@ -24,6 +25,7 @@ pub struct AccessCode {
     pub is_scheduled_on_device: Option<bool>,
     pub is_waiting_for_code_assignment: Option<bool>,
     pub name: Option<String>,
+    pub pending_mutations: Option<Vec<PendingMutation>>,
     pub pulled_backup_access_code_id: Option<String>,
     pub starts_at: Option<String>,
     pub status: String,
@@ -31,6 +33,38 @@ pub struct AccessCode {
     pub kind: String,
     pub warnings: Vec<Problem>,
     pub workspace_id: String,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DormakabaOracodeMetadata {
+    pub is_cancellable: Option<bool>,
+    pub is_early_checkin_able: Option<bool>,
+    pub is_extendable: Option<bool>,
+    pub is_overridable: Option<bool>,
+    pub site_name: Option<String>,
+    pub stay_id: Option<f64>,
+    pub user_level_id: Option<String>,
+    pub user_level_name: Option<String>,
+}
+
+/// A pending mutation of an access code: one struct with the union of its variants' fields.
+#[derive(Debug, Deserialize)]
+pub struct PendingMutation {
+    pub mutation_code: String,
+    pub created_at: String,
+    pub message: String,
+    pub scheduled_at: Option<String>,
+    pub from: Option<MutationValues>,
+    pub to: Option<MutationValues>,
+}
+
+/// The `from` and `to` of a pending mutation, the union of their fields.
+#[derive(Debug, Deserialize)]
+pub struct MutationValues {
+    pub code: Option<String>,
+    pub name: Option<String>,
+    pub starts_at: Option<String>,
+    pub ends_at: Option<String>,
 }
 
 /// An access-code error or warning, or an ACS credential error or warning.
