@@ -1605,7 +1605,9 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::UpdateMultipleRequest::new("...");
+    /// let request = seam::access_codes::UpdateMultipleRequest::new("auto_set_by_create_multiple_550e8400-e29b-41d4-a716-446655440000")
+    ///     .ends_at("2025-06-22T05:05:47.000Z")
+    ///     .starts_at("2025-06-18T19:14:13.000Z");
     /// seam.access_codes().update_multiple(request).await?;
     /// # Ok(())
     /// # }
