@@ -52,7 +52,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::CreateRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::access_codes::CreateRequest::new("0ccd234b-5b3e-4bc9-9299-812ef7dcb094");
     /// let response = seam.access_codes().create(request).await?;
     /// # Ok(())
     /// # }
@@ -560,7 +560,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::DeleteRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::access_codes::DeleteRequest::new("8573bf39-eb9f-4c9f-9934-210dd80945b0");
     /// let action_attempt = seam.access_codes().delete(request).await?;
     /// # Ok(())
     /// # }
@@ -652,7 +652,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::GenerateCodeRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::access_codes::GenerateCodeRequest::new("0ccd234b-5b3e-4bc9-9299-812ef7dcb094");
     /// let generated_code = seam.access_codes().generate_code(request).await?;
     /// # Ok(())
     /// # }
@@ -1096,7 +1096,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::PullBackupAccessCodeRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::access_codes::PullBackupAccessCodeRequest::new("8573bf39-eb9f-4c9f-9934-210dd80945b0");
     /// let access_code = seam.access_codes().pull_backup_access_code(request).await?;
     /// # Ok(())
     /// # }
@@ -1170,7 +1170,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::ReportDeviceConstraintsRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::access_codes::ReportDeviceConstraintsRequest::new("0ccd234b-5b3e-4bc9-9299-812ef7dcb094");
     /// seam.access_codes().report_device_constraints(request).await?;
     /// # Ok(())
     /// # }
@@ -1308,7 +1308,7 @@ impl<'a> AccessCodes<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::UpdateRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::access_codes::UpdateRequest::new("8573bf39-eb9f-4c9f-9934-210dd80945b0");
     /// let action_attempt = seam.access_codes().update(request).await?;
     /// # Ok(())
     /// # }

@@ -30,7 +30,7 @@ impl<'a> ActionAttempts<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::action_attempts::GetRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::action_attempts::GetRequest::new("8d5eeda5-fdad-442f-b935-849e689b7416");
     /// let action_attempt = seam.action_attempts().get(request).await?;
     /// # Ok(())
     /// # }

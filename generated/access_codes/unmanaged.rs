@@ -27,7 +27,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::unmanaged::ConvertToManagedRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::access_codes::unmanaged::ConvertToManagedRequest::new("8573bf39-eb9f-4c9f-9934-210dd80945b0");
     /// seam.access_codes().unmanaged().convert_to_managed(request).await?;
     /// # Ok(())
     /// # }
@@ -144,7 +144,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::unmanaged::DeleteRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::access_codes::unmanaged::DeleteRequest::new("8573bf39-eb9f-4c9f-9934-210dd80945b0");
     /// let action_attempt = seam.access_codes().unmanaged().delete(request).await?;
     /// # Ok(())
     /// # }
@@ -326,7 +326,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::unmanaged::ListRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::access_codes::unmanaged::ListRequest::new("0ccd234b-5b3e-4bc9-9299-812ef7dcb094");
     /// let access_codes = seam.access_codes().unmanaged().list(request).await?;
     /// # Ok(())
     /// # }
@@ -344,7 +344,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::unmanaged::ListRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::access_codes::unmanaged::ListRequest::new("0ccd234b-5b3e-4bc9-9299-812ef7dcb094");
     /// let mut pages = seam.access_codes().unmanaged().list_pages(request);
     /// while let Some(page) = pages.next_page().await? {
     ///     println!("{} access_codes", page.items.len());
@@ -364,7 +364,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::unmanaged::ListRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::access_codes::unmanaged::ListRequest::new("0ccd234b-5b3e-4bc9-9299-812ef7dcb094");
     /// let mut access_codes = seam.access_codes().unmanaged().list_all(request);
     /// while let Some(access_code) = access_codes.next().await {
     ///     println!("{:?}", access_code?);
@@ -517,7 +517,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::unmanaged::UpdateRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a", true);
+    /// let request = seam::access_codes::unmanaged::UpdateRequest::new("8573bf39-eb9f-4c9f-9934-210dd80945b0", true);
     /// seam.access_codes().unmanaged().update(request).await?;
     /// # Ok(())
     /// # }

@@ -646,7 +646,7 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::CreateOfflineCodeRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a", "3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::acs::credentials::CreateOfflineCodeRequest::new("aca7a16a-6c4e-4bfc-ad3d-d8ff99460b71", "c0e34c85-b18d-4984-b6c9-a1fe038d2c05");
     /// let acs_credential = seam.acs().credentials().create_offline_code(request).await?;
     /// # Ok(())
     /// # }
@@ -761,7 +761,7 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::DeleteRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::acs::credentials::DeleteRequest::new("cbd5ffc0-55b8-47b6-8893-549a466c6e8f");
     /// seam.acs().credentials().delete(request).await?;
     /// # Ok(())
     /// # }
@@ -827,7 +827,7 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::GetRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::acs::credentials::GetRequest::new("cbd5ffc0-55b8-47b6-8893-549a466c6e8f");
     /// let acs_credential = seam.acs().credentials().get(request).await?;
     /// # Ok(())
     /// # }
@@ -1120,7 +1120,7 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::ListAccessibleEntrancesRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::acs::credentials::ListAccessibleEntrancesRequest::new("cbd5ffc0-55b8-47b6-8893-549a466c6e8f");
     /// let acs_entrances = seam.acs().credentials().list_accessible_entrances(request).await?;
     /// # Ok(())
     /// # }
@@ -1190,7 +1190,7 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::UnassignRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::acs::credentials::UnassignRequest::new("cbd5ffc0-55b8-47b6-8893-549a466c6e8f");
     /// seam.acs().credentials().unassign(request).await?;
     /// # Ok(())
     /// # }

@@ -36,8 +36,14 @@ fn doc_examples_build_the_request_from_the_spec_example() {
         ),
         "{text}"
     );
-    // Without one, an id looks like an id.
-    assert!(text.contains("GetRequest::new(\"3c90c3cc-0d44-4b50-8888-8dd25736052a\")"), "{text}");
+    // Without one, an id looks like an id, and each field has its own.
+    assert!(text.contains("GetRequest::new(\"cbd5ffc0-55b8-47b6-8893-549a466c6e8f\")"), "{text}");
+    assert!(
+        text.contains(
+            "CreateOfflineCodeRequest::new(\"aca7a16a-6c4e-4bfc-ad3d-d8ff99460b71\", \"c0e34c85-b18d-4984-b6c9-a1fe038d2c05\")"
+        ),
+        "{text}"
+    );
     // The pages and the items of a list have examples of their own.
     assert!(text.contains("/// let mut pages = seam.acs().credentials().list_pages(request);"), "{text}");
     assert!(text.contains("/// let mut acs_credentials = seam.acs().credentials().list_all(request);"), "{text}");

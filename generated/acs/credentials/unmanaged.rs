@@ -23,7 +23,7 @@ impl<'a> AcsCredentialsUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::unmanaged::GetRequest::new("3c90c3cc-0d44-4b50-8888-8dd25736052a");
+    /// let request = seam::acs::credentials::unmanaged::GetRequest::new("cbd5ffc0-55b8-47b6-8893-549a466c6e8f");
     /// let acs_credential = seam.acs().credentials().unmanaged().get(request).await?;
     /// # Ok(())
     /// # }

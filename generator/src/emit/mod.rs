@@ -296,12 +296,13 @@ impl<'m> Context<'m> {
         }
     }
 
-    /// A plausible value of a required field that the spec gives no example of: an id looks like one,
-    /// a digits-only code like a PIN.
+    /// A plausible value of a required field that the spec gives no example of: an id looks like one
+    /// (a different one per field, so that two ids in one call cannot be mistaken for each other), a
+    /// digits-only code like a PIN.
     pub(crate) fn placeholder(&self, field: &Field, ty: &TypeRef) -> Option<String> {
         if *ty == TypeRef::String {
             if field.wire.ends_with("_id") {
-                return Some("\"3c90c3cc-0d44-4b50-8888-8dd25736052a\"".to_owned());
+                return Some(format!("{:?}", placeholder_uuid(&field.wire)));
             }
             if field.constraints.pattern.as_deref() == Some("^\\d+$") {
                 return Some("\"1234\"".to_owned());
@@ -342,6 +343,39 @@ impl<'m> Context<'m> {
                     _ => None,
                 }
             }
+        }
+    }
+}
+
+/// A version-4-shaped UUID that a field's wire name always gives, for doc examples: FNV-1a over the
+/// name, twice with different offsets, so that the output stays byte-identical from run to run and
+/// platform to platform.
+fn placeholder_uuid(wire: &str) -> String {
+    let fnv =
+        |offset: u64| wire.bytes().fold(offset, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3));
+    let bits = (u128::from(fnv(0xcbf2_9ce4_8422_2325)) << 64) | u128::from(fnv(0x6c62_272e_07bb_0142));
+    // Version 4, variant 10xx: what a real id of Seam's looks like.
+    let bits = (bits & !(0xf << 76) & !(0x3 << 62)) | (0x4 << 76) | (0x2 << 62);
+    let hex = format!("{bits:032x}");
+    format!("{}-{}-{}-{}-{}", &hex[..8], &hex[8..12], &hex[12..16], &hex[16..20], &hex[20..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholder_uuid;
+
+    #[test]
+    fn placeholder_ids_are_uuids_that_differ_by_field_and_never_change() {
+        let user = placeholder_uuid("acs_user_id");
+        let entrance = placeholder_uuid("allowed_acs_entrance_id");
+        assert_ne!(user, entrance);
+        assert_eq!(user, placeholder_uuid("acs_user_id"));
+        for id in [&user, &entrance] {
+            let groups: Vec<&str> = id.split('-').collect();
+            assert_eq!(groups.iter().map(|g| g.len()).collect::<Vec<_>>(), [8, 4, 4, 4, 12], "{id}");
+            assert!(id.chars().all(|c| c == '-' || c.is_ascii_hexdigit() && !c.is_ascii_uppercase()), "{id}");
+            assert!(groups[2].starts_with('4'), "version 4: {id}");
+            assert!(matches!(groups[3].as_bytes()[0], b'8' | b'9' | b'a' | b'b'), "variant: {id}");
         }
     }
 }
