@@ -23,7 +23,7 @@ impl<'a> AccessCodesSimulate<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::simulate::CreateUnmanagedAccessCodeRequest::new("1234", "5db6ef75-2e0d-4491-bf7e-c3eb01d5c963", "My Access Code");
+    /// let request = seam::access_codes::simulate::CreateUnmanagedAccessCodeRequest::new(/* code */ "1234", /* device_id */ "5db6ef75-2e0d-4491-bf7e-c3eb01d5c963", /* name */ "My Access Code");
     /// let access_code = seam.access_codes().simulate().create_unmanaged_access_code(request).await?;
     /// # Ok(())
     /// # }

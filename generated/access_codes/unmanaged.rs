@@ -517,7 +517,7 @@ impl<'a> AccessCodesUnmanaged<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::access_codes::unmanaged::UpdateRequest::new("8573bf39-eb9f-4c9f-9934-210dd80945b0", true);
+    /// let request = seam::access_codes::unmanaged::UpdateRequest::new(/* access_code_id */ "8573bf39-eb9f-4c9f-9934-210dd80945b0", /* is_managed */ true);
     /// seam.access_codes().unmanaged().update(request).await?;
     /// # Ok(())
     /// # }

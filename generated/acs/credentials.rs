@@ -646,7 +646,7 @@ impl<'a> AcsCredentials<'a> {
     ///
     /// ```no_run
     /// # async fn example(seam: seam::Seam) -> seam::Result<()> {
-    /// let request = seam::acs::credentials::CreateOfflineCodeRequest::new("aca7a16a-6c4e-4bfc-ad3d-d8ff99460b71", "c0e34c85-b18d-4984-b6c9-a1fe038d2c05");
+    /// let request = seam::acs::credentials::CreateOfflineCodeRequest::new(/* acs_user_id */ "aca7a16a-6c4e-4bfc-ad3d-d8ff99460b71", /* allowed_acs_entrance_id */ "c0e34c85-b18d-4984-b6c9-a1fe038d2c05");
     /// let acs_credential = seam.acs().credentials().create_offline_code(request).await?;
     /// # Ok(())
     /// # }

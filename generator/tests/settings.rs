@@ -36,11 +36,13 @@ fn doc_examples_build_the_request_from_the_spec_example() {
         ),
         "{text}"
     );
-    // Without one, an id looks like an id, and each field has its own.
+    // Without one, an id looks like an id, and each field has its own; more than one argument are
+    // named.
     assert!(text.contains("GetRequest::new(\"cbd5ffc0-55b8-47b6-8893-549a466c6e8f\")"), "{text}");
     assert!(
         text.contains(
-            "CreateOfflineCodeRequest::new(\"aca7a16a-6c4e-4bfc-ad3d-d8ff99460b71\", \"c0e34c85-b18d-4984-b6c9-a1fe038d2c05\")"
+            "CreateOfflineCodeRequest::new(/* acs_user_id */ \"aca7a16a-6c4e-4bfc-ad3d-d8ff99460b71\", \
+             /* allowed_acs_entrance_id */ \"c0e34c85-b18d-4984-b6c9-a1fe038d2c05\")"
         ),
         "{text}"
     );

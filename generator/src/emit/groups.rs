@@ -596,9 +596,9 @@ fn request_example(operation: &Operation, group: &Group, cx: &Context) -> Option
     let fields = cx.request_fields(operation);
     let example = operation.request_example.as_ref().and_then(serde_json::Value::as_object);
     let value_of = |field: &Field| example.and_then(|example| example.get(&field.wire));
-    let args: Vec<String> = fields
+    let required: Vec<&Field> = fields.iter().copied().filter(|f| f.ty.is_required()).collect();
+    let args: Vec<String> = required
         .iter()
-        .filter(|f| f.ty.is_required())
         .map(|field| {
             let literal = value_of(field).and_then(|value| cx.example_literal(field.ty.inner(), value));
             match (&field.ty, literal) {
@@ -610,6 +610,15 @@ fn request_example(operation: &Operation, group: &Group, cx: &Context) -> Option
                 (_, Some(literal)) => Some(literal),
                 (ty, None) => cx.placeholder(field, ty.inner()),
             }
+            // Rust has no named arguments: with more than one, each says which it is, as the
+            // optional fields' setters do.
+            .map(|value| {
+                if required.len() > 1 {
+                    format!("/* {} */ {value}", field.name.trim_start_matches("r#"))
+                } else {
+                    value
+                }
+            })
         })
         .collect::<Option<_>>()?;
     let setters: String = fields
