@@ -365,7 +365,7 @@ mod tests {
     use super::placeholder_uuid;
 
     #[test]
-    fn placeholder_ids_are_uuids_that_differ_by_field_and_never_change() {
+    fn placeholder_ids_are_uuids_that_differ_by_field_and_repeat_for_one() {
         let user = placeholder_uuid("acs_user_id");
         let entrance = placeholder_uuid("allowed_acs_entrance_id");
         assert_ne!(user, entrance);
