@@ -48,7 +48,6 @@ use seam::acs::credentials::{GetRequest, GetResponse};
 use seam::types::AcsCredential;
 use serde_json::{json, Value};
 use std::alloc::{GlobalAlloc, Layout, System};
-use support::{cpu_ns, env_usize, median, percentile};
 use std::cell::Cell;
 use std::hint::black_box;
 use std::net::SocketAddr;
@@ -56,6 +55,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use support::{cpu_ns, env_usize, median, percentile};
 
 /// The spec's example credential: the `acs_credential` of every answer.
 const FIXTURE: &str = include_str!("../../tests/fixtures/seeds/acs_credential_object.json");
@@ -277,12 +277,7 @@ impl Raw {
         if let Some(timeout) = self.timeout {
             request = request.timeout(timeout);
         }
-        let response = request
-            .send()
-            .await
-            .expect("raw call")
-            .error_for_status()
-            .expect("raw call status");
+        let response = request.send().await.expect("raw call").error_for_status().expect("raw call status");
         response.json::<GetResponse>().await.expect("raw call body").acs_credential
     }
 }
@@ -505,7 +500,10 @@ async fn setup(config: &Config) -> (Arc<Side>, Arc<Side>, Clocks, usize) {
     let raw_side = raw(header(&seam_request, "user-agent"));
     let raw_request = capture(&server, &raw_side).await;
     assert_eq!(raw_request, seam_request, "both sides must send the same request");
-    assert!(raw_side.call().await == expected && seam.call().await == expected, "both sides decode the same credential");
+    assert!(
+        raw_side.call().await == expected && seam.call().await == expected,
+        "both sides decode the same credential"
+    );
     let other = if config.control { raw(header(&seam_request, "user-agent")) } else { seam };
     eprintln!(
         "client_overhead: server on {address}, answer {envelope_len} bytes; both sides send the same {} headers and {}-byte body",
@@ -560,10 +558,8 @@ async fn run(config: &Config) -> Value {
     };
     // Per round, seam's cost ÷ raw's: times as they are, throughput inverted (time per call).
     let ratio = |f: fn(&Round) -> f64, inverse: bool| -> Value {
-        let values: Vec<f64> = rounds
-            .iter()
-            .map(|r| if inverse { f(&r[0]) / f(&r[1]) } else { f(&r[1]) / f(&r[0]) })
-            .collect();
+        let values: Vec<f64> =
+            rounds.iter().map(|r| if inverse { f(&r[0]) / f(&r[1]) } else { f(&r[1]) / f(&r[0]) }).collect();
         json!({
             "median": median(&values),
             "min": values.iter().copied().fold(f64::INFINITY, f64::min),

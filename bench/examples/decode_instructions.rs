@@ -18,7 +18,9 @@ fn main() {
     let mut decoded = 0;
     for _ in 0..times {
         decoded += match (kind.as_str(), side.as_str()) {
-            ("access_code", "generated") => serde_json::from_slice::<Vec<seam::types::AccessCode>>(&page).unwrap().len(),
+            ("access_code", "generated") => {
+                serde_json::from_slice::<Vec<seam::types::AccessCode>>(&page).unwrap().len()
+            }
             ("access_code", "plain") => serde_json::from_slice::<Vec<plain::AccessCode>>(&page).unwrap().len(),
             ("acs_credential", "generated") => {
                 serde_json::from_slice::<Vec<seam::types::AcsCredential>>(&page).unwrap().len()

@@ -16,8 +16,20 @@ pub fn markdown(v: &Value) -> String {
     let other = if config["control"].as_bool().unwrap_or(false) { "raw again (control)" } else { "seam" };
     let calls = thousands(num(&config["calls"]));
     let rows: [(String, &str, Unit, Option<&str>, bool); 8] = [
-        (format!("latency, median of {calls} sequential calls"), "latency_median_us", Unit::Micros, Some("latency_median"), true),
-        (format!("latency, p99 of {calls} sequential calls"), "latency_p99_us", Unit::Micros, Some("latency_p99"), true),
+        (
+            format!("latency, median of {calls} sequential calls"),
+            "latency_median_us",
+            Unit::Micros,
+            Some("latency_median"),
+            true,
+        ),
+        (
+            format!("latency, p99 of {calls} sequential calls"),
+            "latency_p99_us",
+            Unit::Micros,
+            Some("latency_p99"),
+            true,
+        ),
         (
             format!(
                 "throughput, {} concurrent tasks, {} calls (ratio: raw ÷ {other} calls/s, i.e. time per call)",
@@ -29,8 +41,20 @@ pub fn markdown(v: &Value) -> String {
             Some("throughput"),
             true,
         ),
-        ("client CPU per call, sequential calls".to_owned(), "cpu_us_sequential", Unit::Micros, Some("cpu_sequential"), false),
-        ("client CPU per call, concurrent calls".to_owned(), "cpu_us_concurrent", Unit::Micros, Some("cpu_concurrent"), false),
+        (
+            "client CPU per call, sequential calls".to_owned(),
+            "cpu_us_sequential",
+            Unit::Micros,
+            Some("cpu_sequential"),
+            false,
+        ),
+        (
+            "client CPU per call, concurrent calls".to_owned(),
+            "cpu_us_concurrent",
+            Unit::Micros,
+            Some("cpu_concurrent"),
+            false,
+        ),
         ("server CPU per call (the same work for both)".to_owned(), "server_cpu_us", Unit::Micros, None, false),
         ("allocations per call, client thread (sequential calls)".to_owned(), "allocations", Unit::Count, None, false),
         ("bytes allocated per call, client thread".to_owned(), "allocated_bytes", Unit::Count, None, false),
@@ -58,7 +82,8 @@ pub fn markdown(v: &Value) -> String {
                     }
                 };
                 // Three decimals where two would round onto the target and hide which side it falls.
-                let shown = if (median - target).abs() < 0.005 { format!("{median:.3}x") } else { format!("{median:.2}x") };
+                let shown =
+                    if (median - target).abs() < 0.005 { format!("{median:.3}x") } else { format!("{median:.2}x") };
                 (shown, range, verdict)
             }
             None => (String::new(), String::new(), String::new()),
@@ -85,7 +110,11 @@ pub fn markdown(v: &Value) -> String {
     )
     .unwrap();
     if config["raw_timeout"].as_bool().unwrap_or(false) {
-        writeln!(w, "RAW_TIMEOUT=1: the raw side also set reqwest's per-request timeout (30 s), as seam does on every attempt.").unwrap();
+        writeln!(
+            w,
+            "RAW_TIMEOUT=1: the raw side also set reqwest's per-request timeout (30 s), as seam does on every attempt."
+        )
+        .unwrap();
     }
     writeln!(w).unwrap();
     // The noise of the machine: how far each side's own figures moved between rounds. The ratios pair

@@ -9,11 +9,25 @@ use serde_json::{json, Value};
 const ACS_CREDENTIAL: &str = include_str!("../../tests/fixtures/seeds/acs_credential_object.json");
 
 fn uuid(kind: u32, i: usize) -> String {
-    format!("{kind:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}", i % 0xffff, i % 0xfff, (i * 7) % 0xfff, i * 2_654_435_761 % 0xffff_ffff_ffff)
+    format!(
+        "{kind:08x}-{:04x}-4{:03x}-a{:03x}-{:012x}",
+        i % 0xffff,
+        i % 0xfff,
+        (i * 7) % 0xfff,
+        i * 2_654_435_761 % 0xffff_ffff_ffff
+    )
 }
 
 fn time(i: usize, offset_days: usize) -> String {
-    format!("2025-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", 1 + (i / 28 + offset_days) % 12, 1 + (i + offset_days) % 28, i % 24, (i * 7) % 60, (i * 13) % 60, i % 1000)
+    format!(
+        "2025-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        1 + (i / 28 + offset_days) % 12,
+        1 + (i + offset_days) % 28,
+        i % 24,
+        (i * 7) % 60,
+        (i * 13) % 60,
+        i % 1000
+    )
 }
 
 pub fn access_code(i: usize) -> Value {
