@@ -120,17 +120,19 @@ fn structure(docs: &TokenStream, name: &proc_macro2::Ident, def: &Struct, cx: &C
     let builder = def.builder.then(|| builder(name, def, cx));
     let non_exhaustive = def.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     // What only requests hold is written and never read: no `Deserialize`.
-    let (marker, derives) = match (&additional, def.request_only) {
+    let (marker, derives) = match additional {
         // A struct that collects additional properties needs serde's `flatten`, which only the
         // derive has.
-        (Some(_), true) => (None, quote!(#[derive(Debug, Clone, PartialEq, #(#default,)* ::serde::Serialize)])),
-        (Some(_), false) => {
-            (None, quote!(#[derive(Debug, Clone, PartialEq, #(#default,)* ::serde::Serialize, ::serde::Deserialize)]))
+        Some(_) => {
+            let deserialize = (!def.request_only).then(|| quote!(, ::serde::Deserialize));
+            (None, quote!(#[derive(Debug, Clone, PartialEq, #(#default,)* ::serde::Serialize #deserialize)]))
         }
         // `object!` derives `Debug`, `Clone` and `PartialEq` and writes smaller serde impls than the
         // derive.
-        (None, true) => (Some(wrapped_in("crate::wire::request_object")), quote!(#(#[derive(#default)])*)),
-        (None, false) => (Some(wrapped_in("crate::wire::object")), quote!(#(#[derive(#default)])*)),
+        None => {
+            let wrapper = if def.request_only { "crate::wire::request_object" } else { "crate::wire::object" };
+            (Some(wrapped_in(wrapper)), quote!(#(#[derive(#default)])*))
+        }
     };
     quote! {
         #marker
