@@ -293,6 +293,10 @@ macro_rules! __object_encoding {
 
 /// An object that only requests carry: [`object!`] without `Deserialize`. The bindings send these
 /// and never read them, and decoding is most of what an object costs to compile.
+///
+/// Its matcher and struct are a copy of `object!`'s: `object!` handing its struct to this macro
+/// instead made rustc re-parse every field and cost 3.3% more instructions on the Seam bindings'
+/// rebuild (`bench/compile_instructions.sh`).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __request_object {
